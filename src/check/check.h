@@ -1,0 +1,17 @@
+/*
+ * check.h - the "check" stage: warnings about a plan that was read without errors but that
+ * a scrutiny officer should fix (missing owners, completion dates, baselines, targets).
+ * Errors (what stops a pack) are reported by the readers; these never stop a run.
+ */
+#ifndef SP_CHECK_H
+#define SP_CHECK_H
+
+#include "model/plan.h"
+
+void sp_check_plan(const sp_plan *p, sp_diags *d);
+
+/* The one-line --check summary: counts of areas, actions, milestones, KPIs, observations,
+ * risks, errors and warnings. */
+void sp_print_summary(FILE *out, const sp_plan *p, const sp_diags *d);
+
+#endif

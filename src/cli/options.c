@@ -1,0 +1,118 @@
+#include "cli/options.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/dates.h"
+
+static const char USAGE[] =
+    "usage: sendpack [OPTIONS] PLAN_DIR...\n"
+    "\n"
+    "Reads a SEND improvement plan folder (plan.ini, actions.csv, kpis.csv, and optionally\n"
+    "kpi_values.csv and risks.csv), judges progress at the report date, and writes the packs.\n"
+    "\n"
+    "  -c, --check            read and check the plan only: print diagnostics and a summary\n"
+    "  -a, --as-of DATE       the report date (default: today), e.g. 2022-12-31\n"
+    "  -f, --format LIST      json, xlsx, pdf or all, comma-separated (default: all)\n"
+    "  -t, --template NAME    scrutiny (default), dfe-nhse, local-offer, or a template file path\n"
+    "  -o, --output DIR       where packs are written (default: output)\n"
+    "  -p, --previous DIR     last period's plan folder, for \"what changed since the last report\"\n"
+    "      --cohort RANGE     report only actions and KPIs for this age group, e.g. 18-25\n"
+    "  -j, --jobs N           plans to process at once (default: 1)\n"
+    "  -h, --help             show this help\n"
+    "  -V, --version          show the version\n"
+    "\n"
+    "Exit status: 0 success (warnings allowed), 64 bad usage, 65 data errors, 74 I/O errors.\n";
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("sendpack: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'sendpack --help'.\n", stderr);
+    return SP_EXIT_USAGE;
+}
+
+static bool parse_formats(const char *s, unsigned *out)
+{
+    *out = 0;
+    char buf[64];
+    if (strlen(s) >= sizeof buf)
+        return false;
+    strcpy(buf, s);
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (strcmp(tok, "json") == 0)
+            *out |= SP_FORMAT_JSON;
+        else if (strcmp(tok, "xlsx") == 0)
+            *out |= SP_FORMAT_XLSX;
+        else if (strcmp(tok, "pdf") == 0)
+            *out |= SP_FORMAT_PDF;
+        else if (strcmp(tok, "all") == 0)
+            *out |= SP_FORMAT_ALL;
+        else
+            return false;
+    }
+    return *out != 0;
+}
+
+int sp_parse_options(int argc, char **argv, sp_options *o)
+{
+    static const struct option longopts[] = {
+        {"check", no_argument, NULL, 'c'},         {"as-of", required_argument, NULL, 'a'},
+        {"format", required_argument, NULL, 'f'},  {"template", required_argument, NULL, 't'},
+        {"output", required_argument, NULL, 'o'},  {"previous", required_argument, NULL, 'p'},
+        {"cohort", required_argument, NULL, 'C'},  {"jobs", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->as_of = sp_date_today();
+    o->formats = SP_FORMAT_ALL;
+    o->template_name = "scrutiny";
+    o->output_dir = "output";
+    o->jobs = 1;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":ca:f:t:o:p:j:hV", longopts, NULL)) != -1) {
+        char err[256];
+        bool words;
+        switch (c) {
+        case 'c': o->check = true; break;
+        case 'a':
+            if (!sp_parse_date_cell(optarg, &o->as_of, &words, err, sizeof err) || o->as_of == SP_NO_DATE || words)
+                return usage_error("--as-of '%s' is not a date: write it as 2022-12-31", optarg);
+            break;
+        case 'f':
+            if (!parse_formats(optarg, &o->formats))
+                return usage_error("--format '%s': use json, xlsx, pdf or all", optarg);
+            break;
+        case 't': o->template_name = optarg; break;
+        case 'o': o->output_dir = optarg; break;
+        case 'p': o->previous_dir = optarg; break;
+        case 'C': o->cohort = optarg; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 256)
+                return usage_error("--jobs '%s': give a number from 1 to 256", optarg);
+            o->jobs = (int)n;
+            break;
+        }
+        case 'h': fputs(USAGE, stdout); return SP_EXIT_OK;
+        case 'V': printf("sendpack %s\n", SENDPACK_VERSION); return SP_EXIT_OK;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    o->plans = (const char **)(argv + optind);
+    o->n_plans = argc - optind;
+    if (o->n_plans < 1)
+        return usage_error("%s", "no plan folder given");
+    return -1;
+}

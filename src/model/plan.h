@@ -1,0 +1,191 @@
+/*
+ * plan.h - the plan model: what the readers build from a plan folder.
+ *
+ * Plain structs in plain arrays. Every row keeps the sp_src of where it came from so any
+ * later figure can be traced back to "actions.csv:17". Strings live in the plan's arena.
+ * Lists are ordered for reporting once, by the reader: areas in order of first appearance,
+ * actions by natural ref order within their area, milestones in file order within their
+ * action, observations by period within their KPI. Rows refer to each other by index.
+ */
+#ifndef SP_PLAN_H
+#define SP_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/date.h"
+#include "util/diag.h"
+#include "util/vec.h"
+
+/* BRAG, plus Grey for "cannot be judged". Order of the first four is the order of optimism. */
+typedef enum {
+    SP_STATUS_NONE = 0, /* not stated */
+    SP_RED,
+    SP_AMBER,
+    SP_GREEN,
+    SP_BLUE,
+    SP_GREY,
+} sp_status;
+
+typedef enum { SP_KIND_APP, SP_KIND_WSOA, SP_KIND_PRIORITY } sp_plan_kind;
+
+enum { SP_CP_3M, SP_CP_6M, SP_CP_12M, SP_N_CHECKPOINTS };
+
+typedef struct sp_plan_info {
+    const char *title;
+    const char *area;
+    const char *organisations;
+    sp_plan_kind kind;
+    sp_date start;
+    sp_date checkpoint[SP_N_CHECKPOINTS];
+    bool checkpoint_set[SP_N_CHECKPOINTS]; /* given in plan.ini rather than defaulted */
+} sp_plan_info;
+
+/* ---- actions and milestones ------------------------------------------------------------ */
+
+typedef enum { SP_DUE_NONE, SP_DUE_DATE, SP_DUE_COMPLETE, SP_DUE_ONGOING, SP_DUE_TBC } sp_due_kind;
+
+#define SP_MAX_INTERIM 4
+
+/* A parsed deadline cell. */
+typedef struct sp_deadline {
+    sp_due_kind kind;
+    sp_date date;    /* the deadline: the latest date in the cell (original when "revised from") */
+    sp_date revised; /* "May 2021 (revised from Nov 2019)": May 2021; else SP_NO_DATE */
+    sp_date interim[SP_MAX_INTERIM]; /* earlier dates in the same cell */
+    int n_interim;
+    bool has_words; /* words around the date(s): the cell is kept as a note */
+} sp_deadline;
+
+typedef struct sp_milestone {
+    sp_src src; /* the row */
+    const char *area, *outcome, *ref, *action, *text, *owner, *resource, *kpi, *cohort, *progress;
+    const char *due_text;      /* as written */
+    sp_deadline due;
+    sp_date revised_due;       /* from the revised_due column or "(revised from …)" */
+    const char *revised_text;
+    sp_date completed;
+    const char *completed_text;
+    sp_status reported;        /* SP_STATUS_NONE when the export has none */
+    const char *status_text;
+    bool status_says_complete; /* "Complete"/"Completed"/"Blue"/"B" */
+    sp_date updated;
+    size_t action_index;       /* index into plan.actions */
+} sp_milestone;
+
+typedef struct sp_action {
+    sp_src src; /* first row */
+    const char *ref, *area, *outcome, *text, *owner, *cohort, *resource, *kpi;
+    size_t first_milestone, n_milestones;
+    size_t area_index;
+} sp_action;
+
+typedef struct sp_area {
+    const char *name;
+    size_t first_action, n_actions;
+    size_t first_milestone, n_milestones;
+} sp_area;
+
+/* ---- KPIs ------------------------------------------------------------------------------ */
+
+typedef enum { SP_UNIT_NUMBER, SP_UNIT_PERCENT, SP_UNIT_RATE, SP_UNIT_DAYS, SP_UNIT_WEEKS, SP_UNIT_TEXT } sp_unit;
+typedef enum { SP_DIR_UP, SP_DIR_DOWN, SP_DIR_NONE } sp_direction;
+
+typedef struct sp_baseline {
+    bool set;          /* a number was given */
+    double value;
+    const char *note;  /* "Jan 2022 14-17 years" from "17% (Jan 2022 14-17 years)" */
+    const char *text;  /* as written, "" when empty */
+} sp_baseline;
+
+typedef enum {
+    SP_TARGET_NONE,
+    SP_TARGET_ABSOLUTE, /* value as written */
+    SP_TARGET_RELATIVE, /* value = signed percent of the baseline */
+    SP_TARGET_POINTS,   /* value = signed percentage points */
+    SP_TARGET_TEXT,     /* qualitative milestone */
+} sp_target_kind;
+
+typedef struct sp_target {
+    sp_target_kind kind;
+    double value;
+    const char *words; /* qualitative text, or the words after a numeric target */
+    const char *text;  /* as written */
+    sp_src src;
+} sp_target;
+
+typedef struct sp_kpi {
+    sp_src src;
+    const char *ref, *area, *name, *cohort, *owner, *source;
+    sp_unit unit;
+    bool unit_given;
+    sp_direction direction;
+    sp_baseline baseline;
+    sp_date baseline_date;
+    sp_target target[SP_N_CHECKPOINTS];
+    bool has_tolerance;
+    double tolerance;
+    size_t first_obs, n_obs;
+} sp_kpi;
+
+typedef enum { SP_QS_NONE, SP_QS_MET, SP_QS_PARTLY_MET, SP_QS_NOT_MET } sp_qual_status;
+
+typedef struct sp_observation {
+    sp_src src;
+    const char *ref;
+    size_t kpi;
+    sp_date period_start, period_end;
+    bool quarter;
+    bool has_value;
+    double value;
+    sp_qual_status status;
+    bool has_england, has_neighbours;
+    double england, neighbours;
+    const char *note;
+    bool rebase;
+} sp_observation;
+
+/* ---- risks ----------------------------------------------------------------------------- */
+
+typedef enum { SP_SEV_NONE, SP_SEV_LOW, SP_SEV_MEDIUM, SP_SEV_HIGH } sp_severity_level;
+
+typedef struct sp_risk {
+    sp_src src;
+    sp_date date;
+    const char *date_text;
+    const char *text, *mitigation, *progress, *owner;
+    sp_severity_level severity, residual;
+} sp_risk;
+
+/* ---- the plan -------------------------------------------------------------------------- */
+
+typedef struct sp_plan {
+    sp_arena arena;
+    const char *dir;  /* as given on the command line */
+    const char *name; /* slug of the folder name, used in output file names */
+    sp_plan_info info;
+    SP_VEC(sp_area) areas;
+    SP_VEC(sp_action) actions;
+    SP_VEC(sp_milestone) milestones;
+    SP_VEC(sp_kpi) kpis;
+    SP_VEC(sp_observation) observations;
+    SP_VEC(sp_risk) risks;
+    bool has_values_file, has_risks_file;
+    bool has_owner_column;    /* actions.csv has an owner column at all */
+    bool values_illustrative; /* every observation's note says it is illustrative */
+} sp_plan;
+
+void sp_plan_free(sp_plan *p);
+
+const char *sp_status_word(sp_status s);     /* "Blue" … "Grey", "" for none */
+const char *sp_status_key(sp_status s);      /* "blue" … "grey", NULL for none */
+const char *sp_plan_kind_name(sp_plan_kind k); /* "APP", "WSoA", "Priority action plan" */
+const char *sp_unit_key(sp_unit u);          /* "%", "number", "rate", "days", "weeks", "text" */
+const char *sp_direction_key(sp_direction d);
+const char *sp_severity_word(sp_severity_level s);
+const char *sp_qual_status_key(sp_qual_status s);
+const char *sp_checkpoint_key(int cp);       /* "3m", "6m", "12m" */
+const char *sp_checkpoint_label(int cp);     /* "3-month", "6-month", "12-month" */
+
+#endif

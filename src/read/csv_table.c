@@ -1,0 +1,200 @@
+#include "read/csv_table.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text.h"
+
+typedef struct feeder {
+    sp_arena *arena;
+    sp_diags *diags;
+    sp_table *table;
+    SP_VEC(sp_cell) cells; /* the record being built */
+    unsigned line;         /* physical line being fed */
+    unsigned field_line, field_col; /* where the next field starts */
+    unsigned next_col;              /* column right after the piece being fed */
+    unsigned row_line;
+    bool header_done;
+} feeder;
+
+static char *clean_cell(sp_arena *a, const char *s, size_t n)
+{
+    s = sp_trim(s, &n);
+    char *out = sp_arena_alloc(a, n + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+            continue; /* CRLF inside a quoted field: keep one LF */
+        out[o++] = s[i];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    feeder *f = ctx;
+    if (f->cells.n == 0)
+        f->row_line = f->field_line;
+    sp_cell *c = sp_vec_push(&f->cells);
+    c->text = clean_cell(f->arena, data ? data : "", data ? len : 0);
+    c->line = f->field_line;
+    c->col = f->field_col;
+    f->field_line = f->line;
+    f->field_col = f->next_col;
+}
+
+static void on_record(int term, void *ctx)
+{
+    feeder *f = ctx;
+    (void)term;
+    bool blank = true;
+    for (size_t i = 0; i < f->cells.n && blank; i++)
+        blank = f->cells.items[i].text[0] == '\0';
+    if (!blank) {
+        sp_row row = {.n = f->cells.n, .line = f->row_line};
+        row.cells = sp_arena_alloc(f->arena, f->cells.n * sizeof *row.cells);
+        memcpy(row.cells, f->cells.items, f->cells.n * sizeof *row.cells);
+        if (!f->header_done) {
+            f->table->header = row;
+            f->header_done = true;
+        } else {
+            *sp_vec_push(&f->table->rows) = row;
+        }
+    }
+    f->cells.n = 0;
+    f->field_line = f->line + 1;
+    f->field_col = 1;
+}
+
+/* Feeds one physical line, in pieces ending at each comma. Returns false on a parse error. */
+static bool feed_line(struct csv_parser *p, feeder *f, const char *line, size_t len, unsigned *err_col)
+{
+    size_t off = 0;
+    while (off < len) {
+        const char *comma = memchr(line + off, ',', len - off);
+        size_t piece = comma ? (size_t)(comma - (line + off)) + 1 : len - off;
+        f->next_col = (unsigned)(off + piece) + 1;
+        size_t used = csv_parse(p, line + off, piece, on_field, on_record, f);
+        if (used != piece) {
+            *err_col = (unsigned)(off + used) + 1;
+            return false;
+        }
+        off += piece;
+    }
+    return true;
+}
+
+sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, sp_arena *a, sp_diags *d,
+                                 sp_table *out)
+{
+    memset(out, 0, sizeof *out);
+    out->file = file;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        buf += 3, len -= 3; /* libcsv keeps a byte-order mark as data */
+
+    size_t nonblank = 0;
+    for (size_t i = 0; i < len && !nonblank; i++)
+        nonblank = !strchr(" \t\r\n", buf[i]);
+    if (!nonblank) {
+        sp_error(d, ((sp_src){file, 1, 1}), "the file is empty: expected a header row, then one row per record");
+        return SP_CSV_FAILED;
+    }
+
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        fputs("sendpack: out of memory\n", stderr);
+        exit(71);
+    }
+    feeder f = {.arena = a, .diags = d, .table = out, .line = 1, .field_line = 1, .field_col = 1};
+    sp_csv_result result = SP_CSV_OK;
+
+    size_t pos = 0;
+    while (pos < len) {
+        const char *nl = memchr(buf + pos, '\n', len - pos);
+        size_t line_len = nl ? (size_t)(nl - (buf + pos)) + 1 : len - pos;
+        size_t bad = sp_utf8_invalid_at(buf + pos, line_len);
+        if (bad < line_len) {
+            sp_error(d, ((sp_src){file, f.line, (unsigned)bad + 1}),
+                     "invalid UTF-8 (byte 0x%02X): save the export as \"CSV UTF-8\"",
+                     (unsigned char)buf[pos + bad]);
+            result = SP_CSV_FAILED;
+            break;
+        }
+        unsigned err_col = 0;
+        if (!feed_line(&p, &f, buf + pos, line_len, &err_col)) {
+            sp_error(d, ((sp_src){file, f.line, err_col}),
+                     "malformed quoting: a quote inside a field must be doubled (\"\") and the whole field quoted");
+            result = SP_CSV_FAILED;
+            break;
+        }
+        pos += line_len;
+        if (nl)
+            f.line++;
+    }
+    if (result == SP_CSV_OK && csv_fini(&p, on_field, on_record, &f) != 0) {
+        sp_error(d, ((sp_src){file, f.field_line, f.field_col}),
+                 "unterminated quoted field: the quote that opens here is never closed");
+        result = SP_CSV_FAILED;
+    }
+    csv_free(&p);
+    sp_vec_free(&f.cells);
+    if (result == SP_CSV_OK && !f.header_done) {
+        sp_error(d, ((sp_src){file, 1, 1}), "the file is empty: expected a header row, then one row per record");
+        result = SP_CSV_FAILED;
+    }
+    return result;
+}
+
+char *sp_read_whole_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = sp_xmalloc(cap);
+    for (;;) {
+        if (n + 1 >= cap)
+            buf = sp_xrealloc(buf, cap *= 2);
+        size_t got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int failed = ferror(fp);
+    int saved = errno;
+    fclose(fp);
+    if (failed) {
+        free(buf);
+        errno = saved ? saved : EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+sp_csv_result sp_csv_read_file(const char *path, const char *file, sp_arena *a, sp_diags *d, sp_table *out)
+{
+    memset(out, 0, sizeof *out);
+    out->file = file;
+    size_t len = 0;
+    char *buf = sp_read_whole_file(path, &len);
+    if (!buf) {
+        if (errno == ENOENT)
+            return SP_CSV_MISSING;
+        sp_error(d, ((sp_src){file, 0, 0}), "cannot read the file: %s", strerror(errno));
+        return SP_CSV_FAILED;
+    }
+    sp_csv_result r = sp_csv_read_buffer(buf, len, file, a, d, out);
+    free(buf);
+    return r;
+}
+
+void sp_table_free(sp_table *t)
+{
+    sp_vec_free(&t->rows);
+}

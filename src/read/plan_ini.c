@@ -1,0 +1,136 @@
+#include "read/plan_ini.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "read/dates.h"
+#include "read/values.h"
+#include "util/text.h"
+
+typedef struct ini_ctx {
+    FILE *fp;
+    unsigned line; /* counted by our reader: Debian's libinih gives the handler no line number */
+    bool at_line_start;
+    const char *file;
+    sp_plan *plan;
+    sp_diags *diags;
+    bool seen[8];
+    bool ok;
+} ini_ctx;
+
+static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
+                                   "checkpoint_12m", "organisations"};
+enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_COUNT };
+
+static char *read_line(char *str, int num, void *stream)
+{
+    ini_ctx *c = stream;
+    char *r = fgets(str, num, c->fp);
+    if (r) {
+        /* libinih reads at most INI_MAX_LINE bytes at a time: count a line once */
+        if (c->at_line_start)
+            c->line++;
+        size_t n = strlen(r);
+        c->at_line_start = n > 0 && r[n - 1] == '\n';
+    }
+    return r;
+}
+
+static int on_value(void *user, const char *section, const char *name, const char *value)
+{
+    ini_ctx *c = user;
+    sp_src src = {c->file, c->line, 1};
+    if (strcmp(section, "plan") != 0) {
+        sp_error(c->diags, src, "unknown section [%s]: plan.ini has one section, [plan]", section);
+        c->ok = false;
+        return 1;
+    }
+    int key = -1;
+    for (int k = 0; k < K_COUNT; k++)
+        if (sp_ieq(name, KEYS[k]))
+            key = k;
+    if (key < 0) {
+        sp_error(c->diags, src,
+                 "unknown key '%s' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, "
+                 "checkpoint_12m, organisations)",
+                 name);
+        c->ok = false;
+        return 1;
+    }
+    if (c->seen[key])
+        sp_warning(c->diags, src, "'%s' is set twice; the last value is used", KEYS[key]);
+    c->seen[key] = true;
+
+    sp_plan_info *info = &c->plan->info;
+    char err[256];
+    switch (key) {
+    case K_TITLE: info->title = sp_arena_strdup(&c->plan->arena, value); break;
+    case K_AREA: info->area = sp_arena_strdup(&c->plan->arena, value); break;
+    case K_ORGS: info->organisations = sp_arena_strdup(&c->plan->arena, value); break;
+    case K_KIND:
+        if (!sp_parse_plan_kind(value, &info->kind)) {
+            sp_error(c->diags, src, "kind '%s' is not one of WSoA, APP, Priority action plan", value);
+            c->ok = false;
+        }
+        break;
+    default: {
+        sp_date date;
+        bool words;
+        if (!value[0] || !sp_parse_date_cell(value, &date, &words, err, sizeof err)) {
+            sp_error(c->diags, src, "%s: %s", KEYS[key], value[0] ? err : "no date given");
+            c->ok = false;
+        } else if (key == K_START) {
+            info->start = date;
+        } else {
+            info->checkpoint[key - K_CP3] = date;
+            info->checkpoint_set[key - K_CP3] = true;
+        }
+    }
+    }
+    return 1;
+}
+
+bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *d)
+{
+    ini_ctx c = {.file = file, .plan = p, .diags = d, .ok = true, .at_line_start = true};
+    p->info.kind = SP_KIND_APP;
+    p->info.start = SP_NO_DATE;
+    for (int k = 0; k < SP_N_CHECKPOINTS; k++)
+        p->info.checkpoint[k] = SP_NO_DATE;
+    c.fp = fopen(path, "r");
+    if (!c.fp) {
+        if (errno == ENOENT)
+            sp_error(d, ((sp_src){file, 0, 0}), "missing file: every plan folder needs plan.ini with a [plan] section");
+        else
+            sp_error(d, ((sp_src){file, 0, 0}), "cannot read the file: %s", strerror(errno));
+        return false;
+    }
+    int r = ini_parse_stream(read_line, &c, on_value, &c);
+    fclose(c.fp);
+    if (r > 0) {
+        sp_error(d, ((sp_src){file, (unsigned)r, 1}), "not an INI line: expected 'key = value' or '[plan]'");
+        return false;
+    }
+    sp_src top = {file, 1, 1};
+    if (!p->info.title || !p->info.title[0]) {
+        sp_error(d, top, "missing key 'title': the plan's title, printed on every page");
+        c.ok = false;
+    }
+    if (!p->info.area)
+        p->info.area = "";
+    if (!p->info.organisations)
+        p->info.organisations = "";
+    if (!c.seen[K_START]) {
+        sp_error(d, top, "missing key 'start': the plan's start (baseline) date, e.g. start = 2022-06-30");
+        c.ok = false;
+    }
+    if (p->info.start != SP_NO_DATE) {
+        static const int months[] = {3, 6, 12};
+        for (int k = 0; k < SP_N_CHECKPOINTS; k++)
+            if (p->info.checkpoint[k] == SP_NO_DATE)
+                p->info.checkpoint[k] = sp_date_add_months(p->info.start, months[k]);
+    }
+    return c.ok;
+}

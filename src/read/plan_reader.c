@@ -1,0 +1,306 @@
+#include <strings.h>
+#include "read/plan_reader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "read/csv_table.h"
+#include "read/plan_ini.h"
+#include "read/readers.h"
+#include "util/text.h"
+
+/* "dir/name", or just "name" when dir is "." so messages read "actions.csv:3:1". */
+static const char *join(sp_arena *a, const char *dir, const char *name)
+{
+    if (strcmp(dir, ".") == 0 || !dir[0])
+        return sp_arena_strdup(a, name);
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return sp_arena_printf(a, "%.*s/%s", (int)n, dir, name);
+}
+
+static const char *folder_name(sp_arena *a, const char *dir)
+{
+    char *copy = sp_arena_strdup(a, dir);
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    const char *base = strrchr(copy, '/');
+    base = base ? base + 1 : copy;
+    if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || !base[0])
+        base = "plan";
+    return sp_slug(a, base);
+}
+
+typedef bool (*reader_fn)(const sp_table *, sp_plan *, sp_diags *);
+
+static bool read_csv(sp_plan *p, sp_diags *d, const char *dir, const char *name, bool required, reader_fn fn,
+                     bool *present)
+{
+    sp_table t;
+    const char *file = join(&p->arena, dir, name);
+    sp_csv_result r = sp_csv_read_file(file, file, &p->arena, d, &t);
+    if (present)
+        *present = r != SP_CSV_MISSING;
+    if (r == SP_CSV_MISSING) {
+        if (required)
+            sp_error(d, ((sp_src){file, 0, 0}), "missing file: a plan folder needs plan.ini, actions.csv and kpis.csv");
+        return !required;
+    }
+    bool ok = r == SP_CSV_OK && fn(&t, p, d);
+    sp_table_free(&t);
+    return ok;
+}
+
+bool sp_read_plan(const char *dir, sp_plan *p, sp_diags *d)
+{
+    p->dir = sp_arena_strdup(&p->arena, dir);
+    p->name = folder_name(&p->arena, dir);
+    bool ok = sp_read_plan_ini(join(&p->arena, dir, "plan.ini"), join(&p->arena, dir, "plan.ini"), p, d);
+    ok &= read_csv(p, d, dir, "actions.csv", true, sp_read_actions, NULL);
+    ok &= read_csv(p, d, dir, "kpis.csv", true, sp_read_kpis, NULL);
+    ok &= read_csv(p, d, dir, "kpi_values.csv", false, sp_read_kpi_values, &p->has_values_file);
+    ok &= read_csv(p, d, dir, "risks.csv", false, sp_read_risks, &p->has_risks_file);
+    ok &= sp_plan_build(p, d);
+    return ok && d->errors == 0;
+}
+
+/* ---- structure ---------------------------------------------------------------------- */
+
+static const sp_plan *sort_plan; /* qsort has no context argument in C11 */
+
+static int by_ref_then_row(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = strcmp(sort_plan->milestones.items[i].ref, sort_plan->milestones.items[j].ref);
+    return c ? c : (i > j) - (i < j);
+}
+
+static int action_order(const void *a, const void *b)
+{
+    const sp_action *x = a, *y = b;
+    if (x->area_index != y->area_index)
+        return x->area_index < y->area_index ? -1 : 1;
+    int c = sp_natcmp(x->ref, y->ref);
+    if (c)
+        return c;
+    c = strcmp(x->ref, y->ref);
+    return c ? c : (x->first_milestone > y->first_milestone) - (x->first_milestone < y->first_milestone);
+}
+
+static int by_first_row(const void *a, const void *b)
+{
+    const sp_action *x = a, *y = b;
+    return (x->first_milestone > y->first_milestone) - (x->first_milestone < y->first_milestone);
+}
+
+static size_t area_index(sp_plan *p, const char *name)
+{
+    for (size_t i = 0; i < p->areas.n; i++)
+        if (strcmp(p->areas.items[i].name, name) == 0)
+            return i;
+    sp_area *area = sp_vec_push(&p->areas);
+    area->name = name;
+    return p->areas.n - 1;
+}
+
+static const char *first_nonempty(const char *current, const char *candidate)
+{
+    return current && current[0] ? current : candidate;
+}
+
+static void build_actions(sp_plan *p, sp_diags *d)
+{
+    size_t n = p->milestones.n;
+    size_t *order = sp_xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_plan = p;
+    qsort(order, n, sizeof *order, by_ref_then_row);
+
+    /* One action per ref; first_milestone temporarily holds its first row, for stable order. */
+    size_t *group_start = sp_xmalloc((n + 1) * sizeof *group_start);
+    size_t groups = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (k == 0 || strcmp(p->milestones.items[order[k]].ref, p->milestones.items[order[k - 1]].ref) != 0)
+            group_start[groups++] = k;
+    }
+    group_start[groups] = n;
+    for (size_t g = 0; g < groups; g++) {
+        const sp_milestone *first = &p->milestones.items[order[group_start[g]]];
+        sp_action *a = sp_vec_push(&p->actions);
+        a->src = first->src;
+        a->ref = first->ref;
+        a->area = first->area;
+        a->outcome = first->outcome;
+        a->text = first->action;
+        a->first_milestone = order[group_start[g]];
+        a->n_milestones = group_start[g + 1] - group_start[g];
+        for (size_t k = group_start[g]; k < group_start[g + 1]; k++) {
+            const sp_milestone *m = &p->milestones.items[order[k]];
+            if (strcmp(m->area, a->area) != 0)
+                sp_warning(d, m->src, "action %s is also listed under area '%s'; it is reported under '%s'", a->ref,
+                           m->area, a->area);
+            a->owner = first_nonempty(a->owner, m->owner);
+            a->cohort = first_nonempty(a->cohort, m->cohort);
+            a->resource = first_nonempty(a->resource, m->resource);
+            a->kpi = first_nonempty(a->kpi, m->kpi);
+            a->outcome = first_nonempty(a->outcome, m->outcome);
+        }
+    }
+    /* Areas are numbered in the order their first action appears in the file. */
+    qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, by_first_row);
+    for (size_t ai = 0; ai < p->actions.n; ai++)
+        p->actions.items[ai].area_index = area_index(p, p->actions.items[ai].area);
+    qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, action_order);
+
+    /* Lay the milestones out in report order: by action, then as they stand in the file. */
+    sp_milestone *sorted = sp_xmalloc((n ? n : 1) * sizeof *sorted);
+    size_t out = 0;
+    for (size_t ai = 0; ai < p->actions.n; ai++) {
+        sp_action *a = &p->actions.items[ai];
+        size_t first_row = a->first_milestone;
+        const char *ref = p->milestones.items[first_row].ref;
+        /* rows of this ref are contiguous in `order`; find them by binary-sorted position */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            int c = strcmp(p->milestones.items[order[mid]].ref, ref);
+            if (c < 0 || (c == 0 && order[mid] < first_row))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        a->first_milestone = out;
+        for (size_t k = lo; k < lo + a->n_milestones; k++) {
+            sorted[out] = p->milestones.items[order[k]];
+            sorted[out].action_index = ai;
+            sorted[out].area = a->area;
+            out++;
+        }
+    }
+    free(p->milestones.items);
+    p->milestones.items = sorted;
+    p->milestones.cap = n ? n : 1;
+    free(order);
+    free(group_start);
+
+    for (size_t ai = 0; ai < p->actions.n; ai++) {
+        const sp_action *a = &p->actions.items[ai];
+        sp_area *area = &p->areas.items[a->area_index];
+        if (area->n_actions == 0) {
+            area->first_action = ai;
+            area->first_milestone = a->first_milestone;
+        }
+        area->n_actions++;
+        area->n_milestones += a->n_milestones;
+    }
+}
+
+static const sp_plan *kpi_sort_plan;
+
+static int kpi_by_ref(const void *a, const void *b)
+{
+    const sp_kpi *x = &kpi_sort_plan->kpis.items[*(const size_t *)a];
+    const sp_kpi *y = &kpi_sort_plan->kpis.items[*(const size_t *)b];
+    return strcasecmp(x->ref, y->ref);
+}
+
+static int obs_order(const void *a, const void *b)
+{
+    const sp_observation *x = a, *y = b;
+    if (x->kpi != y->kpi)
+        return x->kpi < y->kpi ? -1 : 1;
+    if (x->period_start != y->period_start)
+        return x->period_start < y->period_start ? -1 : 1;
+    return (x->src.line > y->src.line) - (x->src.line < y->src.line);
+}
+
+static bool link_observations(sp_plan *p, sp_diags *d)
+{
+    bool ok = true;
+    size_t nk = p->kpis.n;
+    size_t *index = sp_xmalloc((nk ? nk : 1) * sizeof *index);
+    for (size_t i = 0; i < nk; i++)
+        index[i] = i;
+    kpi_sort_plan = p;
+    qsort(index, nk, sizeof *index, kpi_by_ref);
+
+    size_t kept = 0;
+    for (size_t i = 0; i < p->observations.n; i++) {
+        sp_observation *o = &p->observations.items[i];
+        if (!o->ref[0])
+            continue;
+        size_t lo = 0, hi = nk;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            int c = strcasecmp(p->kpis.items[index[mid]].ref, o->ref);
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == nk || strcasecmp(p->kpis.items[index[lo]].ref, o->ref) != 0) {
+            sp_error(d, o->src, "KPI ref '%s' is not in kpis.csv", o->ref);
+            ok = false;
+            continue;
+        }
+        o->kpi = index[lo];
+        p->observations.items[kept++] = *o;
+    }
+    p->observations.n = kept;
+    free(index);
+    qsort(p->observations.items, p->observations.n, sizeof *p->observations.items, obs_order);
+
+    for (size_t i = 0; i < p->observations.n; i++) {
+        const sp_observation *o = &p->observations.items[i];
+        sp_kpi *k = &p->kpis.items[o->kpi];
+        if (k->n_obs == 0)
+            k->first_obs = i;
+        else if (o[-1].period_start == o->period_start) {
+            char when[16];
+            sp_date_month(o->period_end, when);
+            sp_error(d, o->src, "a second value for %s in %s (the first is at line %u): keep one row per period",
+                     k->ref, when, o[-1].src.line);
+            ok = false;
+        }
+        k->n_obs++;
+    }
+    return ok;
+}
+
+static void infer_units(sp_plan *p)
+{
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        sp_kpi *k = &p->kpis.items[i];
+        if (k->unit_given)
+            continue;
+        bool percent = strchr(k->baseline.text, '%') != NULL;
+        bool numeric = k->baseline.set;
+        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+            const sp_target *t = &k->target[cp];
+            if (t->kind == SP_TARGET_ABSOLUTE && strchr(t->text, '%'))
+                percent = true;
+            if (t->kind == SP_TARGET_POINTS)
+                percent = true;
+            if (t->kind == SP_TARGET_ABSOLUTE || t->kind == SP_TARGET_RELATIVE || t->kind == SP_TARGET_POINTS)
+                numeric = true;
+        }
+        for (size_t o = 0; o < k->n_obs; o++)
+            numeric = numeric || p->observations.items[k->first_obs + o].has_value;
+        k->unit = percent ? SP_UNIT_PERCENT : numeric ? SP_UNIT_NUMBER : SP_UNIT_TEXT;
+    }
+}
+
+bool sp_plan_build(sp_plan *p, sp_diags *d)
+{
+    build_actions(p, d);
+    bool ok = link_observations(p, d);
+    infer_units(p);
+    size_t marked = 0;
+    for (size_t i = 0; i < p->observations.n; i++)
+        marked += sp_ifind_word(p->observations.items[i].note, "illustrative") != NULL;
+    p->values_illustrative = p->observations.n > 0 && marked == p->observations.n;
+    return ok;
+}

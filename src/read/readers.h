@@ -1,0 +1,24 @@
+/*
+ * readers.h - one reader per file of a plan folder. Each maps its columns by alias, parses
+ * every cell it knows, appends rows to the plan and reports problems at the cell.
+ * sp_read_plan (plan_reader.h) calls them in order and then builds the plan's structure.
+ */
+#ifndef SP_READERS_H
+#define SP_READERS_H
+
+#include "model/plan.h"
+#include "read/csv_table.h"
+
+/* Each returns false when it reported an error. */
+bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d);
+bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d);
+bool sp_read_kpi_values(const sp_table *t, sp_plan *p, sp_diags *d);
+bool sp_read_risks(const sp_table *t, sp_plan *p, sp_diags *d);
+
+/* sp_src of a cell in table t. */
+static inline sp_src sp_cell_src(const sp_table *t, sp_cell c)
+{
+    return (sp_src){t->file, c.line, c.col};
+}
+
+#endif

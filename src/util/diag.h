@@ -1,0 +1,48 @@
+/*
+ * diag.h - diagnostics in the compiler's format: FILE:LINE:COL: error|warning: MESSAGE.
+ *
+ * Every reader and check reports into one sp_diags list instead of printing, so the
+ * caller decides where they go (stderr for --check, the Data quality sheet in a pack)
+ * and the order is exactly the order in which files and rows were read.
+ */
+#ifndef SP_DIAG_H
+#define SP_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/vec.h"
+
+typedef enum { SP_WARNING, SP_ERROR } sp_severity;
+
+/* Where a value came from: file name as shown to the user, 1-based line and column
+ * (column in bytes, as gcc did before version 11). line 0 means "the file as a whole". */
+typedef struct sp_src {
+    const char *file;
+    unsigned line;
+    unsigned col;
+} sp_src;
+
+typedef struct sp_diag {
+    sp_severity severity;
+    sp_src src;
+    char *message;
+} sp_diag;
+
+typedef struct sp_diags {
+    SP_VEC(sp_diag) list;
+    size_t errors;
+    size_t warnings;
+} sp_diags;
+
+void sp_report(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#define sp_error(d, src, ...) sp_report((d), SP_ERROR, (src), __VA_ARGS__)
+#define sp_warning(d, src, ...) sp_report((d), SP_WARNING, (src), __VA_ARGS__)
+
+/* Writes one diagnostic as "file:line:col: severity: message\n". */
+void sp_diag_print(FILE *out, const sp_diag *d);
+void sp_diags_print(FILE *out, const sp_diags *d);
+void sp_diags_free(sp_diags *d);
+
+#endif
