@@ -65,8 +65,11 @@ void sp_check_plan(const sp_plan *p, sp_diags *d)
 
 void sp_print_summary(FILE *out, const sp_plan *p, const sp_diags *d)
 {
-    fprintf(out,
-            "%s: %zu areas, %zu actions, %zu milestones, %zu KPIs, %zu observations, %zu risks; %zu errors, %zu warnings\n",
-            p->dir, p->areas.n, p->actions.n, p->milestones.n, p->kpis.n, p->observations.n, p->risks.n, d->errors,
-            d->warnings);
+#define COUNT(n, one, many) (n), (n) == 1 ? (one) : (many)
+    fprintf(out, "%s: %zu %s, %zu %s, %zu %s, %zu %s, %zu %s, %zu %s; %zu %s, %zu %s\n", p->dir,
+            COUNT(p->areas.n, "area", "areas"), COUNT(p->actions.n, "action", "actions"),
+            COUNT(p->milestones.n, "milestone", "milestones"), COUNT(p->kpis.n, "KPI", "KPIs"),
+            COUNT(p->observations.n, "observation", "observations"), COUNT(p->risks.n, "risk", "risks"),
+            COUNT(d->errors, "error", "errors"), COUNT(d->warnings, "warning", "warnings"));
+#undef COUNT
 }

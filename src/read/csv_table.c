@@ -105,7 +105,8 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
     }
 
     struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+    /* CSV_REPALL_NL: blank lines reach on_record too, so line numbers stay exact after them */
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
         fputs("sendpack: out of memory\n", stderr);
         exit(71);
     }

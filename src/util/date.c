@@ -100,7 +100,7 @@ void sp_date_iso(sp_date d, char out[11])
 {
     int y, m, day;
     sp_date_ymd(d, &y, &m, &day);
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m, day);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 13u, (unsigned)day % 32u);
 }
 
 void sp_date_long(sp_date d, char out[20])

@@ -1,0 +1,34 @@
+/* testutil.h - helpers shared by the cmocka tests. */
+#ifndef TESTUTIL_H
+#define TESTUTIL_H
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "util/date.h"
+
+/* cmocka 1.1.5 has no assert_double_equal. */
+#define assert_near(a, b, eps)                                                                           \
+    do {                                                                                                 \
+        double a_ = (a), b_ = (b);                                                                       \
+        if (!(fabs(a_ - b_) <= (eps)))                                                                   \
+            fail_msg("%s = %.10g, expected %.10g (±%g)", #a, a_, b_, (double)(eps));                      \
+    } while (0)
+
+#define D(y, m, d) sp_date_from_ymd((y), (m), (d))
+
+#define assert_date(actual, y, m, d)                                                                     \
+    do {                                                                                                 \
+        sp_date a_ = (actual);                                                                           \
+        char s_[16] = "none";                                                                            \
+        if (a_ != SP_NO_DATE)                                                                            \
+            sp_date_iso(a_, s_);                                                                         \
+        if (a_ != D((y), (m), (d)))                                                                      \
+            fail_msg("%s = %s, expected %04d-%02d-%02d", #actual, s_, (y), (m), (d));                     \
+    } while (0)
+
+#endif
