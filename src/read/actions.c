@@ -68,7 +68,10 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
             ok = false;
             continue;
         }
-        const sp_milestone *prev = previous_of_ref(p, ref.text);
+        /* a copy: the push below may move the list */
+        const sp_milestone *found = previous_of_ref(p, ref.text);
+        sp_milestone prev_row = found ? *found : (sp_milestone){0};
+        const sp_milestone *prev = found ? &prev_row : NULL;
         sp_milestone *m = sp_vec_push(&p->milestones);
         m->src = (sp_src){t->file, row->line, 1};
         m->ref = ref.text;

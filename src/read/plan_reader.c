@@ -117,7 +117,8 @@ static void build_actions(sp_plan *p, sp_diags *d)
     for (size_t i = 0; i < n; i++)
         order[i] = i;
     sort_plan = p;
-    qsort(order, n, sizeof *order, by_ref_then_row);
+    if (n)
+        qsort(order, n, sizeof *order, by_ref_then_row);
 
     /* One action per ref; first_milestone temporarily holds its first row, for stable order. */
     size_t *group_start = sp_xmalloc((n + 1) * sizeof *group_start);
@@ -150,10 +151,12 @@ static void build_actions(sp_plan *p, sp_diags *d)
         }
     }
     /* Areas are numbered in the order their first action appears in the file. */
-    qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, by_first_row);
-    for (size_t ai = 0; ai < p->actions.n; ai++)
-        p->actions.items[ai].area_index = area_index(p, p->actions.items[ai].area);
-    qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, action_order);
+    if (p->actions.n) {
+        qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, by_first_row);
+        for (size_t ai = 0; ai < p->actions.n; ai++)
+            p->actions.items[ai].area_index = area_index(p, p->actions.items[ai].area);
+        qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, action_order);
+    }
 
     /* Lay the milestones out in report order: by action, then as they stand in the file. */
     sp_milestone *sorted = sp_xmalloc((n ? n : 1) * sizeof *sorted);
@@ -225,7 +228,8 @@ static bool link_observations(sp_plan *p, sp_diags *d)
     for (size_t i = 0; i < nk; i++)
         index[i] = i;
     kpi_sort_plan = p;
-    qsort(index, nk, sizeof *index, kpi_by_ref);
+    if (nk)
+        qsort(index, nk, sizeof *index, kpi_by_ref);
 
     size_t kept = 0;
     for (size_t i = 0; i < p->observations.n; i++) {
@@ -251,7 +255,8 @@ static bool link_observations(sp_plan *p, sp_diags *d)
     }
     p->observations.n = kept;
     free(index);
-    qsort(p->observations.items, p->observations.n, sizeof *p->observations.items, obs_order);
+    if (p->observations.n)
+        qsort(p->observations.items, p->observations.n, sizeof *p->observations.items, obs_order);
 
     for (size_t i = 0; i < p->observations.n; i++) {
         const sp_observation *o = &p->observations.items[i];

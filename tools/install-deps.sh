@@ -1,0 +1,21 @@
+#!/bin/bash
+# Installs the Debian 12 packages sendpack needs, only those that are missing.
+#   tools/install-deps.sh          build and run
+#   tools/install-deps.sh test     also what the tests use (poppler-utils, qpdf, openpyxl)
+set -euo pipefail
+packages=(build-essential cmake pkg-config
+          libxlsxwriter-dev libcsv-dev libhpdf-dev libinih-dev libjansson-dev libutf8proc-dev
+          fonts-liberation2)
+if [ "${1:-}" = test ]; then
+    packages+=(libcmocka-dev poppler-utils qpdf python3 python3-openpyxl locales)
+fi
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
