@@ -3,9 +3,51 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assess/assess.h"
 #include "check/check.h"
 #include "model/plan.h"
 #include "read/plan_reader.h"
+#include "render/output.h"
+#include "render/report.h"
+
+typedef bool (*renderer_fn)(const sp_report *, const char *, char *, size_t);
+
+static const struct {
+    unsigned format;
+    const char *ext;
+    renderer_fn render;
+} RENDERERS[] = {
+    {SP_FORMAT_JSON, "json", sp_render_json},
+};
+
+/* Renders every requested format to temporary files, then renames them all into place:
+ * a failure anywhere leaves the previous pack as it was. */
+static int render_all(const sp_options *o, const sp_report *report)
+{
+    sp_outputs outputs = {0};
+    char err[512] = "";
+    int status = SP_EXIT_OK;
+    for (size_t i = 0; i < sizeof RENDERERS / sizeof *RENDERERS && status == SP_EXIT_OK; i++) {
+        if (!(o->formats & RENDERERS[i].format))
+            continue;
+        const char *temp = sp_output_add(&outputs, o->output_dir, report->plan->name, report->template_name,
+                                         report->assessment->as_of, RENDERERS[i].ext, err, sizeof err);
+        if (!temp || !RENDERERS[i].render(report, temp, err, sizeof err))
+            status = SP_EXIT_IO;
+    }
+    if (status == SP_EXIT_OK && !sp_outputs_commit(&outputs, err, sizeof err))
+        status = SP_EXIT_IO;
+    if (status != SP_EXIT_OK) {
+        sp_outputs_abort(&outputs);
+        fprintf(stderr, "sendpack: %s: %s; nothing was written and any earlier pack is unchanged\n",
+                report->plan->dir, err);
+    } else {
+        for (int i = 0; i < outputs.n; i++)
+            printf("wrote %s\n", outputs.files[i].final_path);
+    }
+    sp_outputs_free(&outputs);
+    return status;
+}
 
 static int run_plan(const sp_options *o, const char *dir)
 {
@@ -16,12 +58,24 @@ static int run_plan(const sp_options *o, const char *dir)
     if (ok)
         sp_check_plan(&plan, &diags);
     sp_diags_print(stderr, &diags);
+    fflush(stderr);
     int status = ok ? SP_EXIT_OK : SP_EXIT_DATA;
     if (o->check) {
-        fflush(stderr);
         sp_print_summary(stdout, &plan, &diags);
-        fflush(stdout);
+    } else if (ok) {
+        sp_rules rules;
+        sp_rules_default(&rules);
+        rules.cohort = o->cohort;
+        sp_assessment assessment;
+        sp_assess(&plan, o->as_of, &rules, &assessment);
+        sp_report report = {&plan, &assessment, &diags, o->template_name};
+        status = render_all(o, &report);
+        sp_assessment_free(&assessment);
+    } else {
+        fprintf(stderr, "sendpack: %s: %zu error%s; no pack written\n", dir, diags.errors,
+                diags.errors == 1 ? "" : "s");
     }
+    fflush(stdout);
     sp_diags_free(&diags);
     sp_plan_free(&plan);
     return status;

@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-void sp_report(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
+void sp_diag_add(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

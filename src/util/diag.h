@@ -35,10 +35,10 @@ typedef struct sp_diags {
     size_t warnings;
 } sp_diags;
 
-void sp_report(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
+void sp_diag_add(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-#define sp_error(d, src, ...) sp_report((d), SP_ERROR, (src), __VA_ARGS__)
-#define sp_warning(d, src, ...) sp_report((d), SP_WARNING, (src), __VA_ARGS__)
+#define sp_error(d, src, ...) sp_diag_add((d), SP_ERROR, (src), __VA_ARGS__)
+#define sp_warning(d, src, ...) sp_diag_add((d), SP_WARNING, (src), __VA_ARGS__)
 
 /* Writes one diagnostic as "file:line:col: severity: message\n". */
 void sp_diag_print(FILE *out, const sp_diag *d);

@@ -1,0 +1,150 @@
+/* Actions and areas: roll-ups, counts by status, percent complete, percent of due milestones
+ * completed on time, the KPIs of each area, and the area assessment with its reason. */
+#include <ctype.h>
+#include <string.h>
+
+#include "assess/assess.h"
+#include "util/text.h"
+
+/* Roll-up order: Red < Amber < Green < Blue, Grey counting as Amber. */
+static int rollup_rank(sp_status s)
+{
+    switch (s) {
+    case SP_RED: return 0;
+    case SP_AMBER:
+    case SP_GREY: return 1;
+    case SP_GREEN: return 2;
+    default: return 3;
+    }
+}
+
+/* Does an action's kpi cell name this KPI? By refs separated by ';' or ',', or by its name. */
+static bool names_kpi(const char *cell, const sp_kpi *k)
+{
+    if (!cell || !cell[0])
+        return false;
+    if (sp_ieq(cell, k->name))
+        return true;
+    size_t ref_len = strlen(k->ref);
+    for (const char *p = cell; *p;) {
+        while (*p == ' ' || *p == ';' || *p == ',')
+            p++;
+        size_t n = strcspn(p, ";,");
+        size_t m = n;
+        while (m && p[m - 1] == ' ')
+            m--;
+        if (m == ref_len && sp_ieqn(p, k->ref, ref_len))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+static void link_kpis(sp_assessment *a, size_t ai)
+{
+    const sp_plan *p = a->plan;
+    const sp_area *area = &p->areas.items[ai];
+    sp_area_result *r = &a->areas[ai];
+    r->kpis = sp_arena_alloc(&a->arena, (p->kpis.n ? p->kpis.n : 1) * sizeof *r->kpis);
+    for (size_t ki = 0; ki < p->kpis.n; ki++) {
+        const sp_kpi *k = &p->kpis.items[ki];
+        if (!a->kpis[ki].in_scope)
+            continue;
+        bool linked = k->area[0] && sp_ieq(k->area, area->name);
+        for (size_t j = 0; j < area->n_actions && !linked; j++)
+            linked = names_kpi(p->actions.items[area->first_action + j].kpi, k);
+        if (linked)
+            r->kpis[r->n_kpis++] = ki;
+    }
+}
+
+static void assess_area(sp_assessment *a, size_t ai)
+{
+    const sp_plan *p = a->plan;
+    const sp_area *area = &p->areas.items[ai];
+    sp_area_result *r = &a->areas[ai];
+    int longest = 0;
+    size_t longest_i = 0;
+    for (size_t i = area->first_milestone; i < area->first_milestone + area->n_milestones; i++) {
+        const sp_milestone_result *m = &a->milestones[i];
+        if (!m->in_scope)
+            continue;
+        sp_counts_add(&r->counts, m->derived);
+        r->due += m->due_by_as_of;
+        r->due_on_time += m->due_by_as_of && m->on_time;
+        r->challenges += m->challenge != NULL;
+        if (m->derived == SP_RED) {
+            r->overdue++;
+            if (m->days_overdue > longest)
+                longest = m->days_overdue, longest_i = i;
+        }
+    }
+    r->percent_complete = r->counts.total ? 100.0 * (double)r->counts.blue / (double)r->counts.total : 0;
+    r->has_percent_on_time = r->due > 0;
+    r->percent_on_time = r->due ? 100.0 * (double)r->due_on_time / (double)r->due : 0;
+
+    const char *red_kpi = NULL;
+    size_t red_kpis = 0;
+    for (size_t j = 0; j < r->n_kpis; j++)
+        if (a->kpis[r->kpis[j]].rag == SP_RED)
+            red_kpis++, red_kpi = red_kpi ? red_kpi : p->kpis.items[r->kpis[j]].ref;
+
+    char as_of[20];
+    sp_date_long(a->as_of, as_of);
+    const char *longest_ref = r->overdue ? p->milestones.items[longest_i].ref : "";
+    double share = r->due ? (double)r->overdue / (double)r->due : 0;
+    if (r->counts.total > 0 && r->counts.blue == r->counts.total) {
+        r->assessment = SP_AREA_COMPLETE;
+        r->reason = sp_arena_printf(&a->arena, "All %zu milestone%s complete.", r->counts.total,
+                                    r->counts.total == 1 ? " is" : "s are");
+    } else if (longest > a->rules.off_track_overdue_days || (r->due && share >= a->rules.off_track_share)) {
+        r->assessment = SP_AREA_OFF_TRACK;
+        if (r->due && share >= a->rules.off_track_share)
+            r->reason = sp_arena_printf(&a->arena, "%zu of %zu milestone%s due by %s %s overdue (%.0f%%); the longest, %s, by %d days.",
+                                        r->overdue, r->due, r->due == 1 ? "" : "s", as_of, r->overdue == 1 ? "is" : "are",
+                                        share * 100, longest_ref, longest);
+        else
+            r->reason = sp_arena_printf(&a->arena, "Milestone %s is %d days overdue, more than %d.", longest_ref, longest,
+                                        a->rules.off_track_overdue_days);
+    } else if (r->overdue || red_kpis) {
+        r->assessment = SP_AREA_AT_RISK;
+        const char *ms = r->overdue == 0 ? ""
+                         : r->overdue == 1
+                             ? sp_arena_printf(&a->arena, "milestone %s is %d days overdue", longest_ref, longest)
+                             : sp_arena_printf(&a->arena, "%zu milestones are overdue, the longest by %d days",
+                                               r->overdue, longest);
+        const char *kp = red_kpis == 0 ? ""
+                         : red_kpis == 1 ? sp_arena_printf(&a->arena, "KPI %s is Red", red_kpi)
+                                         : sp_arena_printf(&a->arena, "%zu KPIs are Red", red_kpis);
+        char *s = sp_arena_printf(&a->arena, "%s%s%s.", ms, ms[0] && kp[0] ? " and " : "", kp);
+        s[0] = (char)toupper((unsigned char)s[0]);
+        r->reason = s;
+    } else {
+        r->assessment = SP_AREA_ON_TRACK;
+        r->reason = sp_arena_printf(&a->arena, "No milestone is overdue and no KPI is Red; %zu of %zu complete.",
+                                    r->counts.blue, r->counts.total);
+    }
+}
+
+void sp_assess_actions_and_areas(sp_assessment *a)
+{
+    const sp_plan *p = a->plan;
+    for (size_t i = 0; i < p->actions.n; i++) {
+        const sp_action *action = &p->actions.items[i];
+        sp_action_result *r = &a->actions[i];
+        r->in_scope = !a->rules.cohort || sp_cohort_matches(action->cohort, a->rules.cohort);
+        r->complete = true;
+        r->status = SP_BLUE;
+        for (size_t m = action->first_milestone; m < action->first_milestone + action->n_milestones; m++) {
+            sp_status s = a->milestones[m].derived;
+            sp_counts_add(&r->counts, s);
+            r->complete = r->complete && a->milestones[m].complete;
+            if (rollup_rank(s) < rollup_rank(r->status))
+                r->status = s == SP_GREY ? SP_AMBER : s;
+        }
+    }
+    for (size_t ai = 0; ai < p->areas.n; ai++) {
+        link_kpis(a, ai);
+        assess_area(a, ai);
+    }
+}

@@ -1,0 +1,158 @@
+/*
+ * assess.h - the "assess" stage: every judgement of shared/spec/assessment-rules.md,
+ * computed once from the plan and the report date, each with the sentence that explains it.
+ *
+ * Results sit in arrays parallel to the plan's (milestones[i] judges plan->milestones[i]).
+ * Renderers read only these and the plan: they never judge, count or compute a figure.
+ */
+#ifndef SP_ASSESS_H
+#define SP_ASSESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "assess/spc.h"
+#include "model/plan.h"
+
+/* Thresholds the rules mark *(template)*: defaults here, a report template may change them. */
+typedef struct sp_rules {
+    int due_soon_days;          /* 90: "due soon" window */
+    int stale_days;             /* 90: an update older than this is stale */
+    int off_track_overdue_days; /* 90: any milestone overdue longer puts its area Off track */
+    double off_track_share;     /* 0.25: share of due milestones overdue that puts an area Off track */
+    double tolerance_share;     /* 0.10: default KPI tolerance, of |12-month target - baseline| */
+    sp_spc_rules spc;
+    const char *cohort;         /* report only this age group ("18-25"); NULL for everyone */
+} sp_rules;
+
+void sp_rules_default(sp_rules *r);
+
+typedef struct sp_counts {
+    size_t blue, green, amber, red, grey, total;
+} sp_counts;
+
+typedef struct sp_milestone_result {
+    bool in_scope;           /* in the cohort being reported (always true without one) */
+    bool complete;
+    sp_date completed_on;    /* when known */
+    sp_date original_due;    /* SP_NO_DATE when undated */
+    sp_date effective_due;   /* revised due where there is one, else due */
+    sp_status derived;
+    const char *reason;      /* why derived is what it is */
+    int days_overdue;        /* > 0 only when Red */
+    int months_overdue;
+    bool has_slippage;       /* revised and original both dated */
+    int slippage_days;       /* revised - original (negative when brought forward) */
+    int slippage_months;
+    bool due_soon;
+    bool stale;
+    bool due_by_as_of;       /* effective due on or before as_of */
+    bool on_time;            /* completed on or before its effective due date */
+    const char *challenge;   /* NULL, or why the reported status is too optimistic */
+} sp_milestone_result;
+
+typedef struct sp_action_result {
+    bool in_scope;
+    bool complete;
+    sp_status status; /* worst milestone's; Grey counts as Amber */
+    sp_counts counts;
+} sp_action_result;
+
+typedef enum { SP_AREA_ON_TRACK, SP_AREA_AT_RISK, SP_AREA_OFF_TRACK, SP_AREA_COMPLETE } sp_area_assessment;
+
+typedef struct sp_area_result {
+    sp_counts counts;
+    double percent_complete;
+    size_t due, due_on_time, overdue, challenges;
+    bool has_percent_on_time;
+    double percent_on_time;
+    sp_area_assessment assessment;
+    const char *reason;
+    size_t *kpis; /* KPIs of the area: by area name or named by its actions */
+    size_t n_kpis;
+} sp_area_result;
+
+typedef enum { SP_TRAVEL_NONE, SP_TRAVEL_IMPROVING, SP_TRAVEL_WORSENING, SP_TRAVEL_NO_CHANGE,
+               SP_TRAVEL_HIGHER, SP_TRAVEL_LOWER } sp_travel;
+typedef enum { SP_CMP_NONE, SP_CMP_BETTER, SP_CMP_WORSE, SP_CMP_SAME } sp_comparison;
+
+typedef struct sp_resolved_target {
+    bool numeric;   /* resolved to a number */
+    double value;
+    bool pending;   /* relative target waiting for its baseline */
+    sp_date date;   /* the checkpoint's date */
+} sp_resolved_target;
+
+typedef struct sp_kpi_result {
+    bool in_scope;
+    bool numeric;                 /* judged by numbers; else by checkpoint status */
+    bool baseline_set;
+    double baseline;
+    sp_date baseline_from;        /* where the trajectory starts */
+    bool baseline_from_first_value;
+    const char *baseline_note;    /* "baseline set from first value, Jul 2022" */
+    sp_resolved_target target[SP_N_CHECKPOINTS];
+    int final_checkpoint;         /* the checkpoint whose target counts as "the 12-month target"; -1 none */
+    bool has_latest;
+    size_t latest_obs;            /* index into plan->observations */
+    double latest;
+    bool has_previous;
+    size_t previous_obs;
+    bool has_trajectory;
+    double trajectory;            /* expected value at the latest value's period */
+    bool has_tolerance;
+    double tolerance;
+    sp_status rag;
+    const char *reason;
+    const char *challenge;        /* qualitative: "no update recorded for the 6-month milestone" */
+    int judged_checkpoint;        /* qualitative: the checkpoint judged; -1 none */
+    bool has_progress;
+    double progress;              /* percent of the way from baseline to the final target */
+    sp_travel travel;
+    sp_comparison england, neighbours;
+    int next_checkpoint;          /* -1 when every checkpoint has passed */
+    sp_spc spc;
+} sp_kpi_result;
+
+typedef struct sp_assessment {
+    const sp_plan *plan;
+    sp_date as_of;
+    sp_rules rules;
+    sp_arena arena;
+    sp_milestone_result *milestones;
+    sp_action_result *actions;
+    sp_area_result *areas;
+    sp_kpi_result *kpis;
+    sp_counts milestone_counts; /* in scope */
+    sp_counts kpi_counts;       /* KPIs in scope by RAG */
+    size_t challenges;          /* milestone challenges + KPI challenges, in scope */
+    size_t areas_by_assessment[4];
+    const char *overall;        /* the plan's position in one sentence */
+} sp_assessment;
+
+/* Judges plan p at as_of. The result refers to p, which must outlive it. */
+void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assessment *out);
+void sp_assessment_free(sp_assessment *a);
+
+/* Trajectory of a KPI at a date: straight lines from (baseline_from, baseline) through each
+ * numeric checkpoint, flat after the last. False when the KPI has none. */
+bool sp_kpi_trajectory_at(const sp_kpi_result *k, sp_date date, double *value);
+
+/* Age-range match for cohort filters: "18-25" matches "18-25", "14-25" and "0-25" (ranges that
+ * overlap); other text matches itself, ignoring case. */
+bool sp_cohort_matches(const char *cohort, const char *filter);
+
+const char *sp_area_assessment_word(sp_area_assessment a);  /* "On track" … */
+const char *sp_area_assessment_key(sp_area_assessment a);   /* "on_track" … */
+const char *sp_travel_key(sp_travel t);                     /* "improving" …, NULL for none */
+const char *sp_comparison_key(sp_comparison c);             /* "better" …, NULL for none */
+
+/* Internal steps, one file each; called by sp_assess in this order. */
+void sp_assess_milestones(sp_assessment *a);
+void sp_assess_kpis(sp_assessment *a);
+void sp_assess_actions_and_areas(sp_assessment *a);
+void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r);
+/* Adds one milestone (or KPI) of status s to c. */
+void sp_counts_add(sp_counts *c, sp_status s);
+
+#endif

@@ -1,0 +1,318 @@
+/* KPIs: baseline, resolved targets, latest value, trajectory, RAG with tolerance, progress to
+ * target, direction of travel, comparators, next checkpoint; qualitative KPIs by checkpoint. */
+#include <math.h>
+#include <stdio.h>
+
+#include "assess/assess.h"
+#include "util/format.h"
+
+/* Comparisons within rounding: 18.9 - 17.2 is not exactly 1.7 in binary. */
+#define SP_EPSILON 1e-9
+
+static bool is_numeric_kind(sp_target_kind k)
+{
+    return k == SP_TARGET_ABSOLUTE || k == SP_TARGET_RELATIVE || k == SP_TARGET_POINTS;
+}
+
+bool sp_kpi_trajectory_at(const sp_kpi_result *k, sp_date date, double *value)
+{
+    if (!k->baseline_set || k->final_checkpoint < 0)
+        return false;
+    sp_date x0 = k->baseline_from;
+    double y0 = k->baseline;
+    if (date <= x0) {
+        *value = y0;
+        return true;
+    }
+    /* checkpoints are in date order in every plan (3 < 6 < 12 months) */
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        const sp_resolved_target *t = &k->target[cp];
+        if (!t->numeric || t->date <= x0)
+            continue;
+        if (date <= t->date) {
+            *value = y0 + (t->value - y0) * (double)(date - x0) / (double)(t->date - x0);
+            return true;
+        }
+        x0 = t->date;
+        y0 = t->value;
+    }
+    *value = y0; /* flat after the last checkpoint */
+    return true;
+}
+
+/* How far `value` falls short of `expected` in the KPI's direction (<= 0: on or better). */
+static double shortfall(sp_direction dir, double value, double expected)
+{
+    return dir == SP_DIR_DOWN ? value - expected : expected - value;
+}
+
+static void resolve_baseline(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    const sp_plan *p = a->plan;
+    if (k->baseline.set) {
+        r->baseline_set = true;
+        r->baseline = k->baseline.value;
+        r->baseline_from = p->info.start;
+        return;
+    }
+    /* A pending baseline is set from the first value on or after the plan start. */
+    for (size_t o = 0; o < k->n_obs; o++) {
+        const sp_observation *ob = &p->observations.items[k->first_obs + o];
+        if (!ob->has_value || ob->period_end < p->info.start || ob->period_end > a->as_of)
+            continue;
+        char when[16];
+        sp_date_month(ob->period_end, when);
+        r->baseline_set = true;
+        r->baseline = ob->value;
+        r->baseline_from = ob->period_end;
+        r->baseline_from_first_value = true;
+        r->baseline_note = sp_arena_printf(&a->arena, "baseline set from first value, %s", when);
+        return;
+    }
+}
+
+static void resolve_targets(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    r->final_checkpoint = -1;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        const sp_target *t = &k->target[cp];
+        sp_resolved_target *out = &r->target[cp];
+        out->date = a->plan->info.checkpoint[cp];
+        switch (t->kind) {
+        case SP_TARGET_ABSOLUTE:
+            out->numeric = true;
+            out->value = t->value;
+            break;
+        case SP_TARGET_RELATIVE:
+        case SP_TARGET_POINTS:
+            if (!r->baseline_set) {
+                out->pending = true;
+                break;
+            }
+            out->numeric = true;
+            out->value = t->kind == SP_TARGET_RELATIVE ? r->baseline * (1 + t->value / 100) : r->baseline + t->value;
+            break;
+        default: break;
+        }
+    }
+    /* "The 12-month target": the 12-month one, else the last numeric checkpoint. */
+    for (int cp = SP_N_CHECKPOINTS - 1; cp >= 0 && r->final_checkpoint < 0; cp--)
+        if (r->target[cp].numeric)
+            r->final_checkpoint = cp;
+}
+
+static void find_latest(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    const sp_plan *p = a->plan;
+    for (size_t o = 0; o < k->n_obs; o++) {
+        size_t idx = k->first_obs + o;
+        const sp_observation *ob = &p->observations.items[idx];
+        if (!ob->has_value || ob->period_end > a->as_of)
+            continue;
+        if (r->has_latest) {
+            r->has_previous = true;
+            r->previous_obs = r->latest_obs;
+        }
+        r->has_latest = true;
+        r->latest_obs = idx;
+        r->latest = ob->value;
+    }
+}
+
+static const char *fmt(sp_assessment *a, const sp_kpi *k, double v)
+{
+    char buf[64];
+    sp_format_value(v, k->unit, buf, sizeof buf);
+    return sp_arena_strdup(&a->arena, buf);
+}
+
+static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    if (k->direction == SP_DIR_NONE) {
+        r->rag = SP_GREY;
+        r->reason = "Not judged: the KPI has no improvement direction, so only its values are shown.";
+        return;
+    }
+    if (!r->baseline_set) {
+        r->rag = SP_GREY;
+        r->reason = "Baseline not yet set: no value has been recorded since the plan start.";
+        return;
+    }
+    if (r->final_checkpoint < 0) {
+        r->rag = SP_GREY;
+        r->reason = "No numeric target could be resolved.";
+        return;
+    }
+    if (!r->has_latest) {
+        r->rag = SP_GREY;
+        r->reason = "No value recorded yet.";
+        return;
+    }
+    const sp_observation *ob = &a->plan->observations.items[r->latest_obs];
+    char when[16];
+    sp_date_month(ob->period_end, when);
+    double final = r->target[r->final_checkpoint].value;
+    const char *label = sp_checkpoint_label(r->final_checkpoint);
+    if (shortfall(k->direction, r->latest, final) <= SP_EPSILON) {
+        r->rag = SP_BLUE;
+        r->reason = sp_arena_printf(&a->arena, "The %s target of %s is met: %s in %s.", label, fmt(a, k, final),
+                                    fmt(a, k, r->latest), when);
+        return;
+    }
+    double gap = shortfall(k->direction, r->latest, r->trajectory);
+    const char *values = sp_arena_printf(&a->arena, "%s in %s against %s expected", fmt(a, k, r->latest), when,
+                                         fmt(a, k, r->trajectory));
+    char gap_text[64], tol_text[64];
+    sp_format_number(gap, gap_text, sizeof gap_text);
+    sp_format_number(r->tolerance, tol_text, sizeof tol_text);
+    if (gap <= SP_EPSILON) {
+        r->rag = SP_GREEN;
+        r->reason = sp_arena_printf(&a->arena, "On or better than the trajectory: %s.", values);
+    } else if (gap <= r->tolerance + SP_EPSILON) {
+        r->rag = SP_AMBER;
+        r->reason = sp_arena_printf(&a->arena, "Behind the trajectory by %s, within the tolerance of %s: %s.", gap_text,
+                                    tol_text, values);
+    } else {
+        r->rag = SP_RED;
+        r->reason = sp_arena_printf(&a->arena, "Behind the trajectory by %s, more than the tolerance of %s: %s.",
+                                    gap_text, tol_text, values);
+    }
+}
+
+/* Qualitative KPIs: the latest checkpoint that has passed is judged by the status recorded in
+ * its window (after the previous checkpoint, up to and including its own date). */
+static void judge_qualitative(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    const sp_plan *p = a->plan;
+    int passed = -1, first = -1;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        if (k->target[cp].kind != SP_TARGET_TEXT)
+            continue;
+        if (first < 0)
+            first = cp;
+        if (p->info.checkpoint[cp] < a->as_of) /* due on the report date has not yet passed */
+            passed = cp;
+    }
+    char due[20];
+    if (passed < 0) {
+        sp_date_long(p->info.checkpoint[first], due);
+        r->rag = SP_GREY;
+        r->reason = sp_arena_printf(&a->arena, "No milestone has fallen due yet: the %s milestone is due %s.",
+                                    sp_checkpoint_label(first), due);
+        return;
+    }
+    r->judged_checkpoint = passed;
+    sp_date window_start = passed == 0 ? SP_NO_DATE : p->info.checkpoint[passed - 1];
+    sp_date window_end = p->info.checkpoint[passed];
+    sp_qual_status status = SP_QS_NONE;
+    sp_date recorded = SP_NO_DATE;
+    for (size_t o = 0; o < k->n_obs; o++) {
+        const sp_observation *ob = &p->observations.items[k->first_obs + o];
+        if (ob->status != SP_QS_NONE && ob->period_end > window_start && ob->period_start <= window_end) {
+            status = ob->status;
+            recorded = ob->period_end;
+        }
+    }
+    const char *label = sp_checkpoint_label(passed);
+    sp_date_long(window_end, due);
+    char when[16] = "";
+    if (recorded != SP_NO_DATE)
+        sp_date_month(recorded, when);
+    switch (status) {
+    case SP_QS_MET:
+        r->rag = passed == SP_CP_12M ? SP_BLUE : SP_GREEN;
+        r->reason = sp_arena_printf(&a->arena, "The %s milestone is met (recorded %s).", label, when);
+        break;
+    case SP_QS_PARTLY_MET:
+        r->rag = SP_AMBER;
+        r->reason = sp_arena_printf(&a->arena, "The %s milestone is partly met (recorded %s).", label, when);
+        break;
+    case SP_QS_NOT_MET:
+        r->rag = SP_RED;
+        r->reason = sp_arena_printf(&a->arena, "The %s milestone is not met (recorded %s).", label, when);
+        break;
+    default:
+        r->rag = SP_GREY;
+        r->challenge = sp_arena_printf(&a->arena, "No update recorded for the %s milestone (due %s)", label, due);
+        r->reason = sp_arena_printf(&a->arena, "%s.", r->challenge);
+        break;
+    }
+}
+
+static sp_comparison compare(sp_direction dir, double value, double other)
+{
+    if (dir == SP_DIR_NONE)
+        return SP_CMP_NONE;
+    double d = shortfall(dir, value, other); /* > 0: worse than the comparator */
+    if (fabs(d) <= SP_EPSILON)
+        return SP_CMP_SAME;
+    return d < 0 ? SP_CMP_BETTER : SP_CMP_WORSE;
+}
+
+void sp_assess_kpis(sp_assessment *a)
+{
+    const sp_plan *p = a->plan;
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        sp_kpi_result *r = &a->kpis[i];
+        r->in_scope = !a->rules.cohort || sp_cohort_matches(k->cohort, a->rules.cohort);
+        r->judged_checkpoint = -1;
+        r->next_checkpoint = -1;
+        for (int cp = SP_N_CHECKPOINTS - 1; cp >= 0; cp--)
+            if (p->info.checkpoint[cp] > a->as_of)
+                r->next_checkpoint = cp;
+
+        bool numeric = false, textual = false;
+        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+            numeric = numeric || is_numeric_kind(k->target[cp].kind);
+            textual = textual || k->target[cp].kind == SP_TARGET_TEXT;
+        }
+        r->numeric = numeric;
+        resolve_baseline(a, k, r);
+        resolve_targets(a, k, r);
+        find_latest(a, k, r);
+
+        if (k->has_tolerance) {
+            r->has_tolerance = true;
+            r->tolerance = k->tolerance;
+        } else if (r->final_checkpoint >= 0 && r->baseline_set) {
+            r->has_tolerance = true;
+            r->tolerance = a->rules.tolerance_share * fabs(r->target[r->final_checkpoint].value - r->baseline);
+        }
+        if (r->has_latest)
+            r->has_trajectory = sp_kpi_trajectory_at(r, p->observations.items[r->latest_obs].period_end, &r->trajectory);
+        if (r->has_latest && r->baseline_set && r->final_checkpoint >= 0) {
+            double span = r->target[r->final_checkpoint].value - r->baseline;
+            if (fabs(span) > SP_EPSILON) {
+                r->has_progress = true;
+                r->progress = (r->latest - r->baseline) / span * 100.0;
+            }
+        }
+        if (r->has_previous) {
+            double diff = r->latest - p->observations.items[r->previous_obs].value;
+            if (fabs(diff) <= SP_EPSILON)
+                r->travel = SP_TRAVEL_NO_CHANGE;
+            else if (k->direction == SP_DIR_NONE)
+                r->travel = diff > 0 ? SP_TRAVEL_HIGHER : SP_TRAVEL_LOWER;
+            else
+                r->travel = (diff > 0) == (k->direction == SP_DIR_UP) ? SP_TRAVEL_IMPROVING : SP_TRAVEL_WORSENING;
+        }
+        if (r->has_latest) {
+            const sp_observation *ob = &p->observations.items[r->latest_obs];
+            if (ob->has_england)
+                r->england = compare(k->direction, r->latest, ob->england);
+            if (ob->has_neighbours)
+                r->neighbours = compare(k->direction, r->latest, ob->neighbours);
+        }
+
+        if (numeric) {
+            judge_numeric(a, k, r);
+        } else if (textual) {
+            judge_qualitative(a, k, r);
+        } else {
+            r->rag = SP_GREY;
+            r->reason = "No target is set.";
+        }
+        sp_spc_assess(a, k, r);
+    }
+}

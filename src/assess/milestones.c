@@ -1,0 +1,129 @@
+/* Milestones: complete, effective due, derived status, overdue, slippage, due soon, stale,
+ * and the challenge where the reported status is more optimistic than the derived one. */
+#include <stdio.h>
+
+#include "assess/assess.h"
+#include "util/text.h"
+
+/* Order of optimism (assessment rules): Blue > Green > Amber > Red. Grey has no place in it. */
+static int optimism(sp_status s)
+{
+    switch (s) {
+    case SP_BLUE: return 4;
+    case SP_GREEN: return 3;
+    case SP_AMBER: return 2;
+    case SP_RED: return 1;
+    default: return 0;
+    }
+}
+
+/* "12 days", "1 month", "2 months": months once a whole calendar month has passed. */
+static const char *span(sp_arena *arena, int days, int months)
+{
+    if (months >= 1)
+        return sp_arena_printf(arena, "%d month%s", months, months == 1 ? "" : "s");
+    return sp_arena_printf(arena, "%d day%s", days, days == 1 ? "" : "s");
+}
+
+static const char *derived_reason(sp_assessment *a, const sp_milestone *m, const sp_milestone_result *r)
+{
+    char due[20], orig[20], done[20];
+    if (r->effective_due != SP_NO_DATE)
+        sp_date_long(r->effective_due, due);
+    if (r->original_due != SP_NO_DATE)
+        sp_date_long(r->original_due, orig);
+    switch (r->derived) {
+    case SP_BLUE:
+        if (r->completed_on != SP_NO_DATE) {
+            sp_date_long(r->completed_on, done);
+            return sp_arena_printf(&a->arena, "Complete: completed %s.", done);
+        }
+        if (m->status_says_complete)
+            return sp_arena_printf(&a->arena, "Complete: the status says %s; no completion date is recorded.",
+                                   m->status_text[0] ? m->status_text : "complete");
+        return "Complete: the due cell says COMPLETE; no completion date is recorded.";
+    case SP_RED:
+        if (r->has_slippage)
+            return sp_arena_printf(&a->arena, "Overdue by %s: revised deadline %s (originally %s) has passed.",
+                                   span(&a->arena, r->days_overdue, r->months_overdue), due, orig);
+        return sp_arena_printf(&a->arena, "Overdue by %s: due %s.", span(&a->arena, r->days_overdue, r->months_overdue),
+                               due);
+    case SP_AMBER:
+        return sp_arena_printf(&a->arena, "Slipped: deadline revised from %s to %s (%s later); not yet due.", orig, due,
+                               span(&a->arena, r->slippage_days, r->slippage_months));
+    case SP_GREEN:
+        if (r->has_slippage && r->slippage_days < 0)
+            return sp_arena_printf(&a->arena, "On track: due %s (brought forward from %s).", due, orig);
+        return sp_arena_printf(&a->arena, "On track: due %s.", due);
+    default:
+        if (m->due.kind == SP_DUE_ONGOING)
+            return "No date: the deadline is Ongoing.";
+        if (m->due.kind == SP_DUE_TBC)
+            return "No date: the deadline is TBC.";
+        return "No date: no deadline is given.";
+    }
+}
+
+static const char *challenge(sp_assessment *a, const sp_milestone *m, const sp_milestone_result *r)
+{
+    if (optimism(m->reported) <= optimism(r->derived) || optimism(r->derived) == 0)
+        return NULL;
+    char due[20], orig[20];
+    sp_date_long(r->effective_due, due);
+    const char *reported = sp_status_word(m->reported);
+    if (r->derived == SP_RED)
+        return sp_arena_printf(&a->arena, "Reported %s, but %s overdue (due %s)", reported,
+                               span(&a->arena, r->days_overdue, r->months_overdue), due);
+    sp_date_long(r->original_due, orig);
+    return sp_arena_printf(&a->arena, "Reported %s, but the deadline has slipped %s (from %s to %s)", reported,
+                           span(&a->arena, r->slippage_days, r->slippage_months), orig, due);
+}
+
+void sp_assess_milestones(sp_assessment *a)
+{
+    const sp_plan *p = a->plan;
+    const sp_date as_of = a->as_of;
+    for (size_t i = 0; i < p->milestones.n; i++) {
+        const sp_milestone *m = &p->milestones.items[i];
+        sp_milestone_result *r = &a->milestones[i];
+        const sp_action *action = &p->actions.items[m->action_index];
+        r->in_scope = !a->rules.cohort || sp_cohort_matches(action->cohort, a->rules.cohort);
+
+        r->completed_on = m->completed != SP_NO_DATE ? m->completed
+                          : m->due.kind == SP_DUE_COMPLETE ? m->due.date
+                                                           : SP_NO_DATE;
+        r->complete = m->status_says_complete || m->due.kind == SP_DUE_COMPLETE ||
+                      (m->completed != SP_NO_DATE && m->completed <= as_of);
+        r->original_due = m->due.kind == SP_DUE_DATE ? m->due.date : SP_NO_DATE;
+        r->effective_due = m->revised_due != SP_NO_DATE ? m->revised_due : r->original_due;
+        r->has_slippage = m->revised_due != SP_NO_DATE && r->original_due != SP_NO_DATE;
+        if (r->has_slippage) {
+            r->slippage_days = m->revised_due - r->original_due;
+            r->slippage_months = sp_months_between(r->original_due, m->revised_due);
+        }
+
+        if (r->complete)
+            r->derived = SP_BLUE;
+        else if (r->effective_due == SP_NO_DATE)
+            r->derived = SP_GREY;
+        else if (r->effective_due < as_of)
+            r->derived = SP_RED;
+        else if (r->has_slippage && r->slippage_days > 0)
+            r->derived = SP_AMBER;
+        else
+            r->derived = SP_GREEN;
+
+        if (r->derived == SP_RED) {
+            r->days_overdue = as_of - r->effective_due;
+            r->months_overdue = sp_months_between(r->effective_due, as_of);
+        }
+        r->due_by_as_of = r->effective_due != SP_NO_DATE && r->effective_due <= as_of;
+        r->on_time = r->complete && r->completed_on != SP_NO_DATE && r->effective_due != SP_NO_DATE &&
+                     r->completed_on <= r->effective_due;
+        r->due_soon = !r->complete && r->effective_due != SP_NO_DATE && r->effective_due >= as_of &&
+                      r->effective_due <= as_of + a->rules.due_soon_days;
+        r->stale = m->updated != SP_NO_DATE && m->updated < as_of - a->rules.stale_days;
+        r->reason = derived_reason(a, m, r);
+        r->challenge = challenge(a, m, r);
+    }
+}

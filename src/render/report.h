@@ -1,0 +1,28 @@
+/*
+ * report.h - what every renderer gets: the plan, its assessment, the check's diagnostics and
+ * the report template. Renderers lay these out; they never parse or judge.
+ */
+#ifndef SP_REPORT_H
+#define SP_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "assess/assess.h"
+#include "util/diag.h"
+
+typedef struct sp_report {
+    const sp_plan *plan;
+    const sp_assessment *assessment;
+    const sp_diags *diags; /* warnings from reading and checking: the Data quality list */
+    const char *template_name;
+} sp_report;
+
+/* Each writes the whole document to `path` (a temporary file the caller renames into place).
+ * Returns false with a message in err. */
+bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errlen);
+
+/* "actions.csv:17": a row's source as the reader of a pack wants it, without the folder. */
+const char *sp_source_label(sp_arena *a, sp_src src);
+
+#endif
