@@ -18,12 +18,17 @@ static int rollup_rank(sp_status s)
     }
 }
 
-/* Does an action's kpi cell name this KPI? By refs separated by ';' or ',', or by its name. */
+/* Does an action's kpi cell name this KPI? By refs separated by ';' or ',', or by its name:
+ * real trackers copy the KPI's wording and add the intended impact after it ("Local Offer
+ * updated and … new pages The impact will be …"), so a cell that starts with a KPI name of
+ * some length names it. */
 static bool names_kpi(const char *cell, const sp_kpi *k)
 {
     if (!cell || !cell[0])
         return false;
-    if (sp_ieq(cell, k->name))
+    size_t name_len = strlen(k->name);
+    if (sp_ieq(cell, k->name) ||
+        (name_len >= 12 && sp_ieqn(cell, k->name, name_len) && !isalnum((unsigned char)cell[name_len])))
         return true;
     size_t ref_len = strlen(k->ref);
     for (const char *p = cell; *p;) {

@@ -270,8 +270,10 @@ bool sp_parse_deadline(const char *s, sp_deadline *out, char *err, size_t errlen
                 out->date = t[k].date;
         return true;
     }
-    if (sp_ifind_word(s, "ongoing")) {
-        out->kind = SP_DUE_ONGOING; /* "Ongoing from March 2020": no deadline; the cell is the note */
+    if (sp_ieqn(s, "ongoing", 7) && !isalpha((unsigned char)s[7])) {
+        /* "Ongoing from March 2020": no deadline, the cell is the note. A date with the word
+         * after it ("September 2022 (ongoing phased work)") is a deadline with a note. */
+        out->kind = SP_DUE_ONGOING;
         return true;
     }
     if (sp_ieq(s, "tbc") || sp_ieq(s, "tba") || sp_ieqn(s, "tbc ", 4) || sp_ieqn(s, "to be confirmed", 15) ||

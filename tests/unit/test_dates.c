@@ -107,6 +107,10 @@ static void deadlines(void **state)
     deadline("Ongoing from March 2020", &d);
     assert_int_equal(d.kind, SP_DUE_ONGOING);
     assert_true(d.has_words);
+    deadline("September 2022 (ongoing phased work)", &d); /* the contract's own example */
+    assert_int_equal(d.kind, SP_DUE_DATE);
+    assert_date(d.date, 2022, 9, 30);
+    assert_true(d.has_words);
     deadline("TBC", &d);
     assert_int_equal(d.kind, SP_DUE_TBC);
     deadline("", &d);
