@@ -139,6 +139,7 @@ void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assess
     sp_assess_milestones(out);
     sp_assess_kpis(out); /* before areas: an area with a Red KPI is at risk */
     sp_assess_actions_and_areas(out);
+    sp_assess_exceptions(out);
     summarise(out);
 }
 

@@ -114,6 +114,17 @@ typedef struct sp_kpi_result {
     sp_spc spc;
 } sp_kpi_result;
 
+/* What needs attention, worst first: overdue, slipped and challenged milestones; Red and Amber
+ * KPIs and KPIs with no update at a passed checkpoint. */
+typedef enum { SP_EXC_OVERDUE, SP_EXC_SLIPPED, SP_EXC_KPI_RED, SP_EXC_KPI_AMBER, SP_EXC_KPI_NO_UPDATE } sp_exception_kind;
+
+typedef struct sp_exception {
+    sp_exception_kind kind;
+    bool is_kpi;
+    size_t index;    /* into plan milestones or kpis */
+    bool challenged; /* the reported status is more optimistic than the judgement */
+} sp_exception;
+
 typedef struct sp_assessment {
     const sp_plan *plan;
     sp_date as_of;
@@ -128,6 +139,8 @@ typedef struct sp_assessment {
     size_t challenges;          /* milestone challenges + KPI challenges, in scope */
     size_t areas_by_assessment[4];
     const char *overall;        /* the plan's position in one sentence */
+    sp_exception *exceptions;   /* worst first */
+    size_t n_exceptions;
 } sp_assessment;
 
 /* Judges plan p at as_of. The result refers to p, which must outlive it. */
@@ -152,6 +165,8 @@ void sp_assess_milestones(sp_assessment *a);
 void sp_assess_kpis(sp_assessment *a);
 void sp_assess_actions_and_areas(sp_assessment *a);
 void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r);
+void sp_assess_exceptions(sp_assessment *a);
+const char *sp_exception_word(sp_exception_kind k); /* "Overdue", "Slipped", "KPI Red", … */
 /* Adds one milestone (or KPI) of status s to c. */
 void sp_counts_add(sp_counts *c, sp_status s);
 

@@ -18,6 +18,7 @@ static const struct {
     renderer_fn render;
 } RENDERERS[] = {
     {SP_FORMAT_JSON, "json", sp_render_json},
+    {SP_FORMAT_XLSX, "xlsx", sp_render_xlsx},
 };
 
 /* Renders every requested format to temporary files, then renames them all into place:

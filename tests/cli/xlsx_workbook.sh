@@ -1,0 +1,124 @@
+#!/bin/bash
+# --format xlsx, read back by an independent reader (openpyxl): sheets, row counts equal to
+# the model's, hand-worked cells, accessible tables, print setup, properties, same bytes.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+work="$WORK_DIR/xlsx_workbook"
+rm -rf "$work" && mkdir -p "$work"
+plan="$SHARED_DIR/data/peterborough-app-2022"
+
+"$SENDPACK" --as-of 2022-12-31 --format json,xlsx --output "$work/a" "$plan" >/dev/null 2>&1 || fail "first run"
+"$SENDPACK" --as-of 2022-12-31 --format xlsx --output "$work/b" "$plan" >/dev/null 2>&1 || fail "second run"
+f=peterborough-app-2022-scrutiny-2022-12-31
+cmp "$work/a/$f.xlsx" "$work/b/$f.xlsx" || fail "two runs differ"
+
+/usr/bin/python3 - "$work/a/$f.xlsx" "$work/a/$f.json" <<'PY' || exit 1
+import json, sys, datetime
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+model = json.load(open(sys.argv[2]))
+def check(cond, msg):
+    if not cond:
+        sys.exit("FAIL: " + msg)
+check(wb.sheetnames == ["Cover", "Contents", "Summary", "Actions", "KPIs", "Exceptions", "Risks", "Data quality", "Key"],
+      f"sheets {wb.sheetnames}")
+check(wb.active.title == "Cover", "the first sheet is not active")
+
+def table(ws):
+    check(len(ws.tables) == 1, f"{ws.title}: {len(ws.tables)} tables")
+    t = list(ws.tables.values())[0]
+    first, last = t.ref.split(":")
+    check(first == "A4", f"{ws.title}: table starts at {first}")
+    check(ws.max_row == int(''.join(ch for ch in last if ch.isdigit())), f"{ws.title}: something below the table")
+    rows = list(ws.iter_rows(min_row=5, max_row=ws.max_row, values_only=True))
+    header = [c.value for c in ws[4]]
+    check(all(h for h in header), f"{ws.title}: blank header")
+    check(ws.freeze_panes == "A5", f"{ws.title}: freeze panes {ws.freeze_panes}")
+    check(ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9"), f"{ws.title}: print setup")
+    check(ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0,
+          f"{ws.title}: not fit to one page wide")
+    check(ws.print_title_rows in ("4:4", "$4:$4"), f"{ws.title}: header row not repeated ({ws.print_title_rows})")
+    check("Page &P of &N" in ws.oddFooter.center.text, f"{ws.title}: footer")
+    check("Peterborough LASEND" in ws.oddHeader.left.text and "31 Dec 2022" in ws.oddHeader.right.text, f"{ws.title}: header")
+    check(ws["A1"].value and "31 Dec 2022" in ws["A2"].value, f"{ws.title}: title and report date not in cells")
+    return header, [dict(zip(header, r)) for r in rows]
+
+for name in wb.sheetnames[1:]:
+    table(wb[name])
+
+h, actions = table(wb["Actions"])
+check(len(actions) == len(model["milestones"]) == 13, f"Actions rows {len(actions)}")
+a8 = next(r for r in actions if r["Ref"] == "APP-08")
+check(a8["Derived status"] == "Red" and a8["Reported status"] == "Green" and a8["Days overdue"] == 92, f"APP-08 {a8}")
+check(a8["Due"] == datetime.datetime(2022, 9, 30), f"APP-08 due {a8['Due']}")
+check(a8["Challenge"] == "Reported Green, but 3 months overdue (due 30 Sep 2022)", a8["Challenge"])
+check(a8["Source row"] == "actions.csv:24", a8["Source row"])
+ws = wb["Actions"]
+col = h.index("Derived status") + 1
+for row in range(5, ws.max_row + 1):
+    cell = ws.cell(row, col)
+    check(cell.value in ("Blue", "Green", "Amber", "Red", "Grey"), f"status word {cell.value}")
+    check(cell.fill.fgColor.rgb not in (None, "00000000"), f"status cell without a fill at row {row}")
+check(ws.cell(5, h.index("Due") + 1).number_format == "dd mmm yyyy", "date format")
+
+h, kpis = table(wb["KPIs"])
+check(len(kpis) == len(model["kpis"]) == 12, f"KPI rows {len(kpis)}")
+k12 = next(r for r in kpis if r["Ref"] == "K12")
+check(k12["RAG"] == "Red" and abs(k12["12-month target value"] - 21.25) < 1e-9 and abs(k12["Latest value"] - 18.9) < 1e-9, f"K12 {k12}")
+check(abs(k12["Progress to target"] - 1.9 / 4.25) < 1e-9, f"K12 progress {k12['Progress to target']}")
+check(wb["KPIs"].cell(5 + [r['Ref'] for r in kpis].index("K12"), h.index("Progress to target") + 1).number_format == "0%", "percent format")
+k02 = next(r for r in kpis if r["Ref"] == "K02")
+check(k02["RAG"] == "Blue" and abs(k02["6-month target value"] - 391.4) < 1e-9, f"K02 {k02}")
+
+h, summary = table(wb["Summary"])
+check(len(summary) == 5, f"Summary rows {len(summary)}")
+check([r["Assessment"] for r in summary[:4]] == ["On track", "Off track", "Off track", "On track"], "assessments")
+check(summary[4]["Area"] == "Whole plan" and summary[4]["Red (overdue)"] == 2 and summary[4]["Green (on track)"] == 11, f"{summary[4]}")
+check((summary[4]["KPIs Blue"], summary[4]["KPIs Green"], summary[4]["KPIs Amber"], summary[4]["KPIs Red"], summary[4]["KPIs Grey"]) == (1, 1, 1, 1, 8), "KPI counts")
+check(len(wb["Summary"]._charts) == 2, "Summary charts")
+
+h, exceptions = table(wb["Exceptions"])
+check(len(exceptions) == 11, f"Exceptions rows {len(exceptions)}")  # 2 overdue, K12 Red, K07 Amber, 7 not updated
+check([r["Ref"] for r in exceptions[:4]] == ["APP-05", "APP-08", "K12", "K07"], f"order {[r['Ref'] for r in exceptions]}")
+h, risks = table(wb["Risks"])
+check(len(risks) == len(model["risks"]) == 4, "risks")
+h, quality = table(wb["Data quality"])
+check(len(quality) == len(model["data_quality"]) == 1 and quality[0]["Line"] == 3, f"quality {quality}")
+h, key = table(wb["Key"])
+check(any(r["Term"] == "[note 2]" and "illustrative" in r["Meaning"] for r in key), "illustrative note")
+h, contents = table(wb["Contents"])
+check([r["Sheet"] for r in contents] == wb.sheetnames[1:], "contents")
+check(wb["Contents"]["A5"].hyperlink.location == "'Contents'!A1", "contents links")
+check(wb.properties.created == datetime.datetime(2022, 12, 31), f"created {wb.properties.created}")
+check(wb.properties.title == "Peterborough LASEND Accelerated Progress Plan" and wb.properties.creator, "properties")
+check("illustrative" in [c.value for c in wb["Cover"]["B"] if c.value and "illustrative" in str(c.value)][0], "cover note")
+print("workbook ok")
+PY
+
+# Hostile text: formula-looking cells stay text; an over-long narrative is cut with a marker.
+cp -r "$SOURCE_DIR/tests/data/hostile" "$work/hostile"
+/usr/bin/python3 -c "
+import sys
+p = sys.argv[1]
+s = open(p, encoding='utf-8').read().replace('LONG_PROGRESS_PLACEHOLDER', '\"' + 'Progress. ' * 4000 + '\"')
+open(p, 'w', encoding='utf-8').write(s)" "$work/hostile/actions.csv"
+msg=$("$SENDPACK" --as-of 2022-12-31 --format xlsx --output "$work/h" "$work/hostile" 2>&1) || fail "hostile run: $msg"
+echo "$msg" | grep -q "1 cell longer than Excel allows was cut" || fail "no warning about the cut: $msg"
+/usr/bin/python3 - "$work/h/hostile-scrutiny-2022-12-31.xlsx" <<'PY' || exit 1
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Actions"]
+header = [c.value for c in ws[4]]
+rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=5, values_only=True)]
+def check(cond, msg):
+    if not cond: sys.exit("FAIL: " + msg)
+check(rows[0]["Action"] == '=HYPERLINK("http://example.invalid","click")', repr(rows[0]["Action"]))
+check(ws.cell(5, header.index("Action") + 1).data_type == "s", "formula-looking text is not a string cell")
+check(rows[0]["Milestone"] == "+44 1733 000000" and rows[0]["Owner"] == "@owner" and rows[0]["Progress"] == "-5 is not a formula", f"{rows[0]}")
+check(rows[1]["Action"] == "“Curly quotes” – en dash — em dash • bullet £5 100%", rows[1]["Action"])
+p = rows[1]["Progress"]
+check(len(p) < 32767 and p.endswith("[cut: longer than an Excel cell holds; see the source row]"), f"long cell {len(p)}")
+check(wb["KPIs"]["B5"].value == "=1+1" and wb["KPIs"]["B5"].data_type == "s", "KPI name formula")
+print("hostile text ok")
+PY
+echo "xlsx ok"
