@@ -19,6 +19,7 @@ static const struct {
 } RENDERERS[] = {
     {SP_FORMAT_JSON, "json", sp_render_json},
     {SP_FORMAT_XLSX, "xlsx", sp_render_xlsx},
+    {SP_FORMAT_PDF, "pdf", sp_render_pdf},
 };
 
 /* Renders every requested format to temporary files, then renames them all into place:

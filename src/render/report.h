@@ -21,6 +21,7 @@ typedef struct sp_report {
 /* Each writes the whole document to `path` (a temporary file the caller renames into place).
  * Returns false with a message in err. */
 bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errlen);
+bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen);
 bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errlen);
 
 /* "actions.csv:17": a row's source as the reader of a pack wants it, without the folder. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
 #include "render/xlsx_table.h"
@@ -18,15 +19,6 @@
 #define MR(i) (&AS->milestones[i])
 #define KP(i) (&PLAN->kpis.items[i])
 #define KR(i) (&AS->kpis[i])
-
-/* ---- notes, collected on the Key sheet ------------------------------------------------- */
-
-static const char NOTE_DERIVED[] =
-    "Derived status is sendpack's own judgement from the dates in the export; reported status is what the "
-    "export says. Where the reported status is more optimistic, the milestone is challenged.";
-static const char NOTE_ILLUSTRATIVE[] =
-    "The KPI values in this plan's kpi_values.csv are illustrative: made up to exercise the tool, not published "
-    "figures.";
 
 /* ---- Actions: one row per milestone ---------------------------------------------------- */
 
@@ -213,7 +205,7 @@ static xl_cell ex_reason(xl_ctx *c, size_t i)
     if (EX(i)->is_kpi)
         return xl_text(KR(EX(i)->index)->reason);
     const sp_milestone_result *m = MR(EX(i)->index);
-    return xl_text(m->challenge ? sp_arena_printf(&c->arena, "%s. %s", m->challenge, m->reason) : m->reason);
+    return xl_text(m->challenge ? sp_arena_printf(&c->arena, "%s.", m->challenge) : m->reason);
 }
 static xl_cell ex_source(xl_ctx *c, size_t i)
 {
@@ -395,59 +387,21 @@ static void summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
 
 /* ---- Key: the BRAG key, how each figure is computed, and the notes ---------------------- */
 
-typedef struct key_row {
-    const char *term, *meaning;
-    sp_status status;
-} key_row;
-
-static const key_row KEY_ROWS[] = {
-    {"Blue", "Complete.", SP_BLUE},
-    {"Green", "On track: not complete, its deadline has not passed and has not been moved later.", SP_GREEN},
-    {"Amber", "Slipped: not complete and not overdue, but its deadline has been revised later than planned. "
-              "For a KPI: behind its trajectory by no more than the tolerance.", SP_AMBER},
-    {"Red", "Overdue: not complete and its (revised) deadline is before the report date. For a KPI: behind its "
-            "trajectory by more than the tolerance.", SP_RED},
-    {"Grey", "Cannot be judged: no deadline (Ongoing, TBC), or a KPI without a baseline, target, value or update.",
-     SP_GREY},
-    {"Reported status", "The status in the export, as the action's owner reported it.", 0},
-    {"Derived status", "sendpack's judgement from the dates in the export at the report date.", 0},
-    {"Challenge", "Where the reported status is more optimistic than the derived one (Blue > Green > Amber > Red), "
-                  "with the reason in words.", 0},
-    {"Days overdue", "Days from the (revised) deadline to the report date, for Red milestones.", 0},
-    {"Slippage", "Revised deadline minus original deadline, in days (negative when brought forward).", 0},
-    {"Complete (per cent)", "Complete milestones divided by all milestones of the area.", 0},
-    {"Due milestones done on time", "Of the milestones whose (revised) deadline has passed, the share completed on "
-                                    "or before it. A milestone marked complete without a completion date cannot be "
-                                    "shown to be on time.", 0},
-    {"Assessment", "Complete: every milestone complete. Off track: a milestone overdue by more than 90 days, or at "
-                   "least 25% of the milestones due by the report date overdue. At risk: any milestone overdue or "
-                   "any of the area's KPIs Red. On track: otherwise.", 0},
-    {"Trajectory", "The expected value of a KPI at a date: straight lines from the baseline through each "
-                   "checkpoint's target, flat after the last.", 0},
-    {"KPI RAG", "Blue: the 12-month target is met. Green: on or better than the trajectory. Amber: worse by no "
-                "more than the tolerance (by default 10% of the distance from baseline to 12-month target). "
-                "Red: worse by more. Qualitative KPIs: met is Green (Blue at 12 months), partly met Amber, not met "
-                "Red, no update at a passed checkpoint Grey.", 0},
-    {"Progress to target", "(latest value − baseline) ÷ (12-month target − baseline).", 0},
-    {"Direction of travel", "The latest value against the one before, in the KPI's improvement direction.", 0},
-    {"Source row", "The file and line of the export each row comes from, e.g. actions.csv:17.", 0},
-};
-
 static xl_cell key_term(xl_ctx *c, size_t i)
 {
     (void)c;
-    if (i >= sizeof KEY_ROWS / sizeof *KEY_ROWS)
-        return xl_text(i - sizeof KEY_ROWS / sizeof *KEY_ROWS == 0 ? "[note 1]" : "[note 2]");
-    if (KEY_ROWS[i].status)
-        return xl_status(KEY_ROWS[i].status);
-    return xl_text(KEY_ROWS[i].term);
+    if (i >= SP_N_KEY_ROWS)
+        return xl_text(i - SP_N_KEY_ROWS == 0 ? "[note 1]" : "[note 2]");
+    if (SP_KEY_ROWS[i].status)
+        return xl_status(SP_KEY_ROWS[i].status);
+    return xl_text(SP_KEY_ROWS[i].term);
 }
 static xl_cell key_meaning(xl_ctx *c, size_t i)
 {
-    if (i >= sizeof KEY_ROWS / sizeof *KEY_ROWS)
-        return xl_text(i - sizeof KEY_ROWS / sizeof *KEY_ROWS == 0 ? NOTE_DERIVED : NOTE_ILLUSTRATIVE);
+    if (i >= SP_N_KEY_ROWS)
+        return xl_text(i - SP_N_KEY_ROWS == 0 ? SP_NOTE_DERIVED : SP_NOTE_ILLUSTRATIVE);
     (void)c;
-    return xl_text(KEY_ROWS[i].meaning);
+    return xl_text(SP_KEY_ROWS[i].meaning);
 }
 static const xl_column KEY_COLUMNS[] = {{"Term", key_term}, {"Meaning", key_meaning}};
 
@@ -496,7 +450,7 @@ static void cover_sheet(xl_ctx *c, size_t n_contents)
         {"Position", AS->overall},
         {"This workbook contains", contents_text},
         {"Cohort", AS->rules.cohort ? AS->rules.cohort : "All ages"},
-        {"About the figures", p->values_illustrative ? NOTE_ILLUSTRATIVE : "Figures are as exported by the plan's owners."},
+        {"About the figures", p->values_illustrative ? SP_NOTE_ILLUSTRATIVE : "Figures are as exported by the plan's owners."},
         {"Contact", p->info.organisations},
         {"Produced by", "sendpack " SENDPACK_VERSION " from the exports above; every figure has a source row."},
     };
@@ -618,7 +572,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                        "column given.",
                                        "data_quality", QUALITY_COLUMNS, N(QUALITY_COLUMNS), iota(c, n_diags), n_diags,
                                        "No warnings: the exports are complete."});
-    size_t n_key = N(KEY_ROWS) + (p->values_illustrative ? 2 : 1);
+    size_t n_key = SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1);
     xl_table_sheet(c, &(xl_sheet_spec){"Key", "Key: what the colours and figures mean",
                                        "Every status cell says its word as well as its colour.", "key", KEY_COLUMNS,
                                        N(KEY_COLUMNS), iota(c, n_key), n_key, ""});

@@ -1,0 +1,43 @@
+#include "render/key.h"
+
+const char SP_NOTE_DERIVED[] =
+    "Derived status is sendpack's own judgement from the dates in the export; reported status is what the "
+    "export says. Where the reported status is more optimistic, the milestone is challenged.";
+const char SP_NOTE_ILLUSTRATIVE[] =
+    "The KPI values in this plan's kpi_values.csv are illustrative: made up to exercise the tool, not published "
+    "figures.";
+
+const sp_key_row SP_KEY_ROWS[] = {
+    {"Blue", "Complete.", SP_BLUE},
+    {"Green", "On track: not complete, its deadline has not passed and has not been moved later.", SP_GREEN},
+    {"Amber", "Slipped: not complete and not overdue, but its deadline has been revised later than planned. "
+              "For a KPI: behind its trajectory by no more than the tolerance.", SP_AMBER},
+    {"Red", "Overdue: not complete and its (revised) deadline is before the report date. For a KPI: behind its "
+            "trajectory by more than the tolerance.", SP_RED},
+    {"Grey", "Cannot be judged: no deadline (Ongoing, TBC), or a KPI without a baseline, target, value or update.",
+     SP_GREY},
+    {"Reported status", "The status in the export, as the action's owner reported it.", 0},
+    {"Derived status", "sendpack's judgement from the dates in the export at the report date.", 0},
+    {"Challenge", "Where the reported status is more optimistic than the derived one (Blue > Green > Amber > Red), "
+                  "with the reason in words.", 0},
+    {"Days overdue", "Days from the (revised) deadline to the report date, for Red milestones.", 0},
+    {"Slippage", "Revised deadline minus original deadline, in days (negative when brought forward).", 0},
+    {"Complete (per cent)", "Complete milestones divided by all milestones of the area.", 0},
+    {"Due milestones done on time", "Of the milestones whose (revised) deadline has passed, the share completed on "
+                                    "or before it. A milestone marked complete without a completion date cannot be "
+                                    "shown to be on time.", 0},
+    {"Assessment", "Complete: every milestone complete. Off track: a milestone overdue by more than 90 days, or at "
+                   "least 25% of the milestones due by the report date overdue. At risk: any milestone overdue or "
+                   "any of the area's KPIs Red. On track: otherwise.", 0},
+    {"Trajectory", "The expected value of a KPI at a date: straight lines from the baseline through each "
+                   "checkpoint's target, flat after the last.", 0},
+    {"KPI RAG", "Blue: the 12-month target is met. Green: on or better than the trajectory. Amber: worse by no "
+                "more than the tolerance (by default 10% of the distance from baseline to 12-month target). "
+                "Red: worse by more. Qualitative KPIs: met is Green (Blue at 12 months), partly met Amber, not met "
+                "Red, no update at a passed checkpoint Grey.", 0},
+    {"Progress to target", "(latest value − baseline) ÷ (12-month target − baseline).", 0},
+    {"Direction of travel", "The latest value against the one before, in the KPI's improvement direction.", 0},
+    {"Source row", "The file and line of the export each row comes from, e.g. actions.csv:17.", 0},
+};
+
+const size_t SP_N_KEY_ROWS = sizeof SP_KEY_ROWS / sizeof *SP_KEY_ROWS;

@@ -1,0 +1,23 @@
+/*
+ * key.h - the BRAG key and how each figure is computed, in plain words: one text for every
+ * output that explains itself (the workbook's Key sheet, the PDF's key page).
+ */
+#ifndef SP_KEY_H
+#define SP_KEY_H
+
+#include <stddef.h>
+
+#include "model/plan.h"
+
+typedef struct sp_key_row {
+    const char *term, *meaning;
+    sp_status status; /* for the BRAG rows, shown in their colour with their word */
+} sp_key_row;
+
+extern const sp_key_row SP_KEY_ROWS[];
+extern const size_t SP_N_KEY_ROWS;
+
+extern const char SP_NOTE_DERIVED[];
+extern const char SP_NOTE_ILLUSTRATIVE[];
+
+#endif

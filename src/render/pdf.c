@@ -1,0 +1,416 @@
+/*
+ * pdf.c - the highlight report: at a glance, exceptions worst first, each area, the KPIs with
+ * their charts, the risk register and the key. Lays out the assessment; judges nothing.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/key.h"
+#include "render/pdf_chart.h"
+#include "render/pdf_doc.h"
+#include "render/report.h"
+#include "render/style.h"
+#include "util/format.h"
+
+#define BODY 9.5f
+#define SMALL 8.0f
+
+static const char *ms_title(const sp_plan *p, size_t i)
+{
+    const sp_milestone *m = &p->milestones.items[i];
+    return m->text[0] ? m->text : p->actions.items[m->action_index].text;
+}
+
+static const char *ms_owner(const sp_plan *p, size_t i)
+{
+    const sp_milestone *m = &p->milestones.items[i];
+    return m->owner[0] ? m->owner : p->actions.items[m->action_index].owner ? p->actions.items[m->action_index].owner : "";
+}
+
+static sp_status assessment_tint(sp_area_assessment a)
+{
+    static const sp_status tint[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
+    return tint[a];
+}
+
+static const char *counts_words(pd_doc *d, const sp_counts *c)
+{
+    return sp_arena_printf(&d->arena, "%zu milestone%s: %zu complete (Blue), %zu on track (Green), %zu slipped (Amber), "
+                                      "%zu overdue (Red), %zu with no date (Grey).",
+                           c->total, c->total == 1 ? "" : "s", c->blue, c->green, c->amber, c->red, c->grey);
+}
+
+/* ---- page 1: at a glance ----------------------------------------------------------------- */
+
+static void glance(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    char date[20], start[20];
+    sp_date_long(a->as_of, date);
+    sp_date_long(p->info.start, start);
+    pd_new_page(d);
+    pd_heading(d, p->info.title, 0, NULL);
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena, "%s · %s · highlight report at %s · plan start %s%s%s",
+                                 sp_plan_kind_name(p->info.kind), p->info.area, date, start,
+                                 a->rules.cohort ? " · cohort " : "", a->rules.cohort ? a->rules.cohort : ""),
+                 d->regular, BODY, 0);
+    pd_space(d, 6);
+    if (p->values_illustrative) {
+        const char **lines;
+        size_t n = pd_wrap(d, d->bold, BODY * d->scale, SP_NOTE_ILLUSTRATIVE, PD_BODY_W - 16, &lines);
+        float h = (float)n * BODY * d->scale * 1.3f + 10;
+        pd_ensure(d, h + 4);
+        pd_fill_rect(d, PD_MARGIN_X, d->y - h, PD_BODY_W, h, SP_TINT_AMBER);
+        pd_space(d, 5);
+        pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, BODY, 8);
+        pd_space(d, 9);
+    }
+    pd_paragraph(d, a->overall, d->bold, BODY + 1, 0);
+    pd_space(d, 8);
+
+    HPDF_Outline areas = pd_heading(d, "Areas at a glance", 1, NULL);
+    (void)areas;
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area_result *ar = &a->areas[i];
+        if (!ar->counts.total)
+            continue;
+        pd_ensure(d, 70 * d->scale);
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, p->areas.items[i].name), d->bold, BODY, 0);
+        pd_space(d, 3);
+        float size = BODY * d->scale;
+        d->y -= size;
+        float tw = pd_status_tag(d, PD_MARGIN_X, d->y, assessment_tint(ar->assessment),
+                                 sp_area_assessment_word(ar->assessment), size);
+        pd_status_bar(d, PD_MARGIN_X + tw + 8, d->y + size, 200, size * 1.35f, &ar->counts);
+        d->y -= size * 0.6f;
+        pd_paragraph(d, counts_words(d, &ar->counts), d->regular, SMALL, 0);
+        pd_paragraph(d, ar->reason, d->regular, BODY, 0);
+        pd_space(d, 6);
+    }
+
+    pd_heading(d, "KPIs and challenges", 1, NULL);
+    const sp_counts *k = &a->kpi_counts;
+    const struct {
+        sp_status s;
+        size_t n;
+    } tags[] = {{SP_BLUE, k->blue}, {SP_GREEN, k->green}, {SP_AMBER, k->amber}, {SP_RED, k->red}, {SP_GREY, k->grey}};
+    float size = BODY * d->scale;
+    pd_ensure(d, size * 2);
+    d->y -= size;
+    float x = PD_MARGIN_X;
+    for (int i = 0; i < 5; i++) {
+        char word[32];
+        snprintf(word, sizeof word, "%s %zu", sp_status_word(tags[i].s), tags[i].n);
+        x += pd_status_tag(d, x, d->y, tags[i].s, word, size) + 6;
+    }
+    d->y -= size * 0.8f;
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena, "%zu KPIs: %zu Blue (12-month target met), %zu Green, %zu Amber, %zu Red, "
+                                            "%zu Grey (cannot be judged yet).",
+                                 k->total, k->blue, k->green, k->amber, k->red, k->grey),
+                 d->regular, SMALL, 0);
+    pd_space(d, 4);
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena,
+                                 "Challenges: %zu reported position%s more optimistic than the evidence, or a KPI "
+                                 "without an update at a passed checkpoint. They are listed first under Exceptions.",
+                                 a->challenges, a->challenges == 1 ? " is" : "s are"),
+                 d->regular, BODY, 0);
+}
+
+/* ---- exceptions --------------------------------------------------------------------------- */
+
+static void exceptions(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_space(d, 8);
+    pd_ensure(d, 160); /* the heading, its note and the first rows together */
+    pd_heading(d, "Exceptions: what needs attention", 1, NULL);
+    if (!a->n_exceptions) {
+        pd_paragraph(d, "Nothing is overdue, slipped, challenged, Red or Amber at this report date.", d->regular, BODY, 0);
+        return;
+    }
+    pd_paragraph(d, "Worst first: Red before Amber, challenged before unchallenged, the longest overdue first.",
+                 d->regular, SMALL, 0);
+    pd_space(d, 4);
+    static const char *const headers[] = {"What", "Status", "Owner", "Why"};
+    static const float widths[] = {0.33f, 0.09f, 0.19f, 0.39f};
+    pd_table t = {4, headers, widths, SMALL, false};
+    pd_table_begin(d, &t);
+    for (size_t e = 0; e < a->n_exceptions; e++) {
+        const sp_exception *x = &a->exceptions[e];
+        pd_cell cells[4] = {{0}};
+        if (x->is_kpi) {
+            const sp_kpi *k = &p->kpis.items[x->index];
+            const sp_kpi_result *kr = &a->kpis[x->index];
+            cells[0].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
+            cells[1] = (pd_cell){sp_status_word(kr->rag), kr->rag, true};
+            cells[2].text = k->owner;
+            cells[3].text = kr->reason;
+        } else {
+            const sp_milestone_result *m = &a->milestones[x->index];
+            cells[0].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
+                                            p->milestones.items[x->index].ref, ms_title(p, x->index));
+            cells[1] = (pd_cell){sp_status_word(m->derived), m->derived, true};
+            cells[2].text = ms_owner(p, x->index);
+            cells[3].text = m->challenge ? sp_arena_printf(&d->arena, "%s.", m->challenge) : m->reason;
+        }
+        pd_table_row(d, &t, cells);
+    }
+}
+
+/* ---- each area ------------------------------------------------------------------------------ */
+
+static void bullet(pd_doc *d, const char *text)
+{
+    pd_paragraph(d, sp_arena_printf(&d->arena, "•  %s", text), d->regular, BODY, 8);
+}
+
+static void areas(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, "Progress by area", 1, NULL);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area *area = &p->areas.items[i];
+        const sp_area_result *ar = &a->areas[i];
+        if (!ar->counts.total)
+            continue;
+        pd_space(d, 4);
+        pd_heading(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, sp_area_assessment_word(ar->assessment)), 2,
+                   top);
+        pd_paragraph(d, area->name, d->bold, BODY, 0);
+        pd_paragraph(d, ar->reason, d->regular, BODY, 0);
+        pd_space(d, 4);
+
+        pd_paragraph(d, "Completed", d->bold, BODY, 0);
+        size_t shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+            const sp_milestone_result *mr = &a->milestones[m];
+            if (!mr->in_scope || !mr->complete)
+                continue;
+            char when[20] = "date not recorded";
+            if (mr->completed_on != SP_NO_DATE)
+                sp_date_long(mr->completed_on, when);
+            bullet(d, sp_arena_printf(&d->arena, "%s %s (completed %s)", p->milestones.items[m].ref, ms_title(p, m), when));
+            shown++;
+        }
+        if (!shown)
+            bullet(d, "None yet.");
+
+        pd_paragraph(d, "Due in the next 90 days", d->bold, BODY, 0);
+        shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+            const sp_milestone_result *mr = &a->milestones[m];
+            if (!mr->in_scope || !mr->due_soon)
+                continue;
+            char due[20];
+            sp_date_long(mr->effective_due, due);
+            bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s (%s)", p->milestones.items[m].ref, ms_title(p, m),
+                                      due, sp_status_word(mr->derived), ms_owner(p, m)));
+            shown++;
+        }
+        if (!shown)
+            bullet(d, "Nothing falls due in the next 90 days.");
+
+        pd_paragraph(d, "KPIs", d->bold, BODY, 0);
+        for (size_t j = 0; j < ar->n_kpis; j++) {
+            const sp_kpi *k = &p->kpis.items[ar->kpis[j]];
+            const sp_kpi_result *kr = &a->kpis[ar->kpis[j]];
+            bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, sp_status_word(kr->rag), k->name, kr->reason));
+        }
+        if (!ar->n_kpis)
+            bullet(d, "No KPI is linked to this area.");
+    }
+}
+
+/* ---- KPIs ----------------------------------------------------------------------------------- */
+
+static const char *value_text(pd_doc *d, const sp_kpi *k, bool has, double v)
+{
+    if (!has)
+        return "–";
+    char buf[64];
+    sp_format_value(v, k->unit, buf, sizeof buf);
+    return sp_arena_strdup(&d->arena, buf);
+}
+
+static const char *target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp)
+{
+    const sp_target *t = &k->target[cp];
+    if (t->kind == SP_TARGET_NONE)
+        return "–";
+    if (!kr->target[cp].numeric)
+        return t->text;
+    const char *v = value_text(d, k, true, kr->target[cp].value);
+    if (t->kind == SP_TARGET_ABSOLUTE && !t->words)
+        return v;
+    return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
+}
+
+static void kpi_pages(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, "KPIs: the impact scorecard", 1, NULL);
+    if (p->values_illustrative)
+        pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
+    static const char *const headers[] = {"Baseline", "3-month target", "6-month target", "12-month target", "Latest",
+                                          "RAG", "Progress to target", "Direction of travel", "England",
+                                          "Statistical neighbours"};
+    static const float widths[] = {0.1f, 0.12f, 0.12f, 0.14f, 0.09f, 0.08f, 0.08f, 0.09f, 0.09f, 0.09f};
+    pd_table t = {10, headers, widths, 7.0f, false};
+    size_t qualitative = 0;
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_scope)
+            continue;
+        if (!kr->numeric) {
+            qualitative++;
+            continue;
+        }
+        pd_ensure(d, 330 * d->scale);
+        pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
+        float h = 175 * d->scale;
+        pd_ensure(d, h);
+        pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i);
+        d->y -= h + 6;
+        pd_table_begin(d, &t);
+        const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
+        char when[16] = "";
+        if (latest)
+            sp_date_month(latest->period_end, when);
+        pd_cell cells[10] = {
+            {kr->baseline_set ? sp_arena_printf(&d->arena, "%s%s%s", value_text(d, k, true, kr->baseline),
+                                                kr->baseline_note ? ", " : "", kr->baseline_note ? kr->baseline_note : "")
+                              : (k->baseline.text[0] ? k->baseline.text : "not set"),
+             0, false},
+            {target_text(d, k, kr, SP_CP_3M), 0, false},
+            {target_text(d, k, kr, SP_CP_6M), 0, false},
+            {target_text(d, k, kr, SP_CP_12M), 0, false},
+            {latest ? sp_arena_printf(&d->arena, "%s (%s)", value_text(d, k, true, latest->value), when) : "none yet", 0,
+             false},
+            {sp_status_word(kr->rag), kr->rag, true},
+            {kr->has_progress ? sp_arena_printf(&d->arena, "%.0f%%", kr->progress) : "–", 0, false},
+            {sp_travel_key(kr->travel) ? sp_travel_key(kr->travel) : "–", 0, false},
+            {latest && latest->has_england
+                 ? sp_arena_printf(&d->arena, "%s (%s)", value_text(d, k, true, latest->england),
+                                   sp_comparison_key(kr->england) ? sp_comparison_key(kr->england) : "")
+                 : "–",
+             0, false},
+            {latest && latest->has_neighbours
+                 ? sp_arena_printf(&d->arena, "%s (%s)", value_text(d, k, true, latest->neighbours),
+                                   sp_comparison_key(kr->neighbours) ? sp_comparison_key(kr->neighbours) : "")
+                 : "–",
+             0, false},
+        };
+        pd_table_row(d, &t, cells);
+        pd_space(d, 3);
+        pd_paragraph(d, kr->reason, d->regular, SMALL + 0.5f, 0);
+        pd_space(d, 10);
+    }
+    if (!qualitative)
+        return;
+    pd_heading(d, "KPIs judged by milestone", 2, top);
+    static const char *const qh[] = {"KPI", "RAG", "Why"};
+    static const float qw[] = {0.45f, 0.1f, 0.45f};
+    pd_table q = {3, qh, qw, SMALL, false};
+    pd_table_begin(d, &q);
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_scope || kr->numeric)
+            continue;
+        pd_cell cells[3] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
+                            {sp_status_word(kr->rag), kr->rag, true},
+                            {kr->reason, 0, false}};
+        pd_table_row(d, &q, cells);
+    }
+}
+
+/* ---- risks and key ---------------------------------------------------------------------------- */
+
+static void risks(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    pd_space(d, 8);
+    pd_heading(d, "Risk register", 1, NULL);
+    static const char *const headers[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};
+    static const float widths[] = {0.27f, 0.09f, 0.28f, 0.1f, 0.26f};
+    pd_table t = {5, headers, widths, SMALL, false};
+    pd_table_begin(d, &t);
+    for (size_t i = 0; i < p->risks.n; i++) {
+        const sp_risk *k = &p->risks.items[i];
+        pd_cell cells[5] = {{k->text, 0, false},
+                            {sp_severity_word(k->severity), 0, true},
+                            {k->mitigation, 0, false},
+                            {sp_severity_word(k->residual), 0, false},
+                            {k->progress, 0, false}};
+        pd_table_row(d, &t, cells);
+    }
+}
+
+static void key(pd_doc *d)
+{
+    pd_space(d, 8);
+    pd_heading(d, "Key: what the colours and figures mean", 1, NULL);
+    static const char *const headers[] = {"Term", "Meaning"};
+    static const float widths[] = {0.22f, 0.78f};
+    pd_table t = {2, headers, widths, SMALL, false};
+    pd_table_begin(d, &t);
+    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+        pd_cell cells[2] = {{SP_KEY_ROWS[i].term, SP_KEY_ROWS[i].status, true}, {SP_KEY_ROWS[i].meaning, 0, false}};
+        pd_table_row(d, &t, cells);
+    }
+    pd_cell note[2] = {{"Challenges", 0, true}, {SP_NOTE_DERIVED, 0, false}};
+    pd_table_row(d, &t, note);
+}
+
+bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    char date[20];
+    sp_date_long(a->as_of, date);
+    pd_doc doc, *d = &doc;
+    sp_arena names = {0};
+    const char *right = sp_arena_printf(&names, "Report date %s", date);
+    if (!pd_open(d, p->info.title, right, 1.0f)) {
+        snprintf(err, errlen, "%s", d->err);
+        pd_close(d);
+        sp_arena_free(&names);
+        return false;
+    }
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, p->info.title);
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT,
+                     sp_arena_printf(&names, "Highlight report on the SEND improvement plan at %s", date));
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, p->info.organisations);
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "sendpack " SENDPACK_VERSION);
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, "SEND, improvement plan, monitoring, KPI");
+    int y, m, day;
+    sp_date_ymd(a->as_of, &y, &m, &day);
+    HPDF_Date created = {.year = y, .month = m, .day = day, .ind = 'Z'};
+    HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, created);
+    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+
+    glance(d, r);
+    exceptions(d, r);
+    areas(d, r);
+    kpi_pages(d, r);
+    if (p->has_risks_file)
+        risks(d, r);
+    key(d);
+
+    bool ok = pd_save(d, path);
+    if (!ok)
+        snprintf(err, errlen, "%s", d->err);
+    pd_close(d);
+    sp_arena_free(&names);
+    return ok;
+}
