@@ -138,6 +138,7 @@ void sp_assess_actions_and_areas(sp_assessment *a)
         const sp_action *action = &p->actions.items[i];
         sp_action_result *r = &a->actions[i];
         r->in_scope = !a->rules.cohort || sp_cohort_matches(action->cohort, a->rules.cohort);
+        r->in_focus = r->in_scope && a->rules.focus_cohort && sp_cohort_matches(action->cohort, a->rules.focus_cohort);
         r->complete = true;
         r->status = SP_BLUE;
         for (size_t m = action->first_milestone; m < action->first_milestone + action->n_milestones; m++) {

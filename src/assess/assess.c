@@ -20,6 +20,7 @@ void sp_rules_default(sp_rules *r)
     r->spc.fix_after = 0;
     r->spc.screen_outliers = false;
     r->cohort = NULL;
+    r->focus_cohort = NULL;
 }
 
 /* "18-25", "18 – 25", "18 to 25" -> [18, 25] */

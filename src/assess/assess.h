@@ -23,6 +23,7 @@ typedef struct sp_rules {
     double tolerance_share;     /* 0.10: default KPI tolerance, of |12-month target - baseline| */
     sp_spc_rules spc;
     const char *cohort;         /* report only this age group ("18-25"); NULL for everyone */
+    const char *focus_cohort;   /* a group given a section of its own (dfe-nhse: 18-25); NULL for none */
 } sp_rules;
 
 void sp_rules_default(sp_rules *r);
@@ -33,6 +34,7 @@ typedef struct sp_counts {
 
 typedef struct sp_milestone_result {
     bool in_scope;           /* in the cohort being reported (always true without one) */
+    bool in_focus;           /* in the focus cohort */
     bool complete;
     sp_date completed_on;    /* when known */
     sp_date original_due;    /* SP_NO_DATE when undated */
@@ -53,6 +55,7 @@ typedef struct sp_milestone_result {
 
 typedef struct sp_action_result {
     bool in_scope;
+    bool in_focus;
     bool complete;
     sp_status status; /* worst milestone's; Grey counts as Amber */
     sp_counts counts;
@@ -85,6 +88,7 @@ typedef struct sp_resolved_target {
 
 typedef struct sp_kpi_result {
     bool in_scope;
+    bool in_focus;
     bool numeric;                 /* judged by numbers; else by checkpoint status */
     bool baseline_set;
     double baseline;

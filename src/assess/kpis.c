@@ -256,6 +256,7 @@ void sp_assess_kpis(sp_assessment *a)
         const sp_kpi *k = &p->kpis.items[i];
         sp_kpi_result *r = &a->kpis[i];
         r->in_scope = !a->rules.cohort || sp_cohort_matches(k->cohort, a->rules.cohort);
+        r->in_focus = r->in_scope && a->rules.focus_cohort && sp_cohort_matches(k->cohort, a->rules.focus_cohort);
         r->judged_checkpoint = -1;
         r->next_checkpoint = -1;
         for (int cp = SP_N_CHECKPOINTS - 1; cp >= 0; cp--)

@@ -88,6 +88,7 @@ void sp_assess_milestones(sp_assessment *a)
         sp_milestone_result *r = &a->milestones[i];
         const sp_action *action = &p->actions.items[m->action_index];
         r->in_scope = !a->rules.cohort || sp_cohort_matches(action->cohort, a->rules.cohort);
+        r->in_focus = r->in_scope && a->rules.focus_cohort && sp_cohort_matches(action->cohort, a->rules.focus_cohort);
 
         r->completed_on = m->completed != SP_NO_DATE ? m->completed
                           : m->due.kind == SP_DUE_COMPLETE ? m->due.date

@@ -7,11 +7,14 @@
 #include "check/check.h"
 #include "model/plan.h"
 #include "read/plan_reader.h"
+#include "read/template.h"
+#include "redact/redact.h"
 #include "render/output.h"
 #include "render/report.h"
 
 typedef bool (*renderer_fn)(const sp_report *, const char *, char *, size_t);
 
+/* A new output kind is one renderer here and its sections in the templates. */
 static const struct {
     unsigned format;
     const char *ext;
@@ -32,7 +35,7 @@ static int render_all(const sp_options *o, const sp_report *report)
     for (size_t i = 0; i < sizeof RENDERERS / sizeof *RENDERERS && status == SP_EXIT_OK; i++) {
         if (!(o->formats & RENDERERS[i].format))
             continue;
-        const char *temp = sp_output_add(&outputs, o->output_dir, report->plan->name, report->template_name,
+        const char *temp = sp_output_add(&outputs, o->output_dir, report->plan->name, report->tmpl->name,
                                          report->assessment->as_of, RENDERERS[i].ext, err, sizeof err);
         if (!temp || !RENDERERS[i].render(report, temp, err, sizeof err))
             status = SP_EXIT_IO;
@@ -51,7 +54,7 @@ static int render_all(const sp_options *o, const sp_report *report)
     return status;
 }
 
-static int run_plan(const sp_options *o, const char *dir)
+static int run_plan(const sp_options *o, const sp_template *tmpl, const char *dir)
 {
     sp_plan plan;
     memset(&plan, 0, sizeof plan);
@@ -65,12 +68,14 @@ static int run_plan(const sp_options *o, const char *dir)
     if (o->check) {
         sp_print_summary(stdout, &plan, &diags);
     } else if (ok) {
-        sp_rules rules;
-        sp_rules_default(&rules);
-        rules.cohort = o->cohort;
+        sp_rules rules = tmpl->rules;
+        if (o->cohort)
+            rules.cohort = o->cohort;
         sp_assessment assessment;
         sp_assess(&plan, o->as_of, &rules, &assessment);
-        sp_report report = {&plan, &assessment, &diags, o->template_name};
+        if (tmpl->redact_contacts)
+            sp_redact_contacts(&plan);
+        sp_report report = {&plan, &assessment, &diags, tmpl};
         status = render_all(o, &report);
         sp_assessment_free(&assessment);
     } else {
@@ -85,11 +90,22 @@ static int run_plan(const sp_options *o, const char *dir)
 
 int sp_run(const sp_options *o)
 {
+    sp_template tmpl;
+    sp_diags tdiags = {0};
+    bool ok = sp_template_load(o->template_name, &tmpl, &tdiags);
+    sp_diags_print(stderr, &tdiags);
+    sp_diags_free(&tdiags);
+    if (!ok) {
+        fprintf(stderr, "sendpack: the template has errors; no pack written\n");
+        sp_template_free(&tmpl);
+        return SP_EXIT_DATA;
+    }
     int worst = SP_EXIT_OK;
     for (int i = 0; i < o->n_plans; i++) {
-        int status = run_plan(o, o->plans[i]);
+        int status = run_plan(o, &tmpl, o->plans[i]);
         if (status > worst)
             worst = status;
     }
+    sp_template_free(&tmpl);
     return worst;
 }

@@ -1,18 +1,15 @@
 #include "read/plan_ini.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "read/dates.h"
 #include "read/values.h"
+#include "util/ini_file.h"
 #include "util/text.h"
 
 typedef struct ini_ctx {
-    FILE *fp;
-    unsigned line; /* counted by our reader: Debian's libinih gives the handler no line number */
-    bool at_line_start;
     const char *file;
     sp_plan *plan;
     sp_diags *diags;
@@ -24,24 +21,10 @@ static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint
                                    "checkpoint_12m", "organisations"};
 enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_COUNT };
 
-static char *read_line(char *str, int num, void *stream)
-{
-    ini_ctx *c = stream;
-    char *r = fgets(str, num, c->fp);
-    if (r) {
-        /* libinih reads at most INI_MAX_LINE bytes at a time: count a line once */
-        if (c->at_line_start)
-            c->line++;
-        size_t n = strlen(r);
-        c->at_line_start = n > 0 && r[n - 1] == '\n';
-    }
-    return r;
-}
-
-static int on_value(void *user, const char *section, const char *name, const char *value)
+static int on_value(void *user, unsigned line, const char *section, const char *name, const char *value)
 {
     ini_ctx *c = user;
-    sp_src src = {c->file, c->line, 1};
+    sp_src src = {c->file, line, 1};
     if (strcmp(section, "plan") != 0) {
         sp_error(c->diags, src, "unknown section [%s]: plan.ini has one section, [plan]", section);
         c->ok = false;
@@ -94,21 +77,19 @@ static int on_value(void *user, const char *section, const char *name, const cha
 
 bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *d)
 {
-    ini_ctx c = {.file = file, .plan = p, .diags = d, .ok = true, .at_line_start = true};
+    ini_ctx c = {.file = file, .plan = p, .diags = d, .ok = true};
     p->info.kind = SP_KIND_APP;
     p->info.start = SP_NO_DATE;
     for (int k = 0; k < SP_N_CHECKPOINTS; k++)
         p->info.checkpoint[k] = SP_NO_DATE;
-    c.fp = fopen(path, "r");
-    if (!c.fp) {
+    int r = sp_ini_parse(path, on_value, &c);
+    if (r < 0) {
         if (errno == ENOENT)
             sp_error(d, ((sp_src){file, 0, 0}), "missing file: every plan folder needs plan.ini with a [plan] section");
         else
             sp_error(d, ((sp_src){file, 0, 0}), "cannot read the file: %s", strerror(errno));
         return false;
     }
-    int r = ini_parse_stream(read_line, &c, on_value, &c);
-    fclose(c.fp);
     if (r > 0) {
         sp_error(d, ((sp_src){file, (unsigned)r, 1}), "not an INI line: expected 'key = value' or '[plan]'");
         return false;

@@ -86,7 +86,7 @@ static json_t *plan_object(const sp_report *r)
     for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
         json_object_set_new(cps, sp_checkpoint_key(cp), date_or_null(p->info.checkpoint[cp]));
     json_object_set_new(o, "checkpoints", cps);
-    json_object_set_new(o, "template", json_string(r->template_name));
+    json_object_set_new(o, "template", json_string(r->tmpl->name));
     json_object_set_new(o, "cohort", text_or_null(r->assessment->rules.cohort));
     json_object_set_new(o, "values_illustrative", json_boolean(p->values_illustrative));
     json_object_set_new(o, "folder", json_string(p->name));

@@ -9,14 +9,25 @@
 #include <stddef.h>
 
 #include "assess/assess.h"
+#include "model/template.h"
 #include "util/diag.h"
 
 typedef struct sp_report {
     const sp_plan *plan;
     const sp_assessment *assessment;
     const sp_diags *diags; /* warnings from reading and checking: the Data quality list */
-    const char *template_name;
+    const sp_template *tmpl;
 } sp_report;
+
+/* The template's word for a status or an area assessment. */
+static inline const char *sp_report_label(const sp_report *r, sp_status s)
+{
+    return r->tmpl->status_label[s];
+}
+static inline const char *sp_report_assessment(const sp_report *r, sp_area_assessment a)
+{
+    return r->tmpl->assessment_label[a];
+}
 
 /* Each writes the whole document to `path` (a temporary file the caller renames into place).
  * Returns false with a message in err. */

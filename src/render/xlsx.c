@@ -1,7 +1,8 @@
 /*
- * xlsx.c - the workbook: Cover, Contents, Summary, Actions, KPIs, Exceptions, Risks, Data
- * quality and Key, each an accessible sheet (Government Analysis Function checklist) with one
- * table. Every figure is read from the assessment; this file only chooses columns and order.
+ * xlsx.c - the workbook: Cover and Contents, then the sheets the template names, in its
+ * order (Summary, Changes, Actions, KPIs, SPC, Exceptions, Cohort, Plain, Risks, Data quality,
+ * Key), each an accessible sheet (Government Analysis Function checklist) with one table.
+ * Every figure is read from the assessment; this file only chooses what goes where.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,248 +11,18 @@
 #include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
+#include "render/xlsx_sheets.h"
 #include "render/xlsx_table.h"
 #include "util/format.h"
 
 #define PLAN (c->r->plan)
 #define AS (c->r->assessment)
+#define TMPL (c->r->tmpl)
 #define MS(i) (&PLAN->milestones.items[i])
 #define MR(i) (&AS->milestones[i])
 #define KP(i) (&PLAN->kpis.items[i])
 #define KR(i) (&AS->kpis[i])
-
-/* ---- Actions: one row per milestone ---------------------------------------------------- */
-
-static xl_cell ms_area(xl_ctx *c, size_t i) { return xl_text(MS(i)->area); }
-static xl_cell ms_ref(xl_ctx *c, size_t i) { return xl_text(MS(i)->ref); }
-static xl_cell ms_action(xl_ctx *c, size_t i) { return xl_text(PLAN->actions.items[MS(i)->action_index].text); }
-static xl_cell ms_text(xl_ctx *c, size_t i) { return xl_text(MS(i)->text); }
-static xl_cell ms_owner(xl_ctx *c, size_t i)
-{
-    return xl_text(MS(i)->owner[0] ? MS(i)->owner : PLAN->actions.items[MS(i)->action_index].owner);
-}
-static xl_cell ms_due(xl_ctx *c, size_t i) { return xl_date(MR(i)->original_due); }
-static xl_cell ms_due_written(xl_ctx *c, size_t i) { return xl_text(MS(i)->due_text); }
-static xl_cell ms_revised(xl_ctx *c, size_t i) { return xl_date(MS(i)->revised_due); }
-static xl_cell ms_completed(xl_ctx *c, size_t i) { return xl_date(MR(i)->completed_on); }
-static xl_cell ms_reported(xl_ctx *c, size_t i) { return xl_status(MS(i)->reported); }
-static xl_cell ms_derived(xl_ctx *c, size_t i) { return xl_status(MR(i)->derived); }
-static xl_cell ms_overdue(xl_ctx *c, size_t i) { return xl_int(MR(i)->days_overdue); }
-static xl_cell ms_slip(xl_ctx *c, size_t i)
-{
-    return MR(i)->has_slippage ? xl_int(MR(i)->slippage_days) : xl_text(NULL);
-}
-static xl_cell ms_challenge(xl_ctx *c, size_t i) { return xl_text(MR(i)->challenge); }
-static xl_cell ms_reason(xl_ctx *c, size_t i) { return xl_text(MR(i)->reason); }
-static xl_cell ms_progress(xl_ctx *c, size_t i) { return xl_text(MS(i)->progress); }
-static xl_cell ms_source(xl_ctx *c, size_t i) { return xl_text(sp_source_label(&c->arena, MS(i)->src)); }
-
-static const xl_column ACTION_COLUMNS[] = {
-    {"Area", ms_area},
-    {"Ref", ms_ref},
-    {"Action", ms_action},
-    {"Milestone", ms_text},
-    {"Owner", ms_owner},
-    {"Due", ms_due},
-    {"Due as written", ms_due_written},
-    {"Revised due", ms_revised},
-    {"Completed", ms_completed},
-    {"Reported status", ms_reported},
-    {"Derived status", ms_derived},
-    {"Days overdue", ms_overdue},
-    {"Slippage (days)", ms_slip},
-    {"Challenge", ms_challenge},
-    {"Why this status", ms_reason},
-    {"Progress", ms_progress},
-    {"Source row", ms_source},
-};
-
-/* ---- KPIs: the impact scorecard -------------------------------------------------------- */
-
-static const char *fmt_value(xl_ctx *c, const sp_kpi *k, double v)
-{
-    char buf[64];
-    sp_format_value(v, k->unit, buf, sizeof buf);
-    return sp_arena_strdup(&c->arena, buf);
-}
-
-static xl_cell kp_ref(xl_ctx *c, size_t i) { return xl_text(KP(i)->ref); }
-static xl_cell kp_name(xl_ctx *c, size_t i) { return xl_text(KP(i)->name); }
-static xl_cell kp_unit(xl_ctx *c, size_t i) { return xl_text(sp_unit_key(KP(i)->unit)); }
-static xl_cell kp_direction(xl_ctx *c, size_t i)
-{
-    static const char *const words[] = {"Higher is better", "Lower is better", "No direction"};
-    return xl_text(words[KP(i)->direction]);
-}
-static xl_cell kp_baseline(xl_ctx *c, size_t i) { return xl_number(KR(i)->baseline_set, KR(i)->baseline); }
-static xl_cell kp_baseline_written(xl_ctx *c, size_t i)
-{
-    const char *note = KR(i)->baseline_note;
-    if (note)
-        return xl_text(sp_arena_printf(&c->arena, "%s (%s)", KP(i)->baseline.text[0] ? KP(i)->baseline.text : "none", note));
-    return xl_text(KP(i)->baseline.text);
-}
-#define TARGET_GETTERS(cp, name)                                                                         \
-    static xl_cell kp_t##name(xl_ctx *c, size_t i) { return xl_text(KP(i)->target[cp].text); }           \
-    static xl_cell kp_r##name(xl_ctx *c, size_t i)                                                       \
-    {                                                                                                    \
-        return xl_number(KR(i)->target[cp].numeric, KR(i)->target[cp].value);                           \
-    }
-TARGET_GETTERS(SP_CP_3M, 3)
-TARGET_GETTERS(SP_CP_6M, 6)
-TARGET_GETTERS(SP_CP_12M, 12)
-static xl_cell kp_latest(xl_ctx *c, size_t i) { return xl_number(KR(i)->has_latest, KR(i)->latest); }
-static xl_cell kp_period(xl_ctx *c, size_t i)
-{
-    if (!KR(i)->has_latest)
-        return xl_text(NULL);
-    char m[16];
-    sp_date_month(PLAN->observations.items[KR(i)->latest_obs].period_end, m);
-    return xl_text(sp_arena_strdup(&c->arena, m));
-}
-static xl_cell kp_trajectory(xl_ctx *c, size_t i) { return xl_number(KR(i)->has_trajectory, KR(i)->trajectory); }
-static xl_cell kp_rag(xl_ctx *c, size_t i) { return xl_status(KR(i)->rag); }
-static xl_cell kp_progress(xl_ctx *c, size_t i) { return xl_percent(KR(i)->has_progress, KR(i)->progress); }
-static xl_cell kp_travel(xl_ctx *c, size_t i) { return xl_text(sp_travel_key(KR(i)->travel)); }
-static const sp_observation *latest(xl_ctx *c, size_t i)
-{
-    return KR(i)->has_latest ? &PLAN->observations.items[KR(i)->latest_obs] : NULL;
-}
-static xl_cell kp_england(xl_ctx *c, size_t i)
-{
-    const sp_observation *o = latest(c, i);
-    return xl_number(o && o->has_england, o ? o->england : 0);
-}
-static xl_cell kp_england_cmp(xl_ctx *c, size_t i) { return xl_text(sp_comparison_key(KR(i)->england)); }
-static xl_cell kp_sn(xl_ctx *c, size_t i)
-{
-    const sp_observation *o = latest(c, i);
-    return xl_number(o && o->has_neighbours, o ? o->neighbours : 0);
-}
-static xl_cell kp_sn_cmp(xl_ctx *c, size_t i) { return xl_text(sp_comparison_key(KR(i)->neighbours)); }
-static xl_cell kp_next(xl_ctx *c, size_t i)
-{
-    int cp = KR(i)->next_checkpoint;
-    return cp < 0 ? xl_text(NULL) : xl_date(KR(i)->target[cp].date);
-}
-static xl_cell kp_next_target(xl_ctx *c, size_t i)
-{
-    int cp = KR(i)->next_checkpoint;
-    if (cp < 0)
-        return xl_text(NULL);
-    if (KR(i)->target[cp].numeric)
-        return xl_text(fmt_value(c, KP(i), KR(i)->target[cp].value));
-    return xl_text(KP(i)->target[cp].text);
-}
-static xl_cell kp_reason(xl_ctx *c, size_t i) { return xl_text(KR(i)->reason); }
-static xl_cell kp_source(xl_ctx *c, size_t i) { return xl_text(sp_source_label(&c->arena, KP(i)->src)); }
-
-static const xl_column KPI_COLUMNS[] = {
-    {"Ref", kp_ref},
-    {"KPI", kp_name},
-    {"Unit", kp_unit},
-    {"Direction", kp_direction},
-    {"Baseline", kp_baseline},
-    {"Baseline as written", kp_baseline_written},
-    {"3-month target", kp_t3},
-    {"3-month target value", kp_r3},
-    {"6-month target", kp_t6},
-    {"6-month target value", kp_r6},
-    {"12-month target", kp_t12},
-    {"12-month target value", kp_r12},
-    {"Latest value", kp_latest},
-    {"Latest period", kp_period},
-    {"Trajectory value", kp_trajectory},
-    {"RAG", kp_rag},
-    {"Progress to target", kp_progress},
-    {"Direction of travel", kp_travel},
-    {"England", kp_england},
-    {"Compared with England", kp_england_cmp},
-    {"Statistical neighbours", kp_sn},
-    {"Compared with neighbours", kp_sn_cmp},
-    {"Next checkpoint", kp_next},
-    {"Next target", kp_next_target},
-    {"Why this RAG", kp_reason},
-    {"Source row", kp_source},
-};
-
-/* ---- Exceptions ------------------------------------------------------------------------ */
-
-#define EX(i) (&AS->exceptions[i])
-static xl_cell ex_kind(xl_ctx *c, size_t i) { return xl_text(sp_exception_word(EX(i)->kind)); }
-static xl_cell ex_ref(xl_ctx *c, size_t i) { return xl_text(EX(i)->is_kpi ? KP(EX(i)->index)->ref : MS(EX(i)->index)->ref); }
-static xl_cell ex_what(xl_ctx *c, size_t i)
-{
-    if (EX(i)->is_kpi)
-        return xl_text(KP(EX(i)->index)->name);
-    const sp_milestone *m = MS(EX(i)->index);
-    return xl_text(m->text[0] ? m->text : PLAN->actions.items[m->action_index].text);
-}
-static xl_cell ex_owner(xl_ctx *c, size_t i)
-{
-    return EX(i)->is_kpi ? xl_text(KP(EX(i)->index)->owner) : ms_owner(c, EX(i)->index);
-}
-static xl_cell ex_status(xl_ctx *c, size_t i)
-{
-    return xl_status(EX(i)->is_kpi ? KR(EX(i)->index)->rag : MR(EX(i)->index)->derived);
-}
-static xl_cell ex_challenged(xl_ctx *c, size_t i) { return xl_text(EX(i)->challenged ? "Yes" : "No"); }
-static xl_cell ex_days(xl_ctx *c, size_t i)
-{
-    return EX(i)->is_kpi ? xl_text(NULL) : xl_int(MR(EX(i)->index)->days_overdue);
-}
-static xl_cell ex_reason(xl_ctx *c, size_t i)
-{
-    if (EX(i)->is_kpi)
-        return xl_text(KR(EX(i)->index)->reason);
-    const sp_milestone_result *m = MR(EX(i)->index);
-    return xl_text(m->challenge ? sp_arena_printf(&c->arena, "%s.", m->challenge) : m->reason);
-}
-static xl_cell ex_source(xl_ctx *c, size_t i)
-{
-    sp_src src = EX(i)->is_kpi ? KP(EX(i)->index)->src : MS(EX(i)->index)->src;
-    return xl_text(sp_source_label(&c->arena, src));
-}
-
-static const xl_column EXCEPTION_COLUMNS[] = {
-    {"Exception", ex_kind},      {"Ref", ex_ref},       {"What", ex_what},
-    {"Owner", ex_owner},         {"Status", ex_status}, {"Challenged", ex_challenged},
-    {"Days overdue", ex_days},   {"Why", ex_reason},    {"Source row", ex_source},
-};
-
-/* ---- Risks ----------------------------------------------------------------------------- */
-
-#define RK(i) (&PLAN->risks.items[i])
-static xl_cell rk_date(xl_ctx *c, size_t i) { return xl_date(RK(i)->date); }
-static xl_cell rk_risk(xl_ctx *c, size_t i) { return xl_text(RK(i)->text); }
-static xl_cell rk_sev(xl_ctx *c, size_t i) { return xl_text(sp_severity_word(RK(i)->severity)); }
-static xl_cell rk_mit(xl_ctx *c, size_t i) { return xl_text(RK(i)->mitigation); }
-static xl_cell rk_res(xl_ctx *c, size_t i) { return xl_text(sp_severity_word(RK(i)->residual)); }
-static xl_cell rk_prog(xl_ctx *c, size_t i) { return xl_text(RK(i)->progress); }
-static xl_cell rk_owner(xl_ctx *c, size_t i) { return xl_text(RK(i)->owner); }
-static xl_cell rk_source(xl_ctx *c, size_t i) { return xl_text(sp_source_label(&c->arena, RK(i)->src)); }
-
-static const xl_column RISK_COLUMNS[] = {
-    {"Raised", rk_date},     {"Risk", rk_risk},    {"Severity", rk_sev},  {"Mitigation", rk_mit},
-    {"Residual severity", rk_res}, {"Progress", rk_prog}, {"Owner", rk_owner}, {"Source row", rk_source},
-};
-
-/* ---- Data quality ---------------------------------------------------------------------- */
-
-#define DG(i) (&c->r->diags->list.items[i])
-static xl_cell dq_sev(xl_ctx *c, size_t i) { return xl_text(DG(i)->severity == SP_ERROR ? "Error" : "Warning"); }
-static xl_cell dq_file(xl_ctx *c, size_t i)
-{
-    const char *f = strrchr(DG(i)->src.file, '/');
-    return xl_text(f ? f + 1 : DG(i)->src.file);
-}
-static xl_cell dq_line(xl_ctx *c, size_t i) { return DG(i)->src.line ? xl_int(DG(i)->src.line) : xl_text(NULL); }
-static xl_cell dq_col(xl_ctx *c, size_t i) { return DG(i)->src.line ? xl_int(DG(i)->src.col) : xl_text(NULL); }
-static xl_cell dq_msg(xl_ctx *c, size_t i) { return xl_text(DG(i)->message); }
-
-static const xl_column QUALITY_COLUMNS[] = {
-    {"Severity", dq_sev}, {"File", dq_file}, {"Line", dq_line}, {"Column", dq_col}, {"What to fix", dq_msg},
-};
+#define N(a) (sizeof(a) / sizeof *(a))
 
 /* ---- Summary: one row per area and one for the whole plan ------------------------------- */
 
@@ -270,7 +41,7 @@ static xl_cell sm_assessment(xl_ctx *c, size_t i)
         return xl_text(NULL);
     static const sp_status fill[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
     sp_area_assessment a = AR(c, i)->assessment;
-    return (xl_cell){.kind = XL_STATUS, .text = sp_area_assessment_word(a), .status = fill[a]};
+    return xl_status(fill[a], sp_report_assessment(c->r, a));
 }
 static xl_cell sm_reason(xl_ctx *c, size_t i) { return xl_text(whole(c, i) ? AS->overall : AR(c, i)->reason); }
 static xl_cell sm_blue(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->blue); }
@@ -385,87 +156,240 @@ static void summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
                                &col_opt);
 }
 
-/* ---- Key: the BRAG key, how each figure is computed, and the notes ---------------------- */
+/* ---- Key --------------------------------------------------------------------------------- */
 
+/* The full key: the BRAG rows, how each figure is computed, and the notes. */
 static xl_cell key_term(xl_ctx *c, size_t i)
 {
-    (void)c;
     if (i >= SP_N_KEY_ROWS)
         return xl_text(i - SP_N_KEY_ROWS == 0 ? "[note 1]" : "[note 2]");
     if (SP_KEY_ROWS[i].status)
-        return xl_status(SP_KEY_ROWS[i].status);
+        return xl_status_of(c, SP_KEY_ROWS[i].status);
     return xl_text(SP_KEY_ROWS[i].term);
 }
 static xl_cell key_meaning(xl_ctx *c, size_t i)
 {
+    (void)c;
     if (i >= SP_N_KEY_ROWS)
         return xl_text(i - SP_N_KEY_ROWS == 0 ? SP_NOTE_DERIVED : SP_NOTE_ILLUSTRATIVE);
-    (void)c;
     return xl_text(SP_KEY_ROWS[i].meaning);
 }
 static const xl_column KEY_COLUMNS[] = {{"Term", key_term}, {"Meaning", key_meaning}};
 
-/* ---- Cover and Contents ---------------------------------------------------------------- */
+/* The plain key: one row per word the template uses, once each. */
+static const char *const PLAIN_MEANING[] = {
+    [SP_BLUE] = "We have finished this.",
+    [SP_GREEN] = "This is happening as planned.",
+    [SP_AMBER] = "This is taking longer than we planned.",
+    [SP_RED] = "This has passed the date we set and is not finished.",
+    [SP_GREY] = "We have not set a date for this yet.",
+};
+static sp_status plain_key_rows[SP_GREY + 1];
+static size_t plain_key_count(xl_ctx *c)
+{
+    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
+    size_t n = 0;
+    for (size_t k = 0; k < N(order); k++) {
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen = seen || strcmp(sp_report_label(c->r, plain_key_rows[j]), sp_report_label(c->r, order[k])) == 0;
+        if (!seen)
+            plain_key_rows[n++] = order[k];
+    }
+    return n;
+}
+static xl_cell pk_word(xl_ctx *c, size_t i) { return xl_status_of(c, plain_key_rows[i]); }
+static xl_cell pk_meaning(xl_ctx *c, size_t i)
+{
+    (void)c;
+    sp_status s = plain_key_rows[i];
+    /* a word shared by Amber and Red means "late" */
+    if (s == SP_AMBER && strcmp(sp_report_label(c->r, SP_AMBER), sp_report_label(c->r, SP_RED)) == 0)
+        return xl_text("This is behind the date we planned.");
+    return xl_text(PLAIN_MEANING[s]);
+}
+static const xl_column PLAIN_KEY_COLUMNS[] = {{"Word", pk_word}, {"What it means", pk_meaning}};
+
+/* ---- Cohort: the focus age group's actions and KPIs in one list ---------------------------- */
+
+typedef struct cohort_item {
+    bool kpi;
+    size_t index;
+} cohort_item;
+
+#define CO(i) (&((const cohort_item *)c->list)[i])
+static xl_cell co_kind(xl_ctx *c, size_t i) { return xl_text(CO(i)->kpi ? "KPI" : "Milestone"); }
+static xl_cell co_ref(xl_ctx *c, size_t i) { return xl_text(CO(i)->kpi ? KP(CO(i)->index)->ref : MS(CO(i)->index)->ref); }
+static xl_cell co_what(xl_ctx *c, size_t i)
+{
+    return xl_text(CO(i)->kpi ? KP(CO(i)->index)->name : xl_milestone_title(c, CO(i)->index));
+}
+static xl_cell co_status(xl_ctx *c, size_t i)
+{
+    return xl_status_of(c, CO(i)->kpi ? KR(CO(i)->index)->rag : MR(CO(i)->index)->derived);
+}
+static xl_cell co_when(xl_ctx *c, size_t i)
+{
+    if (!CO(i)->kpi)
+        return xl_date(MR(CO(i)->index)->effective_due);
+    const sp_kpi_result *k = KR(CO(i)->index);
+    if (!k->has_latest)
+        return xl_text("No value yet");
+    char v[64], m[16];
+    sp_format_value(k->latest, KP(CO(i)->index)->unit, v, sizeof v);
+    sp_date_month(PLAN->observations.items[k->latest_obs].period_end, m);
+    return xl_text(sp_arena_printf(&c->arena, "%s in %s", v, m));
+}
+static xl_cell co_why(xl_ctx *c, size_t i)
+{
+    if (CO(i)->kpi)
+        return xl_text(KR(CO(i)->index)->reason);
+    const sp_milestone_result *m = MR(CO(i)->index);
+    return xl_text(m->challenge ? sp_arena_printf(&c->arena, "%s.", m->challenge) : m->reason);
+}
+static xl_cell co_cohort(xl_ctx *c, size_t i)
+{
+    return xl_text(CO(i)->kpi ? KP(CO(i)->index)->cohort : PLAN->actions.items[MS(CO(i)->index)->action_index].cohort);
+}
+static const xl_column COHORT_COLUMNS[] = {
+    {"Type", co_kind},   {"Ref", co_ref},
+    {"What", co_what},   {"Age group", co_cohort},
+    {"Status", co_status}, {"Due, or latest value", co_when},
+    {"Why", co_why},
+};
+
+/* ---- Plain: for families, one row per area ------------------------------------------------ */
+
+static const char *bullets(xl_ctx *c, const char *list, const char *item)
+{
+    return list[0] ? sp_arena_printf(&c->arena, "%s\n• %s", list, item) : sp_arena_printf(&c->arena, "• %s", item);
+}
+static xl_cell pl_area(xl_ctx *c, size_t i) { return xl_text(PLAN->areas.items[i].name); }
+static xl_cell pl_how(xl_ctx *c, size_t i)
+{
+    static const sp_status fill[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
+    sp_area_assessment a = AS->areas[i].assessment;
+    return xl_status(fill[a], sp_report_assessment(c->r, a));
+}
+static xl_cell pl_said(xl_ctx *c, size_t i)
+{
+    const sp_area *area = &PLAN->areas.items[i];
+    const char *list = "";
+    for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
+        if (AS->actions[j].in_scope)
+            list = bullets(c, list, PLAN->actions.items[j].text);
+    return xl_text(list);
+}
+static xl_cell pl_done(xl_ctx *c, size_t i)
+{
+    const sp_area *area = &PLAN->areas.items[i];
+    const char *list = "";
+    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
+        if (MR(m)->in_scope && MR(m)->complete)
+            list = bullets(c, list, xl_milestone_title(c, m));
+    return xl_text(list[0] ? list : "Nothing is finished yet.");
+}
+static xl_cell pl_next(xl_ctx *c, size_t i)
+{
+    const sp_area *area = &PLAN->areas.items[i];
+    const char *list = "";
+    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+        const sp_milestone_result *r = MR(m);
+        if (!r->in_scope || r->complete)
+            continue;
+        char when[20] = "date to be set";
+        if (r->effective_due != SP_NO_DATE)
+            sp_date_month(r->effective_due, when);
+        list = bullets(c, list, sp_arena_printf(&c->arena, "%s (by %s: %s)", xl_milestone_title(c, m), when,
+                                                sp_report_label(c->r, r->derived)));
+    }
+    return xl_text(list[0] ? list : "Everything here is finished.");
+}
+static const xl_column PLAIN_COLUMNS[] = {
+    {"Area", pl_area},
+    {"How it is going", pl_how},
+    {"What we said we would do", pl_said},
+    {"What we have done", pl_done},
+    {"What happens next", pl_next},
+};
+
+/* ---- Cover and Contents ------------------------------------------------------------------- */
 
 typedef struct sheet_entry {
     const char *name, *description;
 } sheet_entry;
 
-static xl_cell ct_sheet(xl_ctx *c, size_t i);
-static xl_cell ct_desc(xl_ctx *c, size_t i);
+#define CT(i) (&((const sheet_entry *)c->list)[i])
+static xl_cell ct_sheet(xl_ctx *c, size_t i) { return (xl_cell){.kind = XL_LINK, .text = CT(i)->name}; }
+static xl_cell ct_desc(xl_ctx *c, size_t i) { return xl_text(CT(i)->description); }
 static const xl_column CONTENTS_COLUMNS[] = {{"Sheet", ct_sheet}, {"What it holds", ct_desc}};
-static sheet_entry contents[12];
-static xl_cell ct_sheet(xl_ctx *c, size_t i)
+
+/* "We have finished 0 of 13 things ...": the plan's counts in the template's words. */
+static const char *plain_position(xl_ctx *c)
 {
-    (void)c;
-    return (xl_cell){.kind = XL_LINK, .text = contents[i].name};
-}
-static xl_cell ct_desc(xl_ctx *c, size_t i)
-{
-    (void)c;
-    return xl_text(contents[i].description);
+    const sp_counts *m = &AS->milestone_counts;
+    return sp_arena_printf(&c->arena,
+                           "We said we would do %zu things. %s: %zu. %s: %zu. %s: %zu. %s: %zu.", m->total,
+                           sp_report_label(c->r, SP_BLUE), m->blue, sp_report_label(c->r, SP_GREEN), m->green,
+                           sp_report_label(c->r, SP_RED), m->red + m->amber, sp_report_label(c->r, SP_GREY), m->grey);
 }
 
-static void cover_sheet(xl_ctx *c, size_t n_contents)
+static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_contents)
 {
     lxw_worksheet *ws = workbook_add_worksheet(c->wb, "Cover");
     const sp_plan *p = PLAN;
     char date[20], start[20];
     sp_date_long(AS->as_of, date);
     sp_date_long(p->info.start, start);
-    worksheet_write_string(ws, 0, 0, p->info.title, c->title);
-    xl_write_text(c, ws, 1, 0, "Monitoring pack: progress against the plan's actions and KPIs", c->subtitle);
+    const char *title = sp_template_title(TMPL, &c->arena, p->info.title, p->info.area, AS->as_of);
+    worksheet_write_string(ws, 0, 0, title, c->title);
+    xl_write_text(c, ws, 1, 0, TMPL->audience[0] ? TMPL->audience : "Monitoring pack: progress against the plan's actions and KPIs",
+                  c->subtitle);
     const char *contents_text = "";
     for (size_t i = 0; i < n_contents; i++)
         contents_text = sp_arena_printf(&c->arena, "%s%s%s", contents_text, i ? ", " : "", contents[i].name);
-    const char *rows[][2] = {
-        {"Plan", sp_plan_kind_name(p->info.kind)},
-        {"Local area", p->info.area},
-        {"Report date", date},
-        {"Plan start (baseline date)", start},
-        {"Organisations", p->info.organisations},
-        {"Source files", sp_arena_printf(&c->arena, "plan.ini, actions.csv, kpis.csv%s%s (folder %s)",
-                                         p->has_values_file ? ", kpi_values.csv" : "",
-                                         p->has_risks_file ? ", risks.csv" : "", p->name)},
-        {"Position", AS->overall},
-        {"This workbook contains", contents_text},
-        {"Cohort", AS->rules.cohort ? AS->rules.cohort : "All ages"},
-        {"About the figures", p->values_illustrative ? SP_NOTE_ILLUSTRATIVE : "Figures are as exported by the plan's owners."},
-        {"Contact", p->info.organisations},
-        {"Produced by", "sendpack " SENDPACK_VERSION " from the exports above; every figure has a source row."},
-    };
+    const char *about = p->values_illustrative ? SP_NOTE_ILLUSTRATIVE : "Figures are as exported by the plan's owners.";
+    const char *rows[16][2];
+    size_t n = 0;
+#define ROW(a, b) (rows[n][0] = (a), rows[n][1] = (b), n++)
+    if (TMPL->plain_english) {
+        ROW("Plan", p->info.title);
+        ROW("Local area", p->info.area);
+        ROW("Information up to", date);
+        ROW("In short", plain_position(c));
+        ROW("This workbook contains", contents_text);
+        ROW("About the figures", about);
+        ROW("Who is doing this", p->info.organisations);
+    } else {
+        ROW("Plan", sp_arena_printf(&c->arena, "%s (%s)", p->info.title, sp_plan_kind_name(p->info.kind)));
+        ROW("Local area", p->info.area);
+        ROW("Report date", date);
+        ROW("Plan start (baseline date)", start);
+        ROW("Organisations", p->info.organisations);
+        ROW("Source files", sp_arena_printf(&c->arena, "plan.ini, actions.csv, kpis.csv%s%s (folder %s)",
+                                            p->has_values_file ? ", kpi_values.csv" : "",
+                                            p->has_risks_file ? ", risks.csv" : "", p->name));
+        ROW("Position", AS->overall);
+        ROW("This workbook contains", contents_text);
+        ROW("Cohort", AS->rules.cohort ? AS->rules.cohort : "All ages");
+        ROW("About the figures", about);
+        ROW("Contact", p->info.organisations);
+        ROW("Produced by", "sendpack " SENDPACK_VERSION " from the exports above; every figure has a source row.");
+    }
+#undef ROW
     static const double widths[] = {28, 90};
-    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    for (size_t i = 0; i < n; i++) {
         worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, rows[i][0], c->label);
         xl_write_text(c, ws, (int)(3 + i), 1, rows[i][1], c->text);
         xl_fit_row(c, ws, (int)(3 + i), rows[i], widths, 2);
     }
     worksheet_set_column(ws, 0, 0, widths[0], NULL);
     worksheet_set_column(ws, 1, 1, widths[1], NULL);
-    worksheet_set_portrait(ws);
     xl_print_setup(c, ws, -1);
     worksheet_set_portrait(ws);
 }
+
+/* ---- the workbook ------------------------------------------------------------------------- */
 
 static size_t *iota(xl_ctx *c, size_t n)
 {
@@ -475,7 +399,22 @@ static size_t *iota(xl_ctx *c, size_t n)
     return rows;
 }
 
-#define N(a) (sizeof(a) / sizeof *(a))
+/* The columns a template picks, in its order. */
+static const xl_column *pick(xl_ctx *c, const xl_column *all, const int *keys, int n)
+{
+    xl_column *cols = sp_arena_alloc(&c->arena, (size_t)n * sizeof *cols);
+    for (int i = 0; i < n; i++)
+        cols[i] = all[keys[i]];
+    return cols;
+}
+
+/* What each sheet holds; whether it appears for this plan and report. */
+typedef struct sheet_plan {
+    sp_sheet sheet;
+    xl_sheet_spec spec;
+    const void *list;
+    bool present;
+} sheet_plan;
 
 bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errlen)
 {
@@ -489,13 +428,15 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     xl_ctx_init(c, wb, r);
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
+    const sp_template *t = r->tmpl;
     char date[20];
     sp_date_long(a->as_of, date);
+    const char *title = sp_template_title(t, &c->arena, p->info.title, p->info.area, a->as_of);
 
     /* document properties; created = the report date, so the same input gives the same bytes */
     lxw_doc_properties props = {
-        .title = (char *)p->info.title,
-        .subject = sp_arena_printf(&c->arena, "SEND improvement plan monitoring pack, report date %s", date),
+        .title = (char *)title,
+        .subject = sp_arena_printf(&c->arena, "SEND improvement plan monitoring pack (%s), report date %s", t->name, date),
         .author = (char *)p->info.organisations,
         .company = (char *)p->info.organisations,
         .category = "SEND improvement plan",
@@ -505,7 +446,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     };
     workbook_set_properties(wb, &props);
 
-    /* the lists each sheet shows */
+    /* the rows of each list */
     size_t *milestones = sp_arena_alloc(&c->arena, (p->milestones.n + 1) * sizeof *milestones), n_ms = 0;
     for (size_t i = 0; i < p->milestones.n; i++)
         if (a->milestones[i].in_scope)
@@ -519,63 +460,120 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         if (a->areas[i].counts.total)
             areas[n_areas++] = i;
     areas[n_areas] = p->areas.n; /* the Whole plan row */
+    cohort_item *cohort = sp_arena_alloc(&c->arena, (p->milestones.n + p->kpis.n + 1) * sizeof *cohort);
+    size_t n_cohort = 0;
+    for (size_t i = 0; i < p->kpis.n; i++)
+        if (a->kpis[i].in_focus)
+            cohort[n_cohort++] = (cohort_item){true, i};
+    for (size_t i = 0; i < p->milestones.n; i++)
+        if (a->milestones[i].in_focus)
+            cohort[n_cohort++] = (cohort_item){false, i};
+    size_t n_diags = r->diags ? r->diags->list.n : 0;
+    const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
 
+    sheet_plan sheets[SP_N_SHEETS] = {
+        [SP_SHEET_SUMMARY] = {SP_SHEET_SUMMARY,
+                              {"Summary", "Summary: the plan at a glance",
+                               sp_arena_printf(&c->arena, "%s Counts are milestones by derived status [note 1].", a->overall),
+                               "summary", SUMMARY_COLUMNS, N(SUMMARY_COLUMNS), areas, n_areas + 1, ""},
+                              NULL, true},
+        [SP_SHEET_ACTIONS] = {SP_SHEET_ACTIONS,
+                              {"Actions", "Actions and milestones",
+                               t->plain_english ? "One row for each thing we said we would do."
+                                                : "One row per milestone, by area and action. Derived status and "
+                                                  "challenges: see [note 1] on the Key sheet.",
+                               "actions", pick(c, XL_ACTION_COLUMNS, t->action_columns, t->n_action_columns),
+                               (size_t)t->n_action_columns, milestones, n_ms, "The plan has no milestones."},
+                              NULL, true},
+        [SP_SHEET_KPIS] = {SP_SHEET_KPIS,
+                           {"KPIs", "KPIs: the impact scorecard",
+                            p->values_illustrative ? "One row per KPI. The values are illustrative, not published "
+                                                     "figures [note 2]."
+                                                   : "One row per KPI, judged at the report date.",
+                            "kpis", pick(c, XL_KPI_COLUMNS, t->kpi_columns, t->n_kpi_columns), (size_t)t->n_kpi_columns,
+                            kpis, n_kpis, "The plan has no KPIs."},
+                           NULL, true},
+        [SP_SHEET_EXCEPTIONS] = {SP_SHEET_EXCEPTIONS,
+                                 {"Exceptions", "Exceptions: what needs attention",
+                                  "Worst first: Red before Amber, challenged before unchallenged, longest overdue "
+                                  "first [note 1].",
+                                  "exceptions", XL_EXCEPTION_COLUMNS, XL_N_EXCEPTION_COLUMNS, iota(c, a->n_exceptions),
+                                  a->n_exceptions,
+                                  "Nothing is overdue, slipped, challenged, Red or Amber at this report date."},
+                                 NULL, true},
+        [SP_SHEET_COHORT] = {SP_SHEET_COHORT,
+                             {"Cohort", sp_arena_printf(&c->arena, "Young people aged %s: actions and KPIs", focus),
+                              sp_arena_printf(&c->arena,
+                                              "Every KPI and milestone for the %s age group in one list: the single "
+                                              "view of outcomes the inspectors asked for.",
+                                              focus),
+                              "cohort", COHORT_COLUMNS, N(COHORT_COLUMNS), iota(c, n_cohort), n_cohort,
+                              "No action or KPI of the plan names this age group."},
+                             cohort, a->rules.focus_cohort != NULL},
+        [SP_SHEET_PLAIN] = {SP_SHEET_PLAIN,
+                            {"What we are doing", "What we said, what we have done, what happens next",
+                             "One row for each part of the plan.", "progress_by_area", PLAIN_COLUMNS, N(PLAIN_COLUMNS),
+                             areas, n_areas, "The plan has no actions yet."},
+                            NULL, true},
+        [SP_SHEET_RISKS] = {SP_SHEET_RISKS,
+                            {"Risks", "Risk register", "As recorded in risks.csv.", "risks", XL_RISK_COLUMNS,
+                             XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, "The register is empty."},
+                            NULL, p->has_risks_file},
+        [SP_SHEET_DATA_QUALITY] = {SP_SHEET_DATA_QUALITY,
+                                   {"Data quality", "Data quality",
+                                    "Warnings found when reading the exports: fix them at the file, line and column "
+                                    "given.",
+                                    "data_quality", XL_QUALITY_COLUMNS, XL_N_QUALITY_COLUMNS, iota(c, n_diags),
+                                    n_diags, "No warnings: the exports are complete."},
+                                   NULL, true},
+        [SP_SHEET_KEY] = {SP_SHEET_KEY,
+                          t->plain_english
+                              ? (xl_sheet_spec){"Key", "What the words mean",
+                                                "Each word is shown with its colour.", "key", PLAIN_KEY_COLUMNS,
+                                                N(PLAIN_KEY_COLUMNS), iota(c, 5), plain_key_count(c), ""}
+                              : (xl_sheet_spec){"Key", "Key: what the colours and figures mean",
+                                                "Every status cell says its word as well as its colour.", "key",
+                                                KEY_COLUMNS, N(KEY_COLUMNS),
+                                                iota(c, SP_N_KEY_ROWS + 2),
+                                                SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1), ""},
+                          NULL, true},
+    };
+    static const char *const DESCRIPTIONS[SP_N_SHEETS] = {
+        [SP_SHEET_SUMMARY] = "Each area's assessment, milestone counts by status and KPI RAG counts, with charts.",
+        [SP_SHEET_ACTIONS] = "One row per milestone: deadlines, reported and derived status, challenges and progress.",
+        [SP_SHEET_KPIS] = "The impact scorecard: baseline, 3, 6 and 12-month targets, latest value, trajectory and RAG.",
+        [SP_SHEET_EXCEPTIONS] = "What needs attention, worst first: overdue, slipped and challenged milestones, Red and "
+                                "Amber KPIs.",
+        [SP_SHEET_COHORT] = "The focus age group's KPIs and milestones in one list.",
+        [SP_SHEET_PLAIN] = "For each part of the plan: what we said we would do, what we have done, what happens next.",
+        [SP_SHEET_RISKS] = "The risk register with mitigations.",
+        [SP_SHEET_DATA_QUALITY] = "Every warning found in the exports, with where to fix it.",
+        [SP_SHEET_KEY] = "What the colours, words and figures mean.",
+    };
+
+    sheet_entry contents[SP_N_SHEETS + 1];
     size_t n_contents = 0;
     contents[n_contents++] = (sheet_entry){"Contents", "This list, with a link to each sheet."};
-    contents[n_contents++] = (sheet_entry){"Summary", "Each area's assessment, milestone counts by status and KPI RAG "
-                                                      "counts, with charts."};
-    contents[n_contents++] = (sheet_entry){"Actions", "One row per milestone: deadlines, reported and derived status, "
-                                                      "challenges and progress."};
-    contents[n_contents++] = (sheet_entry){"KPIs", "The impact scorecard: baseline, 3, 6 and 12-month targets, latest "
-                                                   "value, trajectory and RAG."};
-    contents[n_contents++] = (sheet_entry){"Exceptions", "What needs attention, worst first: overdue, slipped and "
-                                                         "challenged milestones, Red and Amber KPIs."};
-    if (p->has_risks_file)
-        contents[n_contents++] = (sheet_entry){"Risks", "The risk register with mitigations."};
-    contents[n_contents++] = (sheet_entry){"Data quality", "Every warning found in the exports, with where to fix it."};
-    contents[n_contents++] = (sheet_entry){"Key", "The BRAG key, how each figure is computed, and the notes."};
+    for (int i = 0; i < t->n_sheets; i++) {
+        const sheet_plan *sp = &sheets[t->sheets[i]];
+        if (sp->spec.name && sp->present)
+            contents[n_contents++] = (sheet_entry){sp->spec.name, DESCRIPTIONS[sp->sheet]};
+    }
 
-    cover_sheet(c, n_contents);
+    cover_sheet(c, contents, n_contents);
+    c->list = contents;
     xl_table_sheet(c, &(xl_sheet_spec){"Contents", "Contents", "Each sheet of this workbook, with a link to it.",
                                        "contents", CONTENTS_COLUMNS, N(CONTENTS_COLUMNS), iota(c, n_contents),
                                        n_contents, ""});
-    lxw_worksheet *summary = xl_table_sheet(
-        c, &(xl_sheet_spec){"Summary", "Summary: the plan at a glance",
-                            sp_arena_printf(&c->arena, "%s Counts are milestones by derived status [note 1].",
-                                            a->overall),
-                            "summary", SUMMARY_COLUMNS, N(SUMMARY_COLUMNS), areas, n_areas + 1, ""});
-    summary_charts(c, summary, n_areas);
-    xl_table_sheet(c, &(xl_sheet_spec){"Actions", "Actions and milestones",
-                                       "One row per milestone, by area and action. Derived status and challenges: "
-                                       "see [note 1] on the Key sheet.",
-                                       "actions", ACTION_COLUMNS, N(ACTION_COLUMNS), milestones, n_ms,
-                                       "The plan has no milestones."});
-    xl_table_sheet(c, &(xl_sheet_spec){"KPIs", "KPIs: the impact scorecard",
-                                       p->values_illustrative
-                                           ? "One row per KPI. The values are illustrative, not published figures "
-                                             "[note 2]."
-                                           : "One row per KPI, judged at the report date.",
-                                       "kpis", KPI_COLUMNS, N(KPI_COLUMNS), kpis, n_kpis, "The plan has no KPIs."});
-    xl_table_sheet(c, &(xl_sheet_spec){"Exceptions", "Exceptions: what needs attention",
-                                       "Worst first: Red before Amber, challenged before unchallenged, longest "
-                                       "overdue first [note 1].",
-                                       "exceptions", EXCEPTION_COLUMNS, N(EXCEPTION_COLUMNS),
-                                       iota(c, a->n_exceptions), a->n_exceptions,
-                                       "Nothing is overdue, slipped, challenged, Red or Amber at this report date."});
-    if (p->has_risks_file)
-        xl_table_sheet(c, &(xl_sheet_spec){"Risks", "Risk register", "As recorded in risks.csv.", "risks",
-                                           RISK_COLUMNS, N(RISK_COLUMNS), iota(c, p->risks.n), p->risks.n,
-                                           "The register is empty."});
-    size_t n_diags = r->diags ? r->diags->list.n : 0;
-    xl_table_sheet(c, &(xl_sheet_spec){"Data quality", "Data quality",
-                                       "Warnings found when reading the exports: fix them at the file, line and "
-                                       "column given.",
-                                       "data_quality", QUALITY_COLUMNS, N(QUALITY_COLUMNS), iota(c, n_diags), n_diags,
-                                       "No warnings: the exports are complete."});
-    size_t n_key = SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1);
-    xl_table_sheet(c, &(xl_sheet_spec){"Key", "Key: what the colours and figures mean",
-                                       "Every status cell says its word as well as its colour.", "key", KEY_COLUMNS,
-                                       N(KEY_COLUMNS), iota(c, n_key), n_key, ""});
+    for (int i = 0; i < t->n_sheets; i++) {
+        const sheet_plan *sp = &sheets[t->sheets[i]];
+        if (!sp->spec.name || !sp->present)
+            continue; /* sheets of later stages (changes, spc) appear when there is something to show */
+        c->list = sp->list;
+        lxw_worksheet *ws = xl_table_sheet(c, &sp->spec);
+        if (sp->sheet == SP_SHEET_SUMMARY)
+            summary_charts(c, ws, n_areas);
+    }
 
     lxw_error rc = workbook_close(wb);
     if (c->truncated)

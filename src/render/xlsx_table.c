@@ -293,9 +293,9 @@ xl_cell xl_percent(bool has, double v)
     return (xl_cell){.kind = has ? XL_PERCENT : XL_EMPTY, .number = v};
 }
 
-xl_cell xl_status(sp_status s)
+xl_cell xl_status(sp_status s, const char *word)
 {
     if (s == SP_STATUS_NONE)
         return (xl_cell){.kind = XL_EMPTY};
-    return (xl_cell){.kind = XL_STATUS, .text = sp_status_word(s), .status = s};
+    return (xl_cell){.kind = XL_STATUS, .text = word, .status = s};
 }

@@ -50,6 +50,7 @@ struct xl_ctx {
     lxw_format *title, *subtitle, *note, *text, *header_cell, *date, *number, *integer, *percent, *link, *label;
     lxw_format *status[SP_GREY + 1];
     size_t truncated;       /* cells cut at Excel's limit */
+    const void *list;       /* the rows of the sheet being written, for getters that need more than an index */
 };
 
 /* Creates the formats and print header text. */
@@ -69,6 +70,7 @@ xl_cell xl_number(bool has, double v);
 xl_cell xl_int(long v);
 xl_cell xl_date(sp_date d);
 xl_cell xl_percent(bool has, double v);
-xl_cell xl_status(sp_status s);
+/* A status cell: the word (the template's label) on the status's tint. */
+xl_cell xl_status(sp_status s, const char *word);
 
 #endif
