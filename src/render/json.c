@@ -93,13 +93,15 @@ static json_t *plan_object(const sp_report *r)
     return o;
 }
 
-static json_t *summary_object(const sp_assessment *a)
+static json_t *summary_object(const sp_report *r)
 {
+    const sp_assessment *a = r->assessment;
     json_t *o = json_object();
     json_object_set_new(o, "position", json_string(a->overall));
     json_object_set_new(o, "milestones", counts(&a->milestone_counts));
     json_object_set_new(o, "kpis", counts(&a->kpi_counts));
-    json_object_set_new(o, "challenges", json_integer((json_int_t)a->challenges));
+    if (!r->tmpl->plain_english)
+        json_object_set_new(o, "challenges", json_integer((json_int_t)a->challenges));
     json_t *areas = json_object();
     for (int k = 0; k < 4; k++)
         json_object_set_new(areas, sp_area_assessment_key((sp_area_assessment)k),
@@ -127,7 +129,8 @@ static json_t *areas_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "due_on_time", json_integer((json_int_t)ar->due_on_time));
         json_object_set_new(o, "percent_on_time", number_if(ar->has_percent_on_time, ar->percent_on_time));
         json_object_set_new(o, "overdue", json_integer((json_int_t)ar->overdue));
-        json_object_set_new(o, "challenges", json_integer((json_int_t)ar->challenges));
+        if (!r->tmpl->plain_english)
+            json_object_set_new(o, "challenges", json_integer((json_int_t)ar->challenges));
         json_t *kpis = json_array();
         for (size_t k = 0; k < ar->n_kpis; k++)
             json_array_append_new(kpis, json_string(p->kpis.items[ar->kpis[k]].ref));
@@ -158,9 +161,11 @@ static json_t *actions_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "area", json_string(ac->area));
         json_object_set_new(o, "outcome", text_or_null(ac->outcome));
         json_object_set_new(o, "action", json_string(ac->text));
-        json_object_set_new(o, "owner", text_or_null(ac->owner));
+        if (!r->tmpl->plain_english) {
+            json_object_set_new(o, "owner", text_or_null(ac->owner));
+            json_object_set_new(o, "resource", text_or_null(ac->resource));
+        }
         json_object_set_new(o, "cohort", text_or_null(ac->cohort));
-        json_object_set_new(o, "resource", text_or_null(ac->resource));
         json_object_set_new(o, "kpi", text_or_null(ac->kpi));
         json_object_set_new(o, "complete", json_boolean(ar->complete));
         json_object_set_new(o, "status", status_or_null(ar->status));
@@ -186,7 +191,8 @@ static json_t *milestones_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "area", json_string(m->area));
         json_object_set_new(o, "action", json_string(ac->text));
         json_object_set_new(o, "milestone", text_or_null(m->text));
-        json_object_set_new(o, "owner", text_or_null(m->owner[0] ? m->owner : ac->owner));
+        if (!r->tmpl->plain_english)
+            json_object_set_new(o, "owner", text_or_null(m->owner[0] ? m->owner : ac->owner));
         json_object_set_new(o, "due", date_or_null(mr->original_due));
         json_object_set_new(o, "due_as_written", text_or_null(m->due_text));
         json_t *interim = json_array();
@@ -208,9 +214,11 @@ static json_t *milestones_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "stale", json_boolean(mr->stale));
         json_object_set_new(o, "on_time", json_boolean(mr->on_time));
         json_object_set_new(o, "updated", date_or_null(m->updated));
-        json_object_set_new(o, "challenge", text_or_null(mr->challenge));
+        if (!r->tmpl->plain_english) {
+            json_object_set_new(o, "challenge", text_or_null(mr->challenge));
+            json_object_set_new(o, "resource", text_or_null(m->resource));
+        }
         json_object_set_new(o, "progress", text_or_null(m->progress));
-        json_object_set_new(o, "resource", text_or_null(m->resource));
         json_object_set_new(o, "cohort", text_or_null(ac->cohort));
         json_object_set_new(o, "source", source(arena, m->src));
         json_array_append_new(arr, o);
@@ -327,7 +335,8 @@ static json_t *kpis_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "tolerance", number_if(kr->has_tolerance, kr->tolerance));
         json_object_set_new(o, "rag", status_or_null(kr->rag));
         json_object_set_new(o, "reason", json_string(kr->reason));
-        json_object_set_new(o, "challenge", text_or_null(kr->challenge));
+        if (!r->tmpl->plain_english)
+            json_object_set_new(o, "challenge", text_or_null(kr->challenge));
         json_object_set_new(o, "progress_to_target", number_if(kr->has_progress, kr->progress));
         json_object_set_new(o, "direction_of_travel", key_or_null(sp_travel_key(kr->travel)));
         const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
@@ -393,6 +402,23 @@ static json_t *risks_array(const sp_report *r, sp_arena *arena)
     return arr;
 }
 
+static json_t *exceptions_array(const sp_report *r)
+{
+    const sp_assessment *a = r->assessment;
+    json_t *arr = json_array();
+    static const char *const kinds[] = {"overdue", "slipped", "kpi_red", "kpi_amber", "kpi_not_updated"};
+    for (size_t i = 0; i < a->n_exceptions; i++) {
+        const sp_exception *e = &a->exceptions[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", json_string(kinds[e->kind]));
+        json_object_set_new(o, "ref", json_string(e->is_kpi ? r->plan->kpis.items[e->index].ref
+                                                            : r->plan->milestones.items[e->index].ref));
+        json_object_set_new(o, "challenged", json_boolean(e->challenged));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
 static json_t *data_quality_array(const sp_report *r)
 {
     json_t *arr = json_array();
@@ -416,13 +442,18 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     json_t *root = json_object();
     json_object_set_new(root, "sendpack", json_string(SENDPACK_VERSION));
     json_object_set_new(root, "plan", plan_object(r));
-    json_object_set_new(root, "summary", summary_object(r->assessment));
+    json_object_set_new(root, "summary", summary_object(r));
     json_object_set_new(root, "areas", areas_array(r, &arena));
     json_object_set_new(root, "actions", actions_array(r, &arena));
     json_object_set_new(root, "milestones", milestones_array(r, &arena));
     json_object_set_new(root, "kpis", kpis_array(r, &arena));
-    json_object_set_new(root, "risks", risks_array(r, &arena));
-    json_object_set_new(root, "data_quality", data_quality_array(r));
+    /* what the template's audience does not see stays out of its JSON too */
+    if (sp_template_has_sheet(r->tmpl, SP_SHEET_RISKS) || sp_template_has_section(r->tmpl, SP_SEC_RISKS))
+        json_object_set_new(root, "risks", risks_array(r, &arena));
+    if (sp_template_has_sheet(r->tmpl, SP_SHEET_DATA_QUALITY))
+        json_object_set_new(root, "data_quality", data_quality_array(r));
+    if (!r->tmpl->plain_english)
+        json_object_set_new(root, "exceptions", exceptions_array(r));
     /* 15 significant digits: 412 x 0.95 prints as 391.4, not 391.39999999999998 */
     int rc = json_dump_file(root, path, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
     json_decref(root);

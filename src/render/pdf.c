@@ -13,6 +13,8 @@
 #include "util/format.h"
 
 #define BODY 9.5f
+#define LABEL(s) sp_report_label(r, (s))
+#define ASSESSMENT(a) sp_report_assessment(r, (a))
 #define SMALL 8.0f
 
 static const char *ms_title(const sp_plan *p, size_t i)
@@ -50,7 +52,9 @@ static void glance(pd_doc *d, const sp_report *r)
     sp_date_long(a->as_of, date);
     sp_date_long(p->info.start, start);
     pd_new_page(d);
-    pd_heading(d, p->info.title, 0, NULL);
+    pd_heading(d, sp_template_title(r->tmpl, &d->arena, p->info.title, p->info.area, a->as_of), 0, NULL);
+    if (r->tmpl->audience[0])
+        pd_paragraph(d, r->tmpl->audience, d->bold, BODY, 0);
     pd_paragraph(d,
                  sp_arena_printf(&d->arena, "%s · %s · highlight report at %s · plan start %s%s%s",
                                  sp_plan_kind_name(p->info.kind), p->info.area, date, start,
@@ -82,7 +86,7 @@ static void glance(pd_doc *d, const sp_report *r)
         float size = BODY * d->scale;
         d->y -= size;
         float tw = pd_status_tag(d, PD_MARGIN_X, d->y, assessment_tint(ar->assessment),
-                                 sp_area_assessment_word(ar->assessment), size);
+                                 ASSESSMENT(ar->assessment), size);
         pd_status_bar(d, PD_MARGIN_X + tw + 8, d->y + size, 200, size * 1.35f, &ar->counts);
         d->y -= size * 0.6f;
         pd_paragraph(d, counts_words(d, &ar->counts), d->regular, SMALL, 0);
@@ -102,7 +106,7 @@ static void glance(pd_doc *d, const sp_report *r)
     float x = PD_MARGIN_X;
     for (int i = 0; i < 5; i++) {
         char word[32];
-        snprintf(word, sizeof word, "%s %zu", sp_status_word(tags[i].s), tags[i].n);
+        snprintf(word, sizeof word, "%s %zu", LABEL(tags[i].s), tags[i].n);
         x += pd_status_tag(d, x, d->y, tags[i].s, word, size) + 6;
     }
     d->y -= size * 0.8f;
@@ -147,14 +151,14 @@ static void exceptions(pd_doc *d, const sp_report *r)
             const sp_kpi *k = &p->kpis.items[x->index];
             const sp_kpi_result *kr = &a->kpis[x->index];
             cells[0].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
-            cells[1] = (pd_cell){sp_status_word(kr->rag), kr->rag, true};
+            cells[1] = (pd_cell){LABEL(kr->rag), kr->rag, true};
             cells[2].text = k->owner;
             cells[3].text = kr->reason;
         } else {
             const sp_milestone_result *m = &a->milestones[x->index];
             cells[0].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
                                             p->milestones.items[x->index].ref, ms_title(p, x->index));
-            cells[1] = (pd_cell){sp_status_word(m->derived), m->derived, true};
+            cells[1] = (pd_cell){LABEL(m->derived), m->derived, true};
             cells[2].text = ms_owner(p, x->index);
             cells[3].text = m->challenge ? sp_arena_printf(&d->arena, "%s.", m->challenge) : m->reason;
         }
@@ -181,7 +185,7 @@ static void areas(pd_doc *d, const sp_report *r)
         if (!ar->counts.total)
             continue;
         pd_space(d, 4);
-        pd_heading(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, sp_area_assessment_word(ar->assessment)), 2,
+        pd_heading(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, ASSESSMENT(ar->assessment)), 2,
                    top);
         pd_paragraph(d, area->name, d->bold, BODY, 0);
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
@@ -211,7 +215,7 @@ static void areas(pd_doc *d, const sp_report *r)
             char due[20];
             sp_date_long(mr->effective_due, due);
             bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s (%s)", p->milestones.items[m].ref, ms_title(p, m),
-                                      due, sp_status_word(mr->derived), ms_owner(p, m)));
+                                      due, LABEL(mr->derived), ms_owner(p, m)));
             shown++;
         }
         if (!shown)
@@ -221,7 +225,7 @@ static void areas(pd_doc *d, const sp_report *r)
         for (size_t j = 0; j < ar->n_kpis; j++) {
             const sp_kpi *k = &p->kpis.items[ar->kpis[j]];
             const sp_kpi_result *kr = &a->kpis[ar->kpis[j]];
-            bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, sp_status_word(kr->rag), k->name, kr->reason));
+            bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(kr->rag), k->name, kr->reason));
         }
         if (!ar->n_kpis)
             bullet(d, "No KPI is linked to this area.");
@@ -296,7 +300,7 @@ static void kpi_pages(pd_doc *d, const sp_report *r)
             {target_text(d, k, kr, SP_CP_12M), 0, false},
             {latest ? sp_arena_printf(&d->arena, "%s (%s)", value_text(d, k, true, latest->value), when) : "none yet", 0,
              false},
-            {sp_status_word(kr->rag), kr->rag, true},
+            {LABEL(kr->rag), kr->rag, true},
             {kr->has_progress ? sp_arena_printf(&d->arena, "%.0f%%", kr->progress) : "–", 0, false},
             {sp_travel_key(kr->travel) ? sp_travel_key(kr->travel) : "–", 0, false},
             {latest && latest->has_england
@@ -328,7 +332,7 @@ static void kpi_pages(pd_doc *d, const sp_report *r)
         if (!kr->in_scope || kr->numeric)
             continue;
         pd_cell cells[3] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
-                            {sp_status_word(kr->rag), kr->rag, true},
+                            {LABEL(kr->rag), kr->rag, true},
                             {kr->reason, 0, false}};
         pd_table_row(d, &q, cells);
     }
@@ -356,7 +360,7 @@ static void risks(pd_doc *d, const sp_report *r)
     }
 }
 
-static void key(pd_doc *d)
+static void key(pd_doc *d, const sp_report *r)
 {
     pd_space(d, 8);
     pd_heading(d, "Key: what the colours and figures mean", 1, NULL);
@@ -365,12 +369,273 @@ static void key(pd_doc *d)
     pd_table t = {2, headers, widths, SMALL, false};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
-        pd_cell cells[2] = {{SP_KEY_ROWS[i].term, SP_KEY_ROWS[i].status, true}, {SP_KEY_ROWS[i].meaning, 0, false}};
+        const char *term = SP_KEY_ROWS[i].status ? LABEL(SP_KEY_ROWS[i].status) : SP_KEY_ROWS[i].term;
+        pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {SP_KEY_ROWS[i].meaning, 0, false}};
         pd_table_row(d, &t, cells);
     }
     pd_cell note[2] = {{"Challenges", 0, true}, {SP_NOTE_DERIVED, 0, false}};
     pd_table_row(d, &t, note);
 }
+
+/* ---- dfe-nhse: the impact scorecard, actions with their narratives, the focus cohort ------- */
+
+static void scorecard(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_space(d, 8);
+    pd_heading(d, "Impact scorecard", 1, NULL);
+    pd_paragraph(d, "Each KPI from its baseline to its 3, 6 and 12-month targets, against the latest value.",
+                 d->regular, SMALL, 0);
+    if (p->values_illustrative)
+        pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
+    pd_space(d, 4);
+    static const char *const headers[] = {"KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG",
+                                          "Evidence"};
+    static const float widths[] = {0.2f, 0.09f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f};
+    pd_table t = {8, headers, widths, 7.0f, false};
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_scope)
+            continue;
+        const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
+        char when[16] = "";
+        if (latest)
+            sp_date_month(latest->period_end, when);
+        pd_cell cells[8] = {
+            {sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
+            {kr->baseline_set ? value_text(d, k, true, kr->baseline) : (k->baseline.text[0] ? k->baseline.text : "not set"),
+             0, false},
+            {target_text(d, k, kr, SP_CP_3M), 0, false},
+            {target_text(d, k, kr, SP_CP_6M), 0, false},
+            {target_text(d, k, kr, SP_CP_12M), 0, false},
+            {latest ? sp_arena_printf(&d->arena, "%s (%s)", value_text(d, k, true, latest->value), when) : "none yet", 0,
+             false},
+            {LABEL(kr->rag), kr->rag, true},
+            {kr->reason, 0, false},
+        };
+        if (!t.header_drawn)
+            pd_table_begin(d, &t);
+        pd_table_row(d, &t, cells);
+    }
+}
+
+static void actions(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, "Actions and progress", 1, NULL);
+    for (size_t ai = 0; ai < p->actions.n; ai++) {
+        const sp_action *ac = &p->actions.items[ai];
+        const sp_action_result *ar = &a->actions[ai];
+        if (!ar->in_scope)
+            continue;
+        pd_ensure(d, 80 * d->scale);
+        pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", ac->ref, LABEL(ar->status)), 2, top);
+        pd_paragraph(d, ac->text, d->bold, BODY, 0);
+        if (ac->owner && ac->owner[0])
+            pd_paragraph(d, sp_arena_printf(&d->arena, "Owner: %s", ac->owner), d->regular, SMALL, 0);
+        for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++) {
+            const sp_milestone *ms = &p->milestones.items[m];
+            const sp_milestone_result *mr = &a->milestones[m];
+            char due[20] = "no date";
+            if (mr->effective_due != SP_NO_DATE)
+                sp_date_long(mr->effective_due, due);
+            bullet(d, sp_arena_printf(&d->arena, "%s (due %s): %s. %s", ms_title(p, m), due, LABEL(mr->derived),
+                                      mr->challenge ? mr->challenge : mr->reason));
+            if (ms->progress[0])
+                pd_paragraph(d, sp_arena_printf(&d->arena, "Progress: %s", ms->progress), d->regular, SMALL + 0.5f, 18);
+        }
+        pd_space(d, 4);
+    }
+}
+
+static void cohort(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    const char *focus = a->rules.focus_cohort;
+    if (!focus)
+        return;
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, sp_arena_printf(&d->arena, "Outcomes for young people aged %s", focus), 1, NULL);
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena,
+                                 "Every KPI and milestone of the plan for the %s age group, in one place: the single view "
+                                 "of outcomes for young adults that the inspectors asked leaders to keep.",
+                                 focus),
+                 d->regular, BODY, 0);
+    pd_space(d, 6);
+    pd_heading(d, "KPIs", 2, top);
+    static const char *const kh[] = {"KPI", "Age group", "Latest", "RAG", "Why"};
+    static const float kw[] = {0.34f, 0.1f, 0.12f, 0.08f, 0.36f};
+    pd_table kt = {5, kh, kw, SMALL, false};
+    size_t n = 0;
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_focus)
+            continue;
+        const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
+        pd_cell cells[5] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
+                            {k->cohort, 0, false},
+                            {latest ? value_text(d, k, true, latest->value) : "none yet", 0, false},
+                            {LABEL(kr->rag), kr->rag, true},
+                            {kr->reason, 0, false}};
+        if (!n++)
+            pd_table_begin(d, &kt);
+        pd_table_row(d, &kt, cells);
+    }
+    if (!n)
+        pd_paragraph(d, "No KPI of the plan names this age group.", d->regular, BODY, 0);
+    pd_space(d, 6);
+    pd_heading(d, "Milestones", 2, top);
+    static const char *const mh[] = {"Milestone", "Due", "Status", "Why"};
+    static const float mw[] = {0.42f, 0.12f, 0.1f, 0.36f};
+    pd_table mt = {4, mh, mw, SMALL, false};
+    n = 0;
+    for (size_t m = 0; m < p->milestones.n; m++) {
+        const sp_milestone_result *mr = &a->milestones[m];
+        if (!mr->in_focus)
+            continue;
+        char due[20] = "no date";
+        if (mr->effective_due != SP_NO_DATE)
+            sp_date_long(mr->effective_due, due);
+        pd_cell cells[4] = {{sp_arena_printf(&d->arena, "%s: %s", p->milestones.items[m].ref, ms_title(p, m)), 0, false},
+                            {sp_arena_strdup(&d->arena, due), 0, false},
+                            {LABEL(mr->derived), mr->derived, true},
+                            {mr->challenge ? mr->challenge : mr->reason, 0, false}};
+        if (!n++)
+            pd_table_begin(d, &mt);
+        pd_table_row(d, &mt, cells);
+    }
+    if (!n)
+        pd_paragraph(d, "No action of the plan names this age group.", d->regular, BODY, 0);
+}
+
+/* ---- local-offer: plain English for families ----------------------------------------------- */
+
+static void plain(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    char date[20];
+    sp_date_long(a->as_of, date);
+    pd_new_page(d);
+    pd_heading(d, sp_template_title(r->tmpl, &d->arena, p->info.title, p->info.area, a->as_of), 0, NULL);
+    if (r->tmpl->audience[0])
+        pd_paragraph(d, r->tmpl->audience, d->bold, BODY, 0);
+    pd_paragraph(d, sp_arena_printf(&d->arena, "This is how the plan stands on %s.", date), d->regular, BODY, 0);
+    if (p->values_illustrative)
+        pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
+    const sp_counts *c = &a->milestone_counts;
+    pd_space(d, 6);
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena, "We said we would do %zu things. %s: %zu. %s: %zu. %s: %zu. %s: %zu.", c->total,
+                                 LABEL(SP_BLUE), c->blue, LABEL(SP_GREEN), c->green, LABEL(SP_RED), c->red + c->amber,
+                                 LABEL(SP_GREY), c->grey),
+                 d->bold, BODY, 0);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area *area = &p->areas.items[i];
+        const sp_area_result *ar = &a->areas[i];
+        if (!ar->counts.total)
+            continue;
+        pd_space(d, 8);
+        pd_ensure(d, 120 * d->scale);
+        pd_heading(d, sp_arena_printf(&d->arena, "Part %zu: %s", i + 1, ASSESSMENT(ar->assessment)), 1, NULL);
+        pd_paragraph(d, area->name, d->bold, BODY, 0);
+        pd_space(d, 3);
+        pd_paragraph(d, "What we said we would do", d->bold, BODY, 0);
+        for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
+            if (a->actions[j].in_scope)
+                bullet(d, p->actions.items[j].text);
+        pd_paragraph(d, "What we have done", d->bold, BODY, 0);
+        size_t shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
+            if (a->milestones[m].in_scope && a->milestones[m].complete)
+                bullet(d, ms_title(p, m)), shown++;
+        if (!shown)
+            bullet(d, "Nothing is finished yet.");
+        pd_paragraph(d, "What happens next", d->bold, BODY, 0);
+        shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+            const sp_milestone_result *mr = &a->milestones[m];
+            if (!mr->in_scope || mr->complete)
+                continue;
+            char when[16] = "a date to be set";
+            if (mr->effective_due != SP_NO_DATE)
+                sp_date_month(mr->effective_due, when);
+            bullet(d, sp_arena_printf(&d->arena, "%s. By %s. %s.", ms_title(p, m), when, LABEL(mr->derived)));
+            shown++;
+        }
+        if (!shown)
+            bullet(d, "Everything here is finished.");
+    }
+}
+
+static void plain_key(pd_doc *d, const sp_report *r)
+{
+    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
+    static const char *const meaning[] = {
+        [SP_BLUE] = "We have finished this.",
+        [SP_GREEN] = "This is happening as planned.",
+        [SP_AMBER] = "This is taking longer than we planned.",
+        [SP_RED] = "This has passed the date we set and is not finished.",
+        [SP_GREY] = "We have not set a date for this yet.",
+    };
+    pd_space(d, 10);
+    pd_heading(d, "What the words mean", 1, NULL);
+    const char *shown[5];
+    size_t n = 0;
+    for (size_t k = 0; k < 5; k++) {
+        const char *word = LABEL(order[k]);
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen = seen || strcmp(shown[j], word) == 0;
+        if (seen)
+            continue;
+        shown[n++] = word;
+        bool late = order[k] == SP_AMBER && strcmp(word, LABEL(SP_RED)) == 0;
+        float size = BODY * d->scale;
+        pd_ensure(d, size * 2);
+        d->y -= size;
+        float w = pd_status_tag(d, PD_MARGIN_X, d->y, order[k], word, size);
+        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y,
+                   late ? "This is behind the date we planned." : meaning[order[k]], SP_TEXT_DARK);
+        d->y -= size * 0.9f;
+    }
+}
+
+typedef void (*section_fn)(pd_doc *, const sp_report *);
+
+static void key_section(pd_doc *d, const sp_report *r)
+{
+    if (r->tmpl->plain_english)
+        plain_key(d, r);
+    else
+        key(d, r);
+}
+
+static void risks_section(pd_doc *d, const sp_report *r)
+{
+    if (r->plan->has_risks_file)
+        risks(d, r);
+}
+
+/* Sections of later stages (changes, spc) draw nothing until they have something to show. */
+static void nothing(pd_doc *d, const sp_report *r)
+{
+    (void)d, (void)r;
+}
+
+static const section_fn SECTIONS[SP_N_SECTIONS] = {
+    [SP_SEC_GLANCE] = glance,       [SP_SEC_CHANGES] = nothing,   [SP_SEC_EXCEPTIONS] = exceptions,
+    [SP_SEC_SCORECARD] = scorecard, [SP_SEC_AREAS] = areas,       [SP_SEC_ACTIONS] = actions,
+    [SP_SEC_KPIS] = kpi_pages,      [SP_SEC_SPC] = nothing,       [SP_SEC_COHORT] = cohort,
+    [SP_SEC_PLAIN] = plain,         [SP_SEC_RISKS] = risks_section, [SP_SEC_KEY] = key_section,
+};
 
 bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen)
 {
@@ -381,13 +646,14 @@ bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errle
     pd_doc doc, *d = &doc;
     sp_arena names = {0};
     const char *right = sp_arena_printf(&names, "Report date %s", date);
-    if (!pd_open(d, p->info.title, right, 1.0f)) {
+    const char *title = sp_template_title(r->tmpl, &names, p->info.title, p->info.area, a->as_of);
+    if (!pd_open(d, title, right, r->tmpl->type_scale)) {
         snprintf(err, errlen, "%s", d->err);
         pd_close(d);
         sp_arena_free(&names);
         return false;
     }
-    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, p->info.title);
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, title);
     HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT,
                      sp_arena_printf(&names, "Highlight report on the SEND improvement plan at %s", date));
     HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, p->info.organisations);
@@ -399,13 +665,8 @@ bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errle
     HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, created);
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
-    glance(d, r);
-    exceptions(d, r);
-    areas(d, r);
-    kpi_pages(d, r);
-    if (p->has_risks_file)
-        risks(d, r);
-    key(d);
+    for (int i = 0; i < r->tmpl->n_sections; i++)
+        SECTIONS[r->tmpl->sections[i]](d, r);
 
     bool ok = pd_save(d, path);
     if (!ok)
