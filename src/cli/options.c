@@ -20,6 +20,7 @@ static const char USAGE[] =
     "  -t, --template NAME    scrutiny (default), dfe-nhse, local-offer, or a template file path\n"
     "  -o, --output DIR       where packs are written (default: output)\n"
     "  -p, --previous DIR     last period's plan folder, for \"what changed since the last report\"\n"
+    "      --previous-as-of DATE  its report date (default: one month before --as-of)\n"
     "      --cohort RANGE     report only actions and KPIs for this age group, e.g. 18-25\n"
     "  -j, --jobs N           plans to process at once (default: 1)\n"
     "  -h, --help             show this help\n"
@@ -67,6 +68,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         {"format", required_argument, NULL, 'f'},  {"template", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},  {"previous", required_argument, NULL, 'p'},
         {"cohort", required_argument, NULL, 'C'},  {"jobs", required_argument, NULL, 'j'},
+        {"previous-as-of", required_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
@@ -76,6 +78,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
     o->template_name = "scrutiny";
     o->output_dir = "output";
     o->jobs = 1;
+    o->previous_as_of = SP_NO_DATE;
     optind = 1;
     opterr = 0;
     int c;
@@ -95,6 +98,11 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         case 't': o->template_name = optarg; break;
         case 'o': o->output_dir = optarg; break;
         case 'p': o->previous_dir = optarg; break;
+        case 'P':
+            if (!sp_parse_date_cell(optarg, &o->previous_as_of, &words, err, sizeof err) ||
+                o->previous_as_of == SP_NO_DATE || words)
+                return usage_error("--previous-as-of '%s' is not a date: write it as 2022-11-30", optarg);
+            break;
         case 'C': o->cohort = optarg; break;
         case 'j': {
             char *end;
@@ -114,5 +122,9 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
     o->n_plans = argc - optind;
     if (o->n_plans < 1)
         return usage_error("%s", "no plan folder given");
+    if (o->previous_as_of == SP_NO_DATE)
+        o->previous_as_of = sp_date_add_months(o->as_of, -1);
+    if (o->previous_dir && o->n_plans > 1)
+        return usage_error("%s", "--previous compares one plan: give one plan folder with it");
     return -1;
 }

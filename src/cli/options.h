@@ -20,6 +20,7 @@ typedef struct sp_options {
     const char *template_name; /* a name in templates/ or a path */
     const char *output_dir;
     const char *previous_dir;
+    sp_date previous_as_of;     /* SP_NO_DATE: one calendar month before as_of */
     const char *cohort;
     int jobs;
     const char **plans;

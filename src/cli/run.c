@@ -73,10 +73,36 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
             rules.cohort = o->cohort;
         sp_assessment assessment;
         sp_assess(&plan, o->as_of, &rules, &assessment);
-        if (tmpl->redact_contacts)
-            sp_redact_contacts(&plan);
-        sp_report report = {&plan, &assessment, &diags, tmpl};
-        status = render_all(o, &report);
+        /* last period's export, judged at last period's report date, for "since the last report" */
+        sp_plan previous;
+        memset(&previous, 0, sizeof previous);
+        sp_assessment prev_assessment;
+        memset(&prev_assessment, 0, sizeof prev_assessment);
+        sp_changes changes;
+        bool compared = false;
+        if (o->previous_dir) {
+            sp_diags pdiags = {0};
+            if (sp_read_plan(o->previous_dir, &previous, &pdiags)) {
+                sp_assess(&previous, o->previous_as_of, &rules, &prev_assessment);
+                sp_compare(&prev_assessment, &assessment, &changes);
+                compared = true;
+            } else {
+                sp_diags_print(stderr, &pdiags);
+                fprintf(stderr, "sendpack: %s: the previous export has errors; no pack written\n", o->previous_dir);
+                status = SP_EXIT_DATA;
+            }
+            sp_diags_free(&pdiags);
+        }
+        if (status == SP_EXIT_OK) {
+            if (tmpl->redact_contacts)
+                sp_redact_contacts(&plan);
+            sp_report report = {&plan, &assessment, &diags, tmpl, compared ? &changes : NULL};
+            status = render_all(o, &report);
+        }
+        if (o->previous_dir) {
+            sp_assessment_free(&prev_assessment);
+            sp_plan_free(&previous);
+        }
         sp_assessment_free(&assessment);
     } else {
         fprintf(stderr, "sendpack: %s: %zu error%s; no pack written\n", dir, diags.errors,

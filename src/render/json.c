@@ -419,6 +419,35 @@ static json_t *exceptions_array(const sp_report *r)
     return arr;
 }
 
+static json_t *changes_object(const sp_report *r, sp_arena *arena)
+{
+    const sp_changes *ch = r->changes;
+    json_t *o = json_object();
+    json_object_set_new(o, "previous_folder", json_string(ch->previous->name));
+    json_object_set_new(o, "previous_as_of", date_or_null(ch->previous_as_of));
+    json_t *counts = json_object();
+    for (int k = 0; k < SP_N_CHANGE_KINDS; k++)
+        if (ch->counts[k])
+            json_object_set_new(counts, sp_change_key((sp_change_kind)k), json_integer((json_int_t)ch->counts[k]));
+    json_object_set_new(o, "counts", counts);
+    json_t *items = json_array();
+    for (size_t i = 0; i < ch->n; i++) {
+        const sp_change *c = &ch->items[i];
+        json_t *it = json_object();
+        json_object_set_new(it, "kind", json_string(sp_change_key(c->kind)));
+        json_object_set_new(it, "ref", text_or_null(c->ref));
+        json_object_set_new(it, "what", text_or_null(c->what));
+        json_object_set_new(it, "from", text_or_null(c->from));
+        json_object_set_new(it, "to", text_or_null(c->to));
+        json_object_set_new(it, "sentence", text_or_null(c->sentence));
+        json_object_set_new(it, "reworded", json_boolean(c->reworded));
+        json_object_set_new(it, "source", source(arena, c->source));
+        json_array_append_new(items, it);
+    }
+    json_object_set_new(o, "items", items);
+    return o;
+}
+
 static json_t *data_quality_array(const sp_report *r)
 {
     json_t *arr = json_array();
@@ -443,6 +472,8 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     json_object_set_new(root, "sendpack", json_string(SENDPACK_VERSION));
     json_object_set_new(root, "plan", plan_object(r));
     json_object_set_new(root, "summary", summary_object(r));
+    if (r->changes)
+        json_object_set_new(root, "changes", changes_object(r, &arena));
     json_object_set_new(root, "areas", areas_array(r, &arena));
     json_object_set_new(root, "actions", actions_array(r, &arena));
     json_object_set_new(root, "milestones", milestones_array(r, &arena));

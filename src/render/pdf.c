@@ -377,6 +377,92 @@ static void key(pd_doc *d, const sp_report *r)
     pd_table_row(d, &t, note);
 }
 
+/* ---- since the last report ------------------------------------------------------------------ */
+
+static void changes(pd_doc *d, const sp_report *r)
+{
+    const sp_changes *ch = r->changes;
+    if (!ch)
+        return; /* only with --previous */
+    char when[20];
+    sp_date_long(ch->previous_as_of, when);
+    pd_space(d, 8);
+    pd_ensure(d, 140);
+    pd_heading(d, sp_arena_printf(&d->arena, "Since the last report (%s)", when), 1, NULL);
+    const char *summary = "";
+    for (int k = 0; k < SP_N_CHANGE_KINDS; k++)
+        if (ch->counts[k])
+            summary = sp_arena_printf(&d->arena, "%s%s%s: %zu", summary, summary[0] ? "; " : "",
+                                      sp_change_word((sp_change_kind)k), ch->counts[k]);
+    pd_paragraph(d, ch->n ? sp_arena_printf(&d->arena, "%s.", summary) : "Nothing changed since the last report.",
+                 d->regular, BODY, 0);
+    if (!ch->n)
+        return;
+    pd_space(d, 4);
+    static const char *const headers[] = {"Change", "What", "Before → now", "Detail"};
+    static const float widths[] = {0.15f, 0.35f, 0.17f, 0.33f};
+    pd_table t = {4, headers, widths, SMALL, false};
+    pd_table_begin(d, &t);
+    for (size_t i = 0; i < ch->n; i++) {
+        const sp_change *c = &ch->items[i];
+        pd_cell cells[4] = {
+            {sp_change_word(c->kind), 0, true},
+            {c->ref[0] ? sp_arena_printf(&d->arena, "%s %s", c->ref, c->what) : c->what, 0, false},
+            {c->from[0] || c->to[0] ? sp_arena_printf(&d->arena, "%s → %s", c->from[0] ? c->from : "–",
+                                                      c->to[0] ? c->to : "–")
+                                    : "",
+             0, false},
+            {c->sentence, 0, false},
+        };
+        pd_table_row(d, &t, cells);
+    }
+}
+
+/* ---- SPC: XmR charts ------------------------------------------------------------------------ */
+
+static void spc_pages(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    size_t charted = 0;
+    for (size_t i = 0; i < p->kpis.n; i++)
+        charted += a->kpis[i].in_scope && a->kpis[i].spc.computed;
+    if (!charted)
+        return; /* no KPI has enough points yet */
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, "Statistical process control", 1, NULL);
+    pd_paragraph(d,
+                 "KPIs with enough monthly values, read as XmR charts in the NHS England \"Making Data Count\" "
+                 "style: the mean, the natural process limits (mean ± 2.66 × the average moving range), and "
+                 "special-cause points: outside the limits, a shift or trend of consecutive points, or two of "
+                 "three near a limit.",
+                 d->regular, SMALL + 0.5f, 0);
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_scope || !kr->spc.computed)
+            continue;
+        pd_ensure(d, 300 * d->scale);
+        pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
+        int cp = kr->final_checkpoint;
+        for (int c = 0; c < SP_N_CHECKPOINTS; c++)
+            if (kr->target[c].numeric && kr->target[c].date >= a->as_of) {
+                cp = c;
+                break;
+            }
+        float h = 190 * d->scale;
+        pd_ensure(d, h);
+        pd_spc_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i, cp >= 0 ? kr->target[cp].value : 0, cp >= 0);
+        d->y -= h + 4;
+        pd_paragraph(d,
+                     sp_arena_printf(&d->arena, "Variation: %s. Assurance: %s. %zu points.", kr->spc.variation_text,
+                                     kr->spc.assurance_text ? kr->spc.assurance_text : "no target to assure against",
+                                     kr->spc.n),
+                     d->bold, BODY, 0);
+        pd_space(d, 8);
+    }
+}
+
 /* ---- dfe-nhse: the impact scorecard, actions with their narratives, the focus cohort ------- */
 
 static void scorecard(pd_doc *d, const sp_report *r)
@@ -564,9 +650,12 @@ static void plain(pd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             if (!mr->in_scope || mr->complete)
                 continue;
-            char when[16] = "a date to be set";
-            if (mr->effective_due != SP_NO_DATE)
-                sp_date_month(mr->effective_due, when);
+            char month[16];
+            const char *when = "a date to be set";
+            if (mr->effective_due != SP_NO_DATE) {
+                sp_date_month(mr->effective_due, month);
+                when = month;
+            }
             bullet(d, sp_arena_printf(&d->arena, "%s. By %s. %s.", ms_title(p, m), when, LABEL(mr->derived)));
             shown++;
         }
@@ -624,16 +713,10 @@ static void risks_section(pd_doc *d, const sp_report *r)
         risks(d, r);
 }
 
-/* Sections of later stages (changes, spc) draw nothing until they have something to show. */
-static void nothing(pd_doc *d, const sp_report *r)
-{
-    (void)d, (void)r;
-}
-
 static const section_fn SECTIONS[SP_N_SECTIONS] = {
-    [SP_SEC_GLANCE] = glance,       [SP_SEC_CHANGES] = nothing,   [SP_SEC_EXCEPTIONS] = exceptions,
+    [SP_SEC_GLANCE] = glance,       [SP_SEC_CHANGES] = changes,   [SP_SEC_EXCEPTIONS] = exceptions,
     [SP_SEC_SCORECARD] = scorecard, [SP_SEC_AREAS] = areas,       [SP_SEC_ACTIONS] = actions,
-    [SP_SEC_KPIS] = kpi_pages,      [SP_SEC_SPC] = nothing,       [SP_SEC_COHORT] = cohort,
+    [SP_SEC_KPIS] = kpi_pages,      [SP_SEC_SPC] = spc_pages,       [SP_SEC_COHORT] = cohort,
     [SP_SEC_PLAIN] = plain,         [SP_SEC_RISKS] = risks_section, [SP_SEC_KEY] = key_section,
 };
 

@@ -265,3 +265,176 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         lx += 20 + pd_text_width(d, d->regular, size, legend[i].text) + 14;
     }
 }
+
+#define SPC_COMMON 0x7F7F7F
+#define SPC_IMPROVEMENT 0x2E75B6
+#define SPC_CONCERN 0xC55A11
+#define SPC_LIMIT 0x404040
+
+static void marker_triangle(pd_doc *d, float x, float y, float r)
+{
+    HPDF_Page_MoveTo(d->page, x, y + r);
+    HPDF_Page_LineTo(d->page, x + r, y - r * 0.8f);
+    HPDF_Page_LineTo(d->page, x - r, y - r * 0.8f);
+    HPDF_Page_ClosePath(d->page);
+    HPDF_Page_Fill(d->page);
+}
+
+static void marker_square(pd_doc *d, float x, float y, float r)
+{
+    HPDF_Page_Rectangle(d->page, x - r * 0.85f, y - r * 0.85f, r * 1.7f, r * 1.7f);
+    HPDF_Page_Fill(d->page);
+}
+
+static void spc_marker(pd_doc *d, sp_spc_point_kind k, float x, float y)
+{
+    switch (k) {
+    case SP_SPC_IMPROVEMENT:
+    case SP_SPC_HIGH:
+        pd_fill_rgb(d, SPC_IMPROVEMENT);
+        marker_triangle(d, x, y, 3.6f);
+        break;
+    case SP_SPC_CONCERN:
+    case SP_SPC_LOW:
+        pd_fill_rgb(d, SPC_CONCERN);
+        marker_square(d, x, y, 3.2f);
+        break;
+    default:
+        pd_fill_rgb(d, SPC_COMMON);
+        marker_circle(d, x, y, 2.2f);
+    }
+}
+
+void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
+                  size_t ki, double target, bool has_target)
+{
+    const sp_kpi *k = &p->kpis.items[ki];
+    const sp_spc *spc = &a->kpis[ki].spc;
+    float size = 7 * d->scale;
+    /* a strip right of the plot carries the line labels, clear of the latest points */
+    frame f = {.x = x + 44, .y = y - h + 28, .w = w - 44 - 64, .h = h - 40};
+    /* the series, in period order: the observations the assessment used */
+    const sp_observation **obs = sp_arena_alloc(&d->arena, spc->n * sizeof *obs);
+    size_t n = 0;
+    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs && n < spc->n; o++) {
+        const sp_observation *ob = &p->observations.items[o];
+        if (ob->has_value && ob->period_end <= a->as_of)
+            obs[n++] = ob;
+    }
+    f.x0 = 0;
+    f.x1 = n > 1 ? (double)(n - 1) : 1;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        const sp_spc_point *pt = &spc->points[i];
+        double v[] = {pt->value, pt->upl, pt->lpl};
+        for (int j = 0; j < 3; j++)
+            lo = v[j] < lo ? v[j] : lo, hi = v[j] > hi ? v[j] : hi;
+    }
+    if (has_target)
+        lo = target < lo ? target : lo, hi = target > hi ? target : hi;
+    double pad = (hi - lo) * 0.08 + 1e-9;
+    double step = nice_step(lo - pad, hi + pad, 5);
+    f.y0 = floor((lo - pad) / step) * step;
+    f.y1 = ceil((hi + pad) / step) * step;
+
+    char label[64];
+    HPDF_Page_SetLineWidth(d->page, 0.4f);
+    for (double v = f.y0; v <= f.y1 + step / 2; v += step) {
+        pd_stroke_rgb(d, CHART_GRID);
+        HPDF_Page_MoveTo(d->page, f.x, fy(&f, v));
+        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, v));
+        HPDF_Page_Stroke(d->page);
+        sp_format_value(v, k->unit == SP_UNIT_TEXT ? SP_UNIT_NUMBER : k->unit, label, sizeof label);
+        float lw = pd_text_width(d, d->regular, size, label);
+        pd_text_at(d, d->regular, size, f.x - lw - 3, fy(&f, v) - size * 0.35f, label, 0x404040);
+    }
+    size_t every = n <= 14 ? 2 : n <= 30 ? 3 : n <= 48 ? 6 : 12;
+    for (size_t i = 0; i < n; i += every) {
+        sp_date_month(obs[i]->period_end, label);
+        float lw = pd_text_width(d, d->regular, size, label);
+        float left = fx(&f, (double)i) - lw / 2;
+        left = left < x ? x : left + lw > x + w ? x + w - lw : left;
+        pd_text_at(d, d->regular, size, left, f.y - 11, label, 0x404040);
+    }
+    pd_stroke_rgb(d, 0x404040);
+    HPDF_Page_SetLineWidth(d->page, 0.8f);
+    HPDF_Page_MoveTo(d->page, f.x, f.y + f.h);
+    HPDF_Page_LineTo(d->page, f.x, f.y);
+    HPDF_Page_LineTo(d->page, f.x + f.w, f.y);
+    HPDF_Page_Stroke(d->page);
+
+    /* mean (solid) and process limits (dashed), stepping where a rebase restarts them */
+    static const HPDF_UINT16 dash[] = {4, 3}, dots[] = {1, 2};
+    for (int line = 0; line < 3; line++) {
+        pd_stroke_rgb(d, SPC_LIMIT);
+        HPDF_Page_SetLineWidth(d->page, line == 0 ? 1.0f : 0.8f);
+        if (line)
+            HPDF_Page_SetDash(d->page, dash, 2, 0);
+        for (size_t i = 0; i < n; i++) {
+            const sp_spc_point *pt = &spc->points[i];
+            double v = line == 0 ? pt->mean : line == 1 ? pt->upl : pt->lpl;
+            float x0 = fx(&f, i == 0 ? 0 : (double)i - 0.5), x1 = fx(&f, i + 1 == n ? (double)i : (double)i + 0.5);
+            HPDF_Page_MoveTo(d->page, x0, fy(&f, v));
+            HPDF_Page_LineTo(d->page, x1, fy(&f, v));
+        }
+        HPDF_Page_Stroke(d->page);
+        HPDF_Page_SetDash(d->page, NULL, 0, 0);
+    }
+    const sp_spc_point *last = &spc->points[n - 1];
+    const char *tags[] = {"mean", "UPL", "LPL"};
+    double at[] = {last->mean, last->upl, last->lpl};
+    for (int i = 0; i < 3; i++) {
+        char v[48];
+        sp_format_value(at[i], k->unit, v, sizeof v);
+        snprintf(label, sizeof label, "%s %s", tags[i], v);
+        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 4, fy(&f, at[i]) - size * 0.35f, label, SPC_LIMIT);
+    }
+    if (has_target) {
+        pd_stroke_rgb(d, CHART_TARGET);
+        HPDF_Page_SetLineWidth(d->page, 1.0f);
+        HPDF_Page_SetDash(d->page, dots, 2, 0);
+        HPDF_Page_MoveTo(d->page, f.x, fy(&f, target));
+        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, target));
+        HPDF_Page_Stroke(d->page);
+        HPDF_Page_SetDash(d->page, NULL, 0, 0);
+        char v[48];
+        sp_format_value(target, k->unit, v, sizeof v);
+        snprintf(label, sizeof label, "target %s", v);
+        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 4, fy(&f, target) - size * 0.35f, label, CHART_TARGET);
+    }
+    /* the values, then each point's marker */
+    pd_stroke_rgb(d, SPC_COMMON);
+    HPDF_Page_SetLineWidth(d->page, 1.0f);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0)
+            HPDF_Page_MoveTo(d->page, fx(&f, 0), fy(&f, spc->points[0].value));
+        else
+            HPDF_Page_LineTo(d->page, fx(&f, (double)i), fy(&f, spc->points[i].value));
+    }
+    HPDF_Page_Stroke(d->page);
+    for (size_t i = 0; i < n; i++)
+        spc_marker(d, spc->points[i].kind, fx(&f, (double)i), fy(&f, spc->points[i].value));
+
+    /* legend, in words */
+    float ly = y - h + 6, lx = f.x;
+    const struct {
+        const char *text;
+        sp_spc_point_kind kind;
+    } legend[] = {{"common cause", SP_SPC_COMMON},
+                  {k->direction == SP_DIR_NONE ? "special cause: high" : "special cause: improvement",
+                   k->direction == SP_DIR_NONE ? SP_SPC_HIGH : SP_SPC_IMPROVEMENT},
+                  {k->direction == SP_DIR_NONE ? "special cause: low" : "special cause: concern",
+                   k->direction == SP_DIR_NONE ? SP_SPC_LOW : SP_SPC_CONCERN}};
+    for (int i = 0; i < 3; i++) {
+        spc_marker(d, legend[i].kind, lx + 4, ly + 2.5f);
+        pd_text_at(d, d->regular, size, lx + 11, ly, legend[i].text, 0x404040);
+        lx += 11 + pd_text_width(d, d->regular, size, legend[i].text) + 14;
+    }
+    pd_stroke_rgb(d, SPC_LIMIT);
+    HPDF_Page_SetDash(d->page, dash, 2, 0);
+    HPDF_Page_MoveTo(d->page, lx, ly + 2.5f);
+    HPDF_Page_LineTo(d->page, lx + 16, ly + 2.5f);
+    HPDF_Page_Stroke(d->page);
+    HPDF_Page_SetDash(d->page, NULL, 0, 0);
+    pd_text_at(d, d->regular, size, lx + 20, ly, "process limits (UPL, LPL)", 0x404040);
+}

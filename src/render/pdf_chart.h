@@ -17,4 +17,10 @@ void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_count
 void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
                   size_t kpi);
 
+/* An XmR chart: values by period, the mean, the process limits and the current target, with
+ * special-cause points marked by shape (triangle: improvement or high; square: concern or low)
+ * as well as colour; the top-left corner at (x, y). */
+void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
+                  size_t kpi, double target, bool has_target);
+
 #endif

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "assess/assess.h"
+#include "assess/changes.h"
 #include "model/template.h"
 #include "util/diag.h"
 
@@ -17,6 +18,7 @@ typedef struct sp_report {
     const sp_assessment *assessment;
     const sp_diags *diags; /* warnings from reading and checking: the Data quality list */
     const sp_template *tmpl;
+    const sp_changes *changes; /* NULL without --previous */
 } sp_report;
 
 /* The template's word for a status or an area assessment. */

@@ -258,6 +258,112 @@ static const xl_column COHORT_COLUMNS[] = {
     {"Why", co_why},
 };
 
+/* ---- Changes since the last report --------------------------------------------------------- */
+
+#define CH(i) (&c->r->changes->items[i])
+static xl_cell ch_kind(xl_ctx *c, size_t i) { return xl_text(sp_change_word(CH(i)->kind)); }
+static xl_cell ch_ref(xl_ctx *c, size_t i) { return xl_text(CH(i)->ref); }
+static xl_cell ch_what(xl_ctx *c, size_t i) { return xl_text(CH(i)->what); }
+static xl_cell ch_from(xl_ctx *c, size_t i) { return xl_text(CH(i)->from); }
+static xl_cell ch_to(xl_ctx *c, size_t i) { return xl_text(CH(i)->to); }
+static xl_cell ch_detail(xl_ctx *c, size_t i) { return xl_text(CH(i)->sentence); }
+static xl_cell ch_source(xl_ctx *c, size_t i)
+{
+    bool removed = CH(i)->kind == SP_CH_MILESTONE_REMOVED || CH(i)->kind == SP_CH_ACTION_REMOVED ||
+                   CH(i)->kind == SP_CH_KPI_REMOVED || CH(i)->kind == SP_CH_RISK_CLOSED;
+    const char *label = sp_source_label(&c->arena, CH(i)->source);
+    return xl_text(removed ? sp_arena_printf(&c->arena, "%s (last period's export)", label) : label);
+}
+static const xl_column CHANGE_COLUMNS[] = {
+    {"Change", ch_kind}, {"Ref", ch_ref}, {"What", ch_what}, {"Before", ch_from},
+    {"Now", ch_to},      {"Detail", ch_detail}, {"Source row", ch_source},
+};
+
+/* ---- SPC: every point of every KPI with an XmR chart, and a line chart per KPI ------------- */
+
+typedef struct spc_row {
+    size_t kpi, point;
+    sp_date period;
+} spc_row;
+
+#define SR(i) (&((const spc_row *)c->list)[i])
+#define SPT(i) (&KR(SR(i)->kpi)->spc.points[SR(i)->point])
+static xl_cell sr_ref(xl_ctx *c, size_t i) { return xl_text(KP(SR(i)->kpi)->ref); }
+static xl_cell sr_period(xl_ctx *c, size_t i) { return xl_date(SR(i)->period); }
+static xl_cell sr_value(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->value); }
+static xl_cell sr_mean(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->mean); }
+static xl_cell sr_upl(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->upl); }
+static xl_cell sr_lpl(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->lpl); }
+static xl_cell sr_type(xl_ctx *c, size_t i)
+{
+    static const char *const words[] = {"Common cause", "Special cause: improvement", "Special cause: concern",
+                                        "Special cause: high", "Special cause: low"};
+    return xl_text(words[SPT(i)->kind]);
+}
+static xl_cell sr_rules(xl_ctx *c, size_t i)
+{
+    const sp_spc_point *pt = SPT(i);
+    const char *s = "";
+    if (pt->outside)
+        s = "outside the limits";
+    if (pt->shift)
+        s = sp_arena_printf(&c->arena, "%s%sshift", s, s[0] ? "; " : "");
+    if (pt->trend)
+        s = sp_arena_printf(&c->arena, "%s%strend", s, s[0] ? "; " : "");
+    if (pt->two_of_three)
+        s = sp_arena_printf(&c->arena, "%s%stwo of three near a limit", s, s[0] ? "; " : "");
+    return xl_text(s);
+}
+static const xl_column SPC_COLUMNS[] = {
+    {"KPI", sr_ref},  {"Period", sr_period}, {"Value", sr_value},  {"Mean", sr_mean},
+    {"Upper process limit", sr_upl}, {"Lower process limit", sr_lpl}, {"Point", sr_type}, {"Rules", sr_rules},
+};
+
+static void spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
+{
+    const char *sheet = "SPC";
+    size_t start = 0, chart_no = 0;
+    while (start < n) {
+        size_t end = start;
+        while (end < n && rows[end].kpi == rows[start].kpi)
+            end++;
+        const sp_kpi *k = KP(rows[start].kpi);
+        lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_LINE);
+        static const char *const names[] = {"Value", "Mean", "Upper process limit", "Lower process limit"};
+        static const unsigned colours[] = {0x1F3864, 0x404040, 0x7F7F7F, 0x7F7F7F};
+        lxw_row_t first = (lxw_row_t)(4 + start), last = (lxw_row_t)(4 + end - 1);
+        for (int sidx = 0; sidx < 4; sidx++) {
+            lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+            chart_series_set_categories(series, sheet, first, 1, last, 1);
+            chart_series_set_values(series, sheet, first, (lxw_col_t)(2 + sidx), last, (lxw_col_t)(2 + sidx));
+            chart_series_set_name(series, names[sidx]);
+            lxw_chart_line line = {.color = colours[sidx], .width = sidx ? 1.0 : 1.75,
+                                   .dash_type = sidx >= 2 ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID};
+            chart_series_set_line(series, &line);
+            if (sidx == 0) {
+                lxw_chart_marker marker = {.type = LXW_CHART_MARKER_CIRCLE, .size = 5};
+                chart_series_set_marker_type(series, marker.type);
+                chart_series_set_marker_size(series, marker.size);
+            } else {
+                chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
+            }
+        }
+        chart_title_set_name(chart, sp_arena_printf(&c->arena, "%s: XmR chart", k->ref));
+        chart_axis_set_num_format(chart->x_axis, "mmm yyyy");
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        lxw_chart_options opt = {
+            .x_scale = 1.3, .y_scale = 1.1,
+            .description = sp_arena_printf(&c->arena,
+                                           "Line chart of %s by month, with its mean and upper and lower process "
+                                           "limits. Variation: %s. The values and each point's reading are in the "
+                                           "table on this sheet.",
+                                           k->ref, KR(rows[start].kpi)->spc.variation_text)};
+        worksheet_insert_chart_opt(ws, (lxw_row_t)(1 + chart_no * 18), (lxw_col_t)(N(SPC_COLUMNS) + 1), chart, &opt);
+        chart_no++;
+        start = end;
+    }
+}
+
 /* ---- Plain: for families, one row per area ------------------------------------------------ */
 
 static const char *bullets(xl_ctx *c, const char *list, const char *item)
@@ -297,9 +403,12 @@ static xl_cell pl_next(xl_ctx *c, size_t i)
         const sp_milestone_result *r = MR(m);
         if (!r->in_scope || r->complete)
             continue;
-        char when[20] = "date to be set";
-        if (r->effective_due != SP_NO_DATE)
-            sp_date_month(r->effective_due, when);
+        char month[16];
+        const char *when = "date to be set";
+        if (r->effective_due != SP_NO_DATE) {
+            sp_date_month(r->effective_due, month);
+            when = month;
+        }
         list = bullets(c, list, sp_arena_printf(&c->arena, "%s (by %s: %s)", xl_milestone_title(c, m), when,
                                                 sp_report_label(c->r, r->derived)));
     }
@@ -391,6 +500,13 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
 
 /* ---- the workbook ------------------------------------------------------------------------- */
 
+static const char *date_text_of(xl_ctx *c, sp_date d)
+{
+    char buf[20];
+    sp_date_long(d, buf);
+    return sp_arena_strdup(&c->arena, buf);
+}
+
 static size_t *iota(xl_ctx *c, size_t n)
 {
     size_t *rows = sp_arena_alloc(&c->arena, (n + 1) * sizeof *rows);
@@ -469,6 +585,24 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         if (a->milestones[i].in_focus)
             cohort[n_cohort++] = (cohort_item){false, i};
     size_t n_diags = r->diags ? r->diags->list.n : 0;
+    size_t n_spc = 0;
+    for (size_t i = 0; i < p->kpis.n; i++)
+        if (a->kpis[i].in_scope && a->kpis[i].spc.computed)
+            n_spc += a->kpis[i].spc.n;
+    spc_row *spc = sp_arena_alloc(&c->arena, (n_spc + 1) * sizeof *spc);
+    n_spc = 0;
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_scope || !kr->spc.computed)
+            continue;
+        const sp_kpi *k = &p->kpis.items[i];
+        size_t point = 0;
+        for (size_t o = k->first_obs; o < k->first_obs + k->n_obs && point < kr->spc.n; o++) {
+            const sp_observation *ob = &p->observations.items[o];
+            if (ob->has_value && ob->period_end <= a->as_of)
+                spc[n_spc++] = (spc_row){i, point++, ob->period_end};
+        }
+    }
     const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
 
     sheet_plan sheets[SP_N_SHEETS] = {
@@ -477,6 +611,16 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                sp_arena_printf(&c->arena, "%s Counts are milestones by derived status [note 1].", a->overall),
                                "summary", SUMMARY_COLUMNS, N(SUMMARY_COLUMNS), areas, n_areas + 1, ""},
                               NULL, true},
+        [SP_SHEET_CHANGES] = {SP_SHEET_CHANGES,
+                              {"Changes", "Since the last report",
+                               r->changes ? sp_arena_printf(&c->arena,
+                                                            "What moved since the last report (%s): each row of this "
+                                                            "export compared with last period's.",
+                                                            date_text_of(c, r->changes->previous_as_of))
+                                          : "",
+                               "changes", CHANGE_COLUMNS, N(CHANGE_COLUMNS), iota(c, r->changes ? r->changes->n : 0),
+                               r->changes ? r->changes->n : 0, "Nothing changed since the last report."},
+                              NULL, r->changes != NULL},
         [SP_SHEET_ACTIONS] = {SP_SHEET_ACTIONS,
                               {"Actions", "Actions and milestones",
                                t->plain_english ? "One row for each thing we said we would do."
@@ -493,6 +637,12 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                             "kpis", pick(c, XL_KPI_COLUMNS, t->kpi_columns, t->n_kpi_columns), (size_t)t->n_kpi_columns,
                             kpis, n_kpis, "The plan has no KPIs."},
                            NULL, true},
+        [SP_SHEET_SPC] = {SP_SHEET_SPC,
+                          {"SPC", "Statistical process control: XmR points",
+                           "Every point of each KPI with enough monthly values (NHS England \"Making Data Count\"): "
+                           "mean, process limits and each point's reading; a chart per KPI beside the table.",
+                           "spc", SPC_COLUMNS, N(SPC_COLUMNS), iota(c, n_spc), n_spc, ""},
+                          spc, n_spc > 0},
         [SP_SHEET_EXCEPTIONS] = {SP_SHEET_EXCEPTIONS,
                                  {"Exceptions", "Exceptions: what needs attention",
                                   "Worst first: Red before Amber, challenged before unchallenged, longest overdue "
@@ -540,8 +690,11 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     };
     static const char *const DESCRIPTIONS[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = "Each area's assessment, milestone counts by status and KPI RAG counts, with charts.",
+        [SP_SHEET_CHANGES] = "What moved since the last report: completions, new overdue items, revised deadlines, "
+                             "status and KPI changes, new and removed rows.",
         [SP_SHEET_ACTIONS] = "One row per milestone: deadlines, reported and derived status, challenges and progress.",
         [SP_SHEET_KPIS] = "The impact scorecard: baseline, 3, 6 and 12-month targets, latest value, trajectory and RAG.",
+        [SP_SHEET_SPC] = "Statistical process control: each KPI's points, mean and process limits, with charts.",
         [SP_SHEET_EXCEPTIONS] = "What needs attention, worst first: overdue, slipped and challenged milestones, Red and "
                                 "Amber KPIs.",
         [SP_SHEET_COHORT] = "The focus age group's KPIs and milestones in one list.",
@@ -573,6 +726,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         lxw_worksheet *ws = xl_table_sheet(c, &sp->spec);
         if (sp->sheet == SP_SHEET_SUMMARY)
             summary_charts(c, ws, n_areas);
+        if (sp->sheet == SP_SHEET_SPC)
+            spc_charts(c, ws, spc, n_spc);
     }
 
     lxw_error rc = workbook_close(wb);
