@@ -4,11 +4,16 @@
  * main() only parses the command line; cli/run.c runs the pipeline.
  * No setlocale(): every number is read and written in the C locale.
  */
+#include <signal.h>
+
 #include "cli/options.h"
 #include "cli/run.h"
 
 int main(int argc, char **argv)
 {
+    /* A full disk or a file-size limit must fail a write, not kill us with a half-written
+     * temporary file: the run then removes its temporary files and exits 74. */
+    signal(SIGXFSZ, SIG_IGN);
     sp_options o;
     int status = sp_parse_options(argc, argv, &o);
     if (status >= 0)

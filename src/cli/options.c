@@ -122,6 +122,16 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
     o->n_plans = argc - optind;
     if (o->n_plans < 1)
         return usage_error("%s", "no plan folder given");
+    for (int i = 0; i < o->n_plans; i++) {
+        for (int j = 0; j < i; j++) {
+            const char *a = strrchr(o->plans[i], '/'), *b = strrchr(o->plans[j], '/');
+            a = a && a[1] ? a + 1 : o->plans[i];
+            b = b && b[1] ? b + 1 : o->plans[j];
+            if (strcmp(a, b) == 0 && strcmp(o->plans[i], o->plans[j]) != 0)
+                return usage_error("'%s' and '%s' would write the same files: rename one folder", o->plans[j],
+                                   o->plans[i]);
+        }
+    }
     if (o->previous_as_of == SP_NO_DATE)
         o->previous_as_of = sp_date_add_months(o->as_of, -1);
     if (o->previous_dir && o->n_plans > 1)

@@ -1,7 +1,10 @@
 #include "cli/run.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "assess/assess.h"
 #include "check/check.h"
@@ -114,6 +117,104 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
     return status;
 }
 
+/* ---- batch: many plans, N at a time ------------------------------------------------------- */
+
+typedef struct worker {
+    pid_t pid;
+    FILE *log; /* the worker's stdout and stderr, printed as one block when it ends */
+    int plan;
+} worker;
+
+static const char *outcome(int status)
+{
+    switch (status) {
+    case SP_EXIT_OK: return "ok";
+    case SP_EXIT_DATA: return "FAILED: data errors";
+    case SP_EXIT_IO: return "FAILED: could not write";
+    default: return "FAILED";
+    }
+}
+
+static void finish(worker *w, int raw, int *statuses)
+{
+    int status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 70; /* a crash is EX_SOFTWARE */
+    statuses[w->plan] = status;
+    rewind(w->log);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, w->log)) > 0)
+        fwrite(buf, 1, n, stdout);
+    fclose(w->log);
+    printf("-- %s\n", outcome(status));
+    fflush(stdout);
+    w->pid = 0;
+}
+
+/* Runs each plan in its own process, at most o->jobs at once; one plan's failure never stops
+ * the others. Prints every plan's outcome at the end; returns the worst status. */
+static int run_batch(const sp_options *o, const sp_template *tmpl)
+{
+    int *statuses = calloc((size_t)o->n_plans, sizeof *statuses);
+    worker *workers = calloc((size_t)o->jobs, sizeof *workers);
+    int next = 0, running = 0;
+    fflush(stdout);
+    fflush(stderr);
+    while (next < o->n_plans || running > 0) {
+        while (running < o->jobs && next < o->n_plans) {
+            worker *w = NULL;
+            for (int i = 0; i < o->jobs && !w; i++)
+                if (!workers[i].pid)
+                    w = &workers[i];
+            w->log = tmpfile();
+            w->plan = next;
+            pid_t pid = w->log ? fork() : -1;
+            if (pid == 0) {
+                dup2(fileno(w->log), STDOUT_FILENO);
+                dup2(fileno(w->log), STDERR_FILENO);
+                int status = run_plan(o, tmpl, o->plans[w->plan]);
+                fflush(stdout);
+                fflush(stderr);
+                _exit(status);
+            }
+            if (pid < 0) {
+                fprintf(stderr, "sendpack: %s: cannot start a worker\n", o->plans[next]);
+                statuses[next] = SP_EXIT_IO;
+                if (w->log)
+                    fclose(w->log);
+                next++;
+                continue;
+            }
+            w->pid = pid;
+            next++;
+            running++;
+        }
+        int raw;
+        pid_t done = wait(&raw);
+        if (done < 0)
+            break;
+        for (int i = 0; i < o->jobs; i++) {
+            if (workers[i].pid == done) {
+                printf("== %s\n", o->plans[workers[i].plan]);
+                finish(&workers[i], raw, statuses);
+                running--;
+            }
+        }
+    }
+    int worst = SP_EXIT_OK, failed = 0;
+    printf("\nsendpack: %d plan%s: ", o->n_plans, o->n_plans == 1 ? "" : "s");
+    for (int i = 0; i < o->n_plans; i++)
+        failed += statuses[i] != SP_EXIT_OK;
+    printf("%d written, %d failed\n", o->n_plans - failed, failed);
+    for (int i = 0; i < o->n_plans; i++) {
+        printf("  %-9s %s\n", statuses[i] == SP_EXIT_OK ? "ok" : "FAILED", o->plans[i]);
+        if (statuses[i] > worst)
+            worst = statuses[i];
+    }
+    free(workers);
+    free(statuses);
+    return worst;
+}
+
 int sp_run(const sp_options *o)
 {
     sp_template tmpl;
@@ -127,10 +228,14 @@ int sp_run(const sp_options *o)
         return SP_EXIT_DATA;
     }
     int worst = SP_EXIT_OK;
-    for (int i = 0; i < o->n_plans; i++) {
-        int status = run_plan(o, &tmpl, o->plans[i]);
-        if (status > worst)
-            worst = status;
+    if (o->n_plans > 1 && !o->check) {
+        worst = run_batch(o, &tmpl);
+    } else {
+        for (int i = 0; i < o->n_plans; i++) {
+            int status = run_plan(o, &tmpl, o->plans[i]);
+            if (status > worst)
+                worst = status;
+        }
     }
     sp_template_free(&tmpl);
     return worst;

@@ -1,0 +1,31 @@
+#!/bin/bash
+# sendpack -j N PLAN...: every plan's pack, a bad plan's errors and failure line, the others
+# complete, the exit status says a plan failed, and a summary lists every outcome.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+work="$WORK_DIR/batch"
+rm -rf "$work" && mkdir -p "$work"
+cp -r "$SOURCE_DIR/tests/bad/due-us-order" "$work/broken-plan"
+plans=("$SHARED_DIR/data/peterborough-app-2022" "$work/broken-plan" "$SHARED_DIR/data/peterborough-wsoa-2019" "$SOURCE_DIR/tests/data/spc-plan")
+msg=$("$SENDPACK" -j 2 --as-of 2022-12-31 --output "$work/out" "${plans[@]}" 2>&1); st=$?
+[ $st -eq 65 ] || fail "exit $st"
+grep -q "broken-plan/actions.csv:2:59: error: due: '12/31/2022' looks like US month/day order" <<<"$msg" || fail "the bad plan's error: $msg"
+grep -q "sendpack: 4 plans: 3 written, 1 failed" <<<"$msg" || fail "summary: $msg"
+grep -qE "^  FAILED +$work/broken-plan$" <<<"$msg" || fail "failure line"
+for p in peterborough-app-2022 peterborough-wsoa-2019 spc-plan; do
+    grep -qE "^  ok +.*/$p$" <<<"$msg" || fail "no ok line for $p"
+    for ext in json xlsx pdf; do
+        [ -s "$work/out/$p-scrutiny-2022-12-31.$ext" ] || fail "missing $p.$ext"
+    done
+done
+[ -z "$(ls "$work/out" | grep broken)" ] || fail "the bad plan wrote something"
+# the batch's packs are the same bytes as single runs
+"$SENDPACK" --as-of 2022-12-31 --output "$work/single" "${plans[0]}" >/dev/null 2>&1
+cmp "$work/single/peterborough-app-2022-scrutiny-2022-12-31.pdf" "$work/out/peterborough-app-2022-scrutiny-2022-12-31.pdf" || fail "batch and single differ"
+# all good: exit 0
+"$SENDPACK" -j 3 --as-of 2022-12-31 --format json --output "$work/good" "${plans[0]}" "${plans[2]}" "${plans[3]}" >/dev/null 2>&1 || fail "good batch"
+# two folders of the same name would write the same files
+mkdir -p "$work/a/x" "$work/b/x"
+"$SENDPACK" --as-of 2022-12-31 --output "$work/dup" "$work/a/x" "$work/b/x" >/dev/null 2>&1
+[ $? -eq 64 ] || fail "same folder names not refused"
+echo "batch ok"
