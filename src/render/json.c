@@ -241,33 +241,46 @@ static json_t *spc_object(const sp_spc *s)
         json_object_set_new(o, "why_not", text_or_null(s->why_not));
         return o;
     }
-    const sp_spc_point *last = &s->points[s->n - 1];
-    json_object_set_new(o, "mean", json_real(last->mean));
-    json_object_set_new(o, "upper_process_limit", json_real(last->upl));
-    json_object_set_new(o, "lower_process_limit", json_real(last->lpl));
     json_object_set_new(o, "variation", json_string(sp_spc_kind_key(s->variation)));
     json_object_set_new(o, "variation_text", json_string(s->variation_text));
     json_object_set_new(o, "assurance", key_or_null(sp_spc_assurance_key(s->assurance)));
     json_object_set_new(o, "assurance_text", key_or_null(s->assurance_text));
+    /* limits once per segment (they change only at a rebase); per point only its reading */
+    json_t *segments = json_array();
+    for (size_t i = 0; i < s->n; i++) {
+        const sp_spc_point *p = &s->points[i];
+        bool starts = i == 0 || p->mean != p[-1].mean || p->upl != p[-1].upl;
+        if (!starts)
+            continue;
+        size_t last = i;
+        while (last + 1 < s->n && s->points[last + 1].mean == p->mean && s->points[last + 1].upl == p->upl)
+            last++;
+        json_t *seg = json_object();
+        json_object_set_new(seg, "first_point", json_integer((json_int_t)i));
+        json_object_set_new(seg, "last_point", json_integer((json_int_t)last));
+        json_object_set_new(seg, "mean", json_real(p->mean));
+        json_object_set_new(seg, "upper_process_limit", json_real(p->upl));
+        json_object_set_new(seg, "lower_process_limit", json_real(p->lpl));
+        json_array_append_new(segments, seg);
+    }
+    json_object_set_new(o, "segments", segments);
     json_t *points = json_array();
     for (size_t i = 0; i < s->n; i++) {
         const sp_spc_point *p = &s->points[i];
         json_t *pt = json_object();
-        json_object_set_new(pt, "value", json_real(p->value));
-        json_object_set_new(pt, "mean", json_real(p->mean));
-        json_object_set_new(pt, "upl", json_real(p->upl));
-        json_object_set_new(pt, "lpl", json_real(p->lpl));
         json_object_set_new(pt, "type", json_string(sp_spc_kind_key(p->kind)));
-        json_t *rules = json_array();
-        if (p->outside)
-            json_array_append_new(rules, json_string("outside_limits"));
-        if (p->shift)
-            json_array_append_new(rules, json_string("shift"));
-        if (p->trend)
-            json_array_append_new(rules, json_string("trend"));
-        if (p->two_of_three)
-            json_array_append_new(rules, json_string("two_of_three"));
-        json_object_set_new(pt, "rules", rules);
+        if (p->outside || p->shift || p->trend || p->two_of_three) {
+            json_t *rules = json_array();
+            if (p->outside)
+                json_array_append_new(rules, json_string("outside_limits"));
+            if (p->shift)
+                json_array_append_new(rules, json_string("shift"));
+            if (p->trend)
+                json_array_append_new(rules, json_string("trend"));
+            if (p->two_of_three)
+                json_array_append_new(rules, json_string("two_of_three"));
+            json_object_set_new(pt, "rules", rules);
+        }
         json_array_append_new(points, pt);
     }
     json_object_set_new(o, "points", points);
