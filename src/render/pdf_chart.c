@@ -6,6 +6,14 @@
 #include "render/style.h"
 #include "util/format.h"
 
+/* Chart colours, named once. Lines also differ by style and marks by shape. */
+#define CHART_VALUES 0x1F3864
+#define CHART_TRAJECTORY 0x2E75B6
+#define CHART_TARGET 0xC55A11
+#define CHART_BASELINE 0x7F7F7F
+#define CHART_GRID 0xD9D9D9
+#define CHART_AXIS 0x404040
+
 void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_counts *c)
 {
     static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
@@ -59,6 +67,41 @@ typedef struct frame {
 static float fx(const frame *f, double day) { return f->x + (float)((day - f->x0) / (f->x1 - f->x0)) * f->w; }
 static float fy(const frame *f, double v) { return f->y + (float)((v - f->y0) / (f->y1 - f->y0)) * f->h; }
 
+/* Horizontal grid lines with labels in the KPI's unit, every `step` from y0 to y1. */
+static void y_grid(pd_doc *d, const frame *f, double step, sp_unit unit, float size)
+{
+    char label[64];
+    HPDF_Page_SetLineWidth(d->page, 0.4f);
+    for (double v = f->y0; v <= f->y1 + step / 2; v += step) {
+        pd_stroke_rgb(d, CHART_GRID);
+        HPDF_Page_MoveTo(d->page, f->x, fy(f, v));
+        HPDF_Page_LineTo(d->page, f->x + f->w, fy(f, v));
+        HPDF_Page_Stroke(d->page);
+        sp_format_value(v, unit == SP_UNIT_TEXT ? SP_UNIT_NUMBER : unit, label, sizeof label);
+        float lw = pd_text_width(d, d->regular, size, label);
+        pd_text_at(d, d->regular, size, f->x - lw - 3, fy(f, v) - size * 0.35f, label, 0x404040);
+    }
+}
+
+/* A label under the x axis centred at `at`, kept within [left, right]. */
+static void x_label(pd_doc *d, const frame *f, float at, float left, float right, const char *label, float size)
+{
+    float lw = pd_text_width(d, d->regular, size, label);
+    float x = at - lw / 2;
+    x = x < left ? left : x + lw > right ? right - lw : x;
+    pd_text_at(d, d->regular, size, x, f->y - 11, label, 0x404040);
+}
+
+static void axes(pd_doc *d, const frame *f)
+{
+    pd_stroke_rgb(d, CHART_AXIS);
+    HPDF_Page_SetLineWidth(d->page, 0.8f);
+    HPDF_Page_MoveTo(d->page, f->x, f->y + f->h);
+    HPDF_Page_LineTo(d->page, f->x, f->y);
+    HPDF_Page_LineTo(d->page, f->x + f->w, f->y);
+    HPDF_Page_Stroke(d->page);
+}
+
 static void marker_circle(pd_doc *d, float x, float y, float r)
 {
     HPDF_Page_Circle(d->page, x, y, r);
@@ -75,11 +118,6 @@ static void marker_diamond(pd_doc *d, float x, float y, float r)
     HPDF_Page_Fill(d->page);
 }
 
-#define CHART_VALUES 0x1F3864
-#define CHART_TRAJECTORY 0x2E75B6
-#define CHART_TARGET 0xC55A11
-#define CHART_BASELINE 0x7F7F7F
-#define CHART_GRID 0xD9D9D9
 
 void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
                   size_t ki)
@@ -123,17 +161,8 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         f.y0 = 0;
 
     /* grid and y labels in the KPI's unit */
-    HPDF_Page_SetLineWidth(d->page, 0.4f);
-    pd_stroke_rgb(d, CHART_GRID);
+    y_grid(d, &f, step, k->unit, size);
     char label[64];
-    for (double v = f.y0; v <= f.y1 + step / 2; v += step) {
-        HPDF_Page_MoveTo(d->page, f.x, fy(&f, v));
-        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, v));
-        HPDF_Page_Stroke(d->page);
-        sp_format_value(v, k->unit == SP_UNIT_TEXT ? SP_UNIT_NUMBER : k->unit, label, sizeof label);
-        float lw = pd_text_width(d, d->regular, size, label);
-        pd_text_at(d, d->regular, size, f.x - lw - 3, fy(&f, v) - size * 0.35f, label, 0x404040);
-    }
     /* x labels: months, spaced so they do not collide */
     int months = (int)((f.x1 - f.x0) / 30.44) + 1;
     int every = months <= 7 ? 1 : months <= 14 ? 2 : months <= 28 ? 3 : months <= 42 ? 6 : 12;
@@ -147,17 +176,9 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         HPDF_Page_MoveTo(d->page, lx, f.y);
         HPDF_Page_LineTo(d->page, lx, f.y - 3);
         HPDF_Page_Stroke(d->page);
-        float lw = pd_text_width(d, d->regular, size, label);
-        float left = lx - lw / 2;
-        left = left + lw > x + w ? x + w - lw : left; /* keep the label inside the chart */
-        pd_text_at(d, d->regular, size, left, f.y - 11, label, 0x404040);
+        x_label(d, &f, lx, x, x + w, label, size);
     }
-    pd_stroke_rgb(d, 0x404040);
-    HPDF_Page_SetLineWidth(d->page, 0.8f);
-    HPDF_Page_MoveTo(d->page, f.x, f.y + f.h);
-    HPDF_Page_LineTo(d->page, f.x, f.y);
-    HPDF_Page_LineTo(d->page, f.x + f.w, f.y);
-    HPDF_Page_Stroke(d->page);
+    axes(d, &f);
 
     /* baseline: dotted */
     if (r->baseline_set) {
@@ -338,30 +359,13 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     f.y1 = ceil((hi + pad) / step) * step;
 
     char label[64];
-    HPDF_Page_SetLineWidth(d->page, 0.4f);
-    for (double v = f.y0; v <= f.y1 + step / 2; v += step) {
-        pd_stroke_rgb(d, CHART_GRID);
-        HPDF_Page_MoveTo(d->page, f.x, fy(&f, v));
-        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, v));
-        HPDF_Page_Stroke(d->page);
-        sp_format_value(v, k->unit == SP_UNIT_TEXT ? SP_UNIT_NUMBER : k->unit, label, sizeof label);
-        float lw = pd_text_width(d, d->regular, size, label);
-        pd_text_at(d, d->regular, size, f.x - lw - 3, fy(&f, v) - size * 0.35f, label, 0x404040);
-    }
+    y_grid(d, &f, step, k->unit, size);
     size_t every = n <= 14 ? 2 : n <= 30 ? 3 : n <= 48 ? 6 : 12;
     for (size_t i = 0; i < n; i += every) {
         sp_date_month(obs[i]->period_end, label);
-        float lw = pd_text_width(d, d->regular, size, label);
-        float left = fx(&f, (double)i) - lw / 2;
-        left = left < x ? x : left + lw > x + w ? x + w - lw : left;
-        pd_text_at(d, d->regular, size, left, f.y - 11, label, 0x404040);
+        x_label(d, &f, fx(&f, (double)i), x, x + w, label, size);
     }
-    pd_stroke_rgb(d, 0x404040);
-    HPDF_Page_SetLineWidth(d->page, 0.8f);
-    HPDF_Page_MoveTo(d->page, f.x, f.y + f.h);
-    HPDF_Page_LineTo(d->page, f.x, f.y);
-    HPDF_Page_LineTo(d->page, f.x + f.w, f.y);
-    HPDF_Page_Stroke(d->page);
+    axes(d, &f);
 
     /* mean (solid) and process limits (dashed), stepping where a rebase restarts them */
     static const HPDF_UINT16 dash[] = {4, 3}, dots[] = {1, 2};
