@@ -184,25 +184,25 @@ static const char *const PLAIN_MEANING[] = {
     [SP_RED] = "This has passed the date we set and is not finished.",
     [SP_GREY] = "We have not set a date for this yet.",
 };
-static sp_status plain_key_rows[SP_GREY + 1];
-static size_t plain_key_count(xl_ctx *c)
+/* The statuses whose words the key explains, each word once: into rows, returning how many. */
+static size_t plain_key_rows(xl_ctx *c, sp_status *rows)
 {
     static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
     size_t n = 0;
     for (size_t k = 0; k < N(order); k++) {
         bool seen = false;
         for (size_t j = 0; j < n; j++)
-            seen = seen || strcmp(sp_report_label(c->r, plain_key_rows[j]), sp_report_label(c->r, order[k])) == 0;
+            seen = seen || strcmp(sp_report_label(c->r, rows[j]), sp_report_label(c->r, order[k])) == 0;
         if (!seen)
-            plain_key_rows[n++] = order[k];
+            rows[n++] = order[k];
     }
     return n;
 }
-static xl_cell pk_word(xl_ctx *c, size_t i) { return xl_status_of(c, plain_key_rows[i]); }
+#define PK(i) (((const sp_status *)c->list)[i])
+static xl_cell pk_word(xl_ctx *c, size_t i) { return xl_status_of(c, PK(i)); }
 static xl_cell pk_meaning(xl_ctx *c, size_t i)
 {
-    (void)c;
-    sp_status s = plain_key_rows[i];
+    sp_status s = PK(i);
     /* a word shared by Amber and Red means "late" */
     if (s == SP_AMBER && strcmp(sp_report_label(c->r, SP_AMBER), sp_report_label(c->r, SP_RED)) == 0)
         return xl_text("This is behind the date we planned.");
@@ -604,6 +604,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         }
     }
     const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
+    sp_status *plain_rows = sp_arena_alloc(&c->arena, (SP_GREY + 1) * sizeof *plain_rows);
+    size_t n_plain_rows = plain_key_rows(c, plain_rows);
 
     sheet_plan sheets[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = {SP_SHEET_SUMMARY,
@@ -680,13 +682,13 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                           t->plain_english
                               ? (xl_sheet_spec){"Key", "What the words mean",
                                                 "Each word is shown with its colour.", "key", PLAIN_KEY_COLUMNS,
-                                                N(PLAIN_KEY_COLUMNS), iota(c, 5), plain_key_count(c), ""}
+                                                N(PLAIN_KEY_COLUMNS), iota(c, 5), n_plain_rows, ""}
                               : (xl_sheet_spec){"Key", "Key: what the colours and figures mean",
                                                 "Every status cell says its word as well as its colour.", "key",
                                                 KEY_COLUMNS, N(KEY_COLUMNS),
                                                 iota(c, SP_N_KEY_ROWS + 2),
                                                 SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1), ""},
-                          NULL, true},
+                          t->plain_english ? plain_rows : NULL, true},
     };
     static const char *const DESCRIPTIONS[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = "Each area's assessment, milestone counts by status and KPI RAG counts, with charts.",
