@@ -137,6 +137,10 @@ void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assess
     out->actions = sp_arena_alloc(&out->arena, (p->actions.n + 1) * sizeof *out->actions);
     out->areas = sp_arena_alloc(&out->arena, (p->areas.n + 1) * sizeof *out->areas);
     out->kpis = sp_arena_alloc(&out->arena, (p->kpis.n + 1) * sizeof *out->kpis);
+    /* which values count: a value, for a period that has ended by the report date */
+    out->obs_counted = sp_arena_alloc(&out->arena, (p->observations.n + 1) * sizeof *out->obs_counted);
+    for (size_t i = 0; i < p->observations.n; i++)
+        out->obs_counted[i] = p->observations.items[i].has_value && p->observations.items[i].period_end <= as_of;
     sp_assess_milestones(out);
     sp_assess_kpis(out); /* before areas: an area with a Red KPI is at risk */
     sp_assess_actions_and_areas(out);

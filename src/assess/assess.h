@@ -138,6 +138,7 @@ typedef struct sp_assessment {
     sp_action_result *actions;
     sp_area_result *areas;
     sp_kpi_result *kpis;
+    bool *obs_counted;          /* per observation: it has a value for a period ended by as_of */
     sp_counts milestone_counts; /* in scope */
     sp_counts kpi_counts;       /* KPIs in scope by RAG */
     size_t challenges;          /* milestone challenges + KPI challenges, in scope */

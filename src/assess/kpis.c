@@ -58,7 +58,7 @@ static void resolve_baseline(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r
     /* A pending baseline is set from the first value on or after the plan start. */
     for (size_t o = 0; o < k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[k->first_obs + o];
-        if (!ob->has_value || ob->period_end < p->info.start || ob->period_end > a->as_of)
+        if (!a->obs_counted[k->first_obs + o] || ob->period_end < p->info.start)
             continue;
         char when[16];
         sp_date_month(ob->period_end, when);
@@ -107,7 +107,7 @@ static void find_latest(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     for (size_t o = 0; o < k->n_obs; o++) {
         size_t idx = k->first_obs + o;
         const sp_observation *ob = &p->observations.items[idx];
-        if (!ob->has_value || ob->period_end > a->as_of)
+        if (!a->obs_counted[idx])
             continue;
         if (r->has_latest) {
             r->has_previous = true;

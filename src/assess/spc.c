@@ -188,7 +188,7 @@ void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     const sp_observation *gap_after = NULL;
     for (size_t o = 0; o < k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[k->first_obs + o];
-        if (!ob->has_value || ob->period_end > a->as_of)
+        if (!a->obs_counted[k->first_obs + o])
             continue;
         if (prev && !follows(prev, ob) && !gap_after)
             gap_after = prev;
@@ -212,7 +212,7 @@ void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     size_t i = 0;
     for (size_t o = 0; o < k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[k->first_obs + o];
-        if (!ob->has_value || ob->period_end > a->as_of)
+        if (!a->obs_counted[k->first_obs + o])
             continue;
         values[i] = ob->value;
         rebase[i] = ob->rebase;

@@ -383,7 +383,7 @@ static json_t *kpis_array(const sp_report *r, sp_arena *arena)
             json_object_set_new(oj, "statistical_neighbours", number_if(ob->has_neighbours, ob->neighbours));
             json_object_set_new(oj, "note", text_or_null(ob->note));
             json_object_set_new(oj, "rebase", json_boolean(ob->rebase));
-            json_object_set_new(oj, "after_report_date", json_boolean(ob->period_end > r->assessment->as_of));
+            json_object_set_new(oj, "counted", json_boolean(r->assessment->obs_counted[j]));
             json_object_set_new(oj, "source", source(arena, ob->src));
             json_array_append_new(obs, oj);
         }

@@ -133,7 +133,7 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
 #define SEE(v) (lo = (v) < lo ? (v) : lo, hi = (v) > hi ? (v) : hi)
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[o];
-        if (!ob->has_value || ob->period_end > a->as_of)
+        if (!a->obs_counted[o])
             continue;
         SEE(ob->value);
         if (ob->period_end > f.x1)
@@ -229,7 +229,7 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     bool first = true;
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[o];
-        if (!ob->has_value || ob->period_end > a->as_of)
+        if (!a->obs_counted[o])
             continue;
         if (first)
             HPDF_Page_MoveTo(d->page, fx(&f, ob->period_end), fy(&f, ob->value));
@@ -241,7 +241,7 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         HPDF_Page_Stroke(d->page);
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[o];
-        if (ob->has_value && ob->period_end <= a->as_of) {
+        if (a->obs_counted[o]) {
             pd_fill_rgb(d, CHART_VALUES);
             marker_circle(d, fx(&f, ob->period_end), fy(&f, ob->value), 2.2f);
         }
@@ -338,9 +338,8 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     const sp_observation **obs = sp_arena_alloc(&d->arena, spc->n * sizeof *obs);
     size_t n = 0;
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs && n < spc->n; o++) {
-        const sp_observation *ob = &p->observations.items[o];
-        if (ob->has_value && ob->period_end <= a->as_of)
-            obs[n++] = ob;
+        if (a->obs_counted[o])
+            obs[n++] = &p->observations.items[o];
     }
     f.x0 = 0;
     f.x1 = n > 1 ? (double)(n - 1) : 1;

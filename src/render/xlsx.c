@@ -598,9 +598,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         const sp_kpi *k = &p->kpis.items[i];
         size_t point = 0;
         for (size_t o = k->first_obs; o < k->first_obs + k->n_obs && point < kr->spc.n; o++) {
-            const sp_observation *ob = &p->observations.items[o];
-            if (ob->has_value && ob->period_end <= a->as_of)
-                spc[n_spc++] = (spc_row){i, point++, ob->period_end};
+            if (a->obs_counted[o])
+                spc[n_spc++] = (spc_row){i, point++, p->observations.items[o].period_end};
         }
     }
     const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
