@@ -112,6 +112,7 @@ static void summarise(sp_assessment *a)
         a->areas_by_assessment[a->areas[i].assessment]++;
     }
     const sp_counts *m = &a->milestone_counts, *k = &a->kpi_counts;
+    a->percent_complete = m->total ? 100.0 * (double)m->blue / (double)m->total : 0;
     if (m->total == 0 && k->total == 0) {
         a->overall = "The plan has no milestones and no KPIs to report.";
         return;

@@ -140,6 +140,7 @@ typedef struct sp_assessment {
     sp_kpi_result *kpis;
     bool *obs_counted;          /* per observation: it has a value for a period ended by as_of */
     sp_counts milestone_counts; /* in scope */
+    double percent_complete;    /* of the milestones in scope */
     sp_counts kpi_counts;       /* KPIs in scope by RAG */
     size_t challenges;          /* milestone challenges + KPI challenges, in scope */
     size_t areas_by_assessment[4];

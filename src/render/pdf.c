@@ -616,13 +616,8 @@ static void plain(pd_doc *d, const sp_report *r)
     pd_paragraph(d, sp_arena_printf(&d->arena, "This is how the plan stands on %s.", date), d->regular, BODY, 0);
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
-    const sp_counts *c = &a->milestone_counts;
     pd_space(d, 6);
-    pd_paragraph(d,
-                 sp_arena_printf(&d->arena, "We said we would do %zu things. %s: %zu. %s: %zu. %s: %zu. %s: %zu.", c->total,
-                                 LABEL(SP_BLUE), c->blue, LABEL(SP_GREEN), c->green, LABEL(SP_RED), c->red + c->amber,
-                                 LABEL(SP_GREY), c->grey),
-                 d->bold, BODY, 0);
+    pd_paragraph(d, sp_plain_position(r, &d->arena), d->bold, BODY, 0);
     for (size_t i = 0; i < p->areas.n; i++) {
         const sp_area *area = &p->areas.items[i];
         const sp_area_result *ar = &a->areas[i];

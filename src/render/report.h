@@ -37,6 +37,10 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
 bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen);
 bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errlen);
 
+/* "We said we would do 13 things. Done: 0. On track: 11. Running late: 2.": the milestone
+ * counts in the template's words, statuses that share a word counted together. */
+const char *sp_plain_position(const sp_report *r, sp_arena *a);
+
 /* "actions.csv:17": a row's source as the reader of a pack wants it, without the folder. */
 const char *sp_source_label(sp_arena *a, sp_src src);
 

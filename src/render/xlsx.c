@@ -54,7 +54,7 @@ static xl_cell sm_complete(xl_ctx *c, size_t i)
 {
     const sp_counts *n = sm_counts(c, i);
     if (whole(c, i))
-        return xl_percent(n->total > 0, n->total ? 100.0 * (double)n->blue / (double)n->total : 0);
+        return xl_percent(n->total > 0, AS->percent_complete);
     return xl_percent(true, AR(c, i)->percent_complete);
 }
 static xl_cell sm_on_time(xl_ctx *c, size_t i)
@@ -433,15 +433,6 @@ static xl_cell ct_sheet(xl_ctx *c, size_t i) { return (xl_cell){.kind = XL_LINK,
 static xl_cell ct_desc(xl_ctx *c, size_t i) { return xl_text(CT(i)->description); }
 static const xl_column CONTENTS_COLUMNS[] = {{"Sheet", ct_sheet}, {"What it holds", ct_desc}};
 
-/* "We have finished 0 of 13 things ...": the plan's counts in the template's words. */
-static const char *plain_position(xl_ctx *c)
-{
-    const sp_counts *m = &AS->milestone_counts;
-    return sp_arena_printf(&c->arena,
-                           "We said we would do %zu things. %s: %zu. %s: %zu. %s: %zu. %s: %zu.", m->total,
-                           sp_report_label(c->r, SP_BLUE), m->blue, sp_report_label(c->r, SP_GREEN), m->green,
-                           sp_report_label(c->r, SP_RED), m->red + m->amber, sp_report_label(c->r, SP_GREY), m->grey);
-}
 
 static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_contents)
 {
@@ -465,7 +456,7 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
         ROW("Plan", p->info.title);
         ROW("Local area", p->info.area);
         ROW("Information up to", date);
-        ROW("In short", plain_position(c));
+        ROW("In short", sp_plain_position(c->r, &c->arena));
         ROW("This workbook contains", contents_text);
         ROW("About the figures", about);
         ROW("Who is doing this", p->info.organisations);
