@@ -4,6 +4,7 @@
  * Key), each an accessible sheet (Government Analysis Function checklist) with one table.
  * Every figure is read from the assessment; this file only chooses what goes where.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -116,9 +117,16 @@ static void summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
         lxw_chart_fill fill = {.color = sp_status_strong(order[s])};
         chart_series_set_fill(series, &fill);
         chart_series_set_labels(series);
+        chart_series_set_labels_num_format(series, "#,##0;-#,##0;;"); /* no "0" on empty segments */
         lxw_chart_font font = {.color = sp_status_strong_text(order[s]), .bold = LXW_TRUE};
         chart_series_set_labels_font(series, &font);
     }
+    /* counts: whole-number steps from zero */
+    size_t most = 1;
+    for (size_t i = 0; i < PLAN->areas.n; i++)
+        most = AS->areas[i].counts.total > most ? AS->areas[i].counts.total : most;
+    chart_axis_set_min(bar->x_axis, 0);
+    chart_axis_set_major_unit(bar->x_axis, most <= 10 ? 1 : (double)((most + 4) / 5));
     chart_title_set_name(bar, "Milestones by derived status, per area");
     chart_axis_set_reverse(bar->y_axis); /* Area 1 at the top, as in the table */
     chart_legend_set_position(bar, LXW_CHART_LEGEND_BOTTOM);
@@ -146,6 +154,8 @@ static void summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
     point_ptrs[5] = NULL;
     chart_series_set_points(series, point_ptrs);
     chart_series_set_labels(series);
+    chart_axis_set_min(col->y_axis, 0);
+    chart_axis_set_major_unit(col->y_axis, AS->kpi_counts.total <= 10 ? 1 : (double)((AS->kpi_counts.total + 4) / 5));
     chart_title_set_name(col, "KPIs by RAG, whole plan");
     chart_legend_set_position(col, LXW_CHART_LEGEND_NONE);
     lxw_chart_options col_opt = {
@@ -348,6 +358,18 @@ static void spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t
                 chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
             }
         }
+        /* the y axis spans the values and limits, not zero upwards: the variation is the point */
+        double lo = 1e300, hi = -1e300;
+        for (size_t i = start; i < end; i++) {
+            const sp_spc_point *pt = &KR(rows[i].kpi)->spc.points[rows[i].point];
+            lo = pt->value < lo ? pt->value : lo;
+            lo = pt->lpl < lo ? pt->lpl : lo;
+            hi = pt->value > hi ? pt->value : hi;
+            hi = pt->upl > hi ? pt->upl : hi;
+        }
+        double pad = (hi - lo) * 0.1 + 1e-9;
+        chart_axis_set_min(chart->y_axis, floor(lo - pad));
+        chart_axis_set_max(chart->y_axis, ceil(hi + pad));
         chart_title_set_name(chart, sp_arena_printf(&c->arena, "%s: XmR chart", k->ref));
         chart_axis_set_num_format(chart->x_axis, "mmm yyyy");
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
