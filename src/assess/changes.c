@@ -133,6 +133,7 @@ static sp_change *add(builder *b, sp_change_kind kind, const char *ref, const ch
     c->what = what;
     c->from = c->to = "";
     c->source = src;
+    c->milestone = -1;
     return c;
 }
 
@@ -168,6 +169,7 @@ static void compare_milestone(builder *b, const sp_assessment *prev, size_t pi, 
                           : status ? SP_CH_STATUS : reported ? SP_CH_REPORTED : SP_CH_REWORDED;
     sp_change *c = add(b, kind, cm->ref, title_of(cp, ci), cm->src);
     c->reworded = reworded;
+    c->milestone = (long)ci;
     const char *s = "";
     if (revised) {
         c->from = date_text(a, was->effective_due);
@@ -231,6 +233,7 @@ static void compare_actions(builder *b, const sp_assessment *prev)
             if (match[k] < 0) {
                 const sp_milestone *m = &cp->milestones.items[ci_m];
                 sp_change *c = add(b, SP_CH_MILESTONE_ADDED, m->ref, ct[k], m->src);
+                c->milestone = (long)ci_m;
                 c->to = date_text(a, b->cur->milestones[ci_m].effective_due);
                 c->sentence = sp_arena_printf(a, "New milestone, due %s.", c->to);
                 continue;

@@ -39,6 +39,7 @@ typedef struct sp_change {
     const char *sentence; /* everything that changed, in words */
     sp_src source;        /* the row now, or last period's row for what was removed */
     bool reworded;        /* matched by similarity, not exactly */
+    long milestone;       /* the current milestone's index, -1 for other kinds of row */
 } sp_change;
 
 typedef struct sp_changes {

@@ -173,6 +173,14 @@ static void bullet(pd_doc *d, const char *text)
     pd_paragraph(d, sp_arena_printf(&d->arena, "•  %s", text), d->regular, BODY, 8);
 }
 
+static bool completed_since(const sp_changes *ch, size_t milestone)
+{
+    for (size_t i = 0; i < ch->n; i++)
+        if (ch->items[i].kind == SP_CH_COMPLETED && ch->items[i].milestone == (long)milestone)
+            return true;
+    return false;
+}
+
 static void areas(pd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
@@ -191,11 +199,16 @@ static void areas(pd_doc *d, const sp_report *r)
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
         pd_space(d, 4);
 
-        pd_paragraph(d, "Completed", d->bold, BODY, 0);
+        /* highlights: completed since the plan start, or since the last report when there is one */
+        char since[20];
+        if (r->changes)
+            sp_date_long(r->changes->previous_as_of, since);
+        pd_paragraph(d, r->changes ? sp_arena_printf(&d->arena, "Completed since the last report (%s)", since) : "Completed",
+                     d->bold, BODY, 0);
         size_t shown = 0;
         for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
             const sp_milestone_result *mr = &a->milestones[m];
-            if (!mr->in_scope || !mr->complete)
+            if (!mr->in_scope || !mr->complete || (r->changes && !completed_since(r->changes, m)))
                 continue;
             char when[20] = "date not recorded";
             if (mr->completed_on != SP_NO_DATE)
@@ -204,7 +217,7 @@ static void areas(pd_doc *d, const sp_report *r)
             shown++;
         }
         if (!shown)
-            bullet(d, "None yet.");
+            bullet(d, r->changes ? "None since the last report." : "None yet.");
 
         pd_paragraph(d, "Due in the next 90 days", d->bold, BODY, 0);
         shown = 0;

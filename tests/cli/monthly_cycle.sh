@@ -62,6 +62,11 @@ text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", b + ".pdf", "-"], captur
 check("Since the last report (1 Jun 2020)" in text, "PDF section")
 check(text.find("Since the last report") < text.find("Exceptions: what needs attention"), "section near the front")
 check("Completed: 2; Deadline revised: 2; Reworded: 1; New milestone: 1; Milestone removed: 1." in text, "summary line")
+# each area's highlights list what was completed since the last report, not everything complete
+ws2 = text[text.find("Area 2:", text.find("Progress by area")):]
+ws2 = ws2[:ws2.find("Due in the next 90 days")]
+check("Completed since the last report (1 Jun 2020)" in ws2 and "2.3 Contract and monitoring arrangements in place (completed 31 May 2020)" in ws2, f"highlights: {ws2[:400]}")
+check("Quality assurance post agreed" not in ws2, "an earlier completion listed as new")
 print("changes ok")
 PY
 # Without --previous, neither the sheet nor the section appears.
