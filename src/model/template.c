@@ -5,6 +5,9 @@
 const char *const SP_SECTION_KEYS[SP_N_SECTIONS] = {
     "glance", "changes", "exceptions", "scorecard", "areas", "actions", "kpis", "spc", "cohort", "plain", "risks", "key",
 };
+const char *const SP_PDF_EXCEPTION_COLUMN_KEYS[SP_N_PDF_EXCEPTION_COLUMNS] = {"what", "status", "owner", "why"};
+const char *const SP_PDF_SCORECARD_COLUMN_KEYS[SP_N_PDF_SCORECARD_COLUMNS] = {
+    "kpi", "baseline", "target_3m", "target_6m", "target_12m", "latest", "rag", "evidence"};
 const char *const SP_SHEET_KEYS[SP_N_SHEETS] = {
     "summary", "changes", "actions", "kpis", "spc", "exceptions", "cohort", "plain", "risks", "data_quality", "key",
 };

@@ -39,7 +39,16 @@ typedef enum {
     SP_KC_NEXT_TARGET, SP_KC_REASON, SP_KC_SPC_VARIATION, SP_KC_SPC_ASSURANCE, SP_KC_SOURCE, SP_N_KPI_COLUMNS
 } sp_kpi_column;
 
+/* Columns of the PDF's exceptions table and impact scorecard. */
+typedef enum { SP_PE_WHAT, SP_PE_STATUS, SP_PE_OWNER, SP_PE_WHY, SP_N_PDF_EXCEPTION_COLUMNS } sp_pdf_exception_column;
+typedef enum {
+    SP_PS_KPI, SP_PS_BASELINE, SP_PS_TARGET_3M, SP_PS_TARGET_6M, SP_PS_TARGET_12M, SP_PS_LATEST, SP_PS_RAG,
+    SP_PS_EVIDENCE, SP_N_PDF_SCORECARD_COLUMNS
+} sp_pdf_scorecard_column;
+
 extern const char *const SP_SECTION_KEYS[SP_N_SECTIONS];
+extern const char *const SP_PDF_EXCEPTION_COLUMN_KEYS[SP_N_PDF_EXCEPTION_COLUMNS];
+extern const char *const SP_PDF_SCORECARD_COLUMN_KEYS[SP_N_PDF_SCORECARD_COLUMNS];
 extern const char *const SP_SHEET_KEYS[SP_N_SHEETS];
 extern const char *const SP_ACTION_COLUMN_KEYS[SP_N_ACTION_COLUMNS];
 extern const char *const SP_KPI_COLUMN_KEYS[SP_N_KPI_COLUMNS];
@@ -60,6 +69,10 @@ typedef struct sp_template {
     int n_action_columns;
     int kpi_columns[SP_MAX_LIST];
     int n_kpi_columns;
+    int pdf_exception_columns[SP_MAX_LIST];
+    int n_pdf_exception_columns;
+    int pdf_scorecard_columns[SP_MAX_LIST];
+    int n_pdf_scorecard_columns;
     const char *status_label[SP_GREY + 1];   /* by sp_status */
     const char *assessment_label[4];         /* by sp_area_assessment */
     sp_rules rules;                          /* thresholds, cohort, focus cohort */

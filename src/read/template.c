@@ -43,6 +43,12 @@ void sp_template_defaults(sp_template *t)
     t->n_kpi_columns = SP_N_KPI_COLUMNS;
     for (int i = 0; i < SP_N_KPI_COLUMNS; i++)
         t->kpi_columns[i] = i;
+    t->n_pdf_exception_columns = SP_N_PDF_EXCEPTION_COLUMNS;
+    for (int i = 0; i < SP_N_PDF_EXCEPTION_COLUMNS; i++)
+        t->pdf_exception_columns[i] = i;
+    t->n_pdf_scorecard_columns = SP_N_PDF_SCORECARD_COLUMNS;
+    for (int i = 0; i < SP_N_PDF_SCORECARD_COLUMNS; i++)
+        t->pdf_scorecard_columns[i] = i;
     for (int s = SP_RED; s <= SP_GREY; s++)
         t->status_label[s] = sp_status_word((sp_status)s);
     t->status_label[SP_STATUS_NONE] = "";
@@ -197,6 +203,12 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     } else if (IS("columns", "kpis")) {
         parse_list(l, line, "kpis", v, SP_KPI_COLUMN_KEYS, SP_N_KPI_COLUMNS, t->kpi_columns, &t->n_kpi_columns,
                    append);
+    } else if (IS("columns", "pdf_exceptions")) {
+        parse_list(l, line, "pdf_exceptions", v, SP_PDF_EXCEPTION_COLUMN_KEYS, SP_N_PDF_EXCEPTION_COLUMNS,
+                   t->pdf_exception_columns, &t->n_pdf_exception_columns, append);
+    } else if (IS("columns", "pdf_scorecard")) {
+        parse_list(l, line, "pdf_scorecard", v, SP_PDF_SCORECARD_COLUMN_KEYS, SP_N_PDF_SCORECARD_COLUMNS,
+                   t->pdf_scorecard_columns, &t->n_pdf_scorecard_columns, append);
     } else if (sp_ieq(section, "labels")) {
         static const char *const status_keys[] = {"", "red", "amber", "green", "blue", "grey"};
         static const char *const assessment_keys[] = {"on_track", "at_risk", "off_track", "complete"};

@@ -42,6 +42,32 @@ static const char *counts_words(pd_doc *d, const sp_counts *c)
                            c->total, c->total == 1 ? "" : "s", c->blue, c->green, c->amber, c->red, c->grey);
 }
 
+/* ---- columns a template chooses ------------------------------------------------------------ */
+
+/* A table of the chosen columns, their widths rescaled to the body. */
+static pd_table pick_columns(pd_doc *d, const char *const *headers, const float *widths, const int *keep, int n,
+                             float size)
+{
+    const char **h = sp_arena_alloc(&d->arena, (size_t)n * sizeof *h);
+    float *w = sp_arena_alloc(&d->arena, (size_t)n * sizeof *w), total = 0;
+    for (int i = 0; i < n; i++)
+        total += widths[keep[i]];
+    for (int i = 0; i < n; i++) {
+        h[i] = headers[keep[i]];
+        w[i] = widths[keep[i]] / total;
+    }
+    pd_table t = {(size_t)n, h, w, size, false};
+    return t;
+}
+
+static const pd_cell *pick_cells(pd_doc *d, const pd_cell *all, const int *keep, int n)
+{
+    pd_cell *c = sp_arena_alloc(&d->arena, (size_t)n * sizeof *c);
+    for (int i = 0; i < n; i++)
+        c[i] = all[keep[i]];
+    return c;
+}
+
 /* ---- page 1: at a glance ----------------------------------------------------------------- */
 
 static void glance(pd_doc *d, const sp_report *r)
@@ -140,29 +166,30 @@ static void exceptions(pd_doc *d, const sp_report *r)
     pd_paragraph(d, "Worst first: Red before Amber, challenged before unchallenged, the longest overdue first.",
                  d->regular, SMALL, 0);
     pd_space(d, 4);
-    static const char *const headers[] = {"What", "Status", "Owner", "Why"};
-    static const float widths[] = {0.33f, 0.09f, 0.19f, 0.39f};
-    pd_table t = {4, headers, widths, SMALL, false};
-    pd_table_begin(d, &t);
+    static const char *const headers[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Why"};
+    static const float widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.33f, 0.09f, 0.19f, 0.39f};
+    const int *keep = r->tmpl->pdf_exception_columns;
+    int n_keep = r->tmpl->n_pdf_exception_columns;
+    pd_table t = pick_columns(d, headers, widths, keep, n_keep, SMALL);
     for (size_t e = 0; e < a->n_exceptions; e++) {
         const sp_exception *x = &a->exceptions[e];
-        pd_cell cells[4] = {{0}};
+        pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
         if (x->is_kpi) {
             const sp_kpi *k = &p->kpis.items[x->index];
             const sp_kpi_result *kr = &a->kpis[x->index];
-            cells[0].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
-            cells[1] = (pd_cell){LABEL(kr->rag), kr->rag, true};
-            cells[2].text = k->owner;
-            cells[3].text = kr->reason;
+            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
+            cells[SP_PE_STATUS] = (pd_cell){LABEL(kr->rag), kr->rag, true};
+            cells[SP_PE_OWNER].text = k->owner;
+            cells[SP_PE_WHY].text = kr->reason;
         } else {
             const sp_milestone_result *m = &a->milestones[x->index];
-            cells[0].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
-                                            p->milestones.items[x->index].ref, ms_title(p, x->index));
-            cells[1] = (pd_cell){LABEL(m->derived), m->derived, true};
-            cells[2].text = ms_owner(p, x->index);
-            cells[3].text = m->challenge ? sp_arena_printf(&d->arena, "%s.", m->challenge) : m->reason;
+            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
+                                                     p->milestones.items[x->index].ref, ms_title(p, x->index));
+            cells[SP_PE_STATUS] = (pd_cell){LABEL(m->derived), m->derived, true};
+            cells[SP_PE_OWNER].text = ms_owner(p, x->index);
+            cells[SP_PE_WHY].text = m->challenge ? sp_arena_printf(&d->arena, "%s.", m->challenge) : m->reason;
         }
-        pd_table_row(d, &t, cells);
+        pd_table_row(d, &t, pick_cells(d, cells, keep, n_keep));
     }
 }
 
@@ -489,10 +516,12 @@ static void scorecard(pd_doc *d, const sp_report *r)
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     pd_space(d, 4);
-    static const char *const headers[] = {"KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG",
-                                          "Evidence"};
-    static const float widths[] = {0.2f, 0.09f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f};
-    pd_table t = {8, headers, widths, 7.0f, false};
+    static const char *const headers[SP_N_PDF_SCORECARD_COLUMNS] = {
+        "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence"};
+    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.2f, 0.09f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f};
+    const int *keep = r->tmpl->pdf_scorecard_columns;
+    int n_keep = r->tmpl->n_pdf_scorecard_columns;
+    pd_table t = pick_columns(d, headers, widths, keep, n_keep, 7.0f);
     for (size_t i = 0; i < p->kpis.n; i++) {
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
@@ -502,21 +531,21 @@ static void scorecard(pd_doc *d, const sp_report *r)
         char when[16] = "";
         if (latest)
             sp_date_month(latest->period_end, when);
-        pd_cell cells[8] = {
-            {sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
-            {kr->baseline_set ? value_text(d, k, true, kr->baseline) : (k->baseline.text[0] ? k->baseline.text : "not set"),
-             0, false},
-            {target_text(d, k, kr, SP_CP_3M), 0, false},
-            {target_text(d, k, kr, SP_CP_6M), 0, false},
-            {target_text(d, k, kr, SP_CP_12M), 0, false},
-            {latest ? sp_arena_printf(&d->arena, "%s (%s)", value_text(d, k, true, latest->value), when) : "none yet", 0,
-             false},
-            {LABEL(kr->rag), kr->rag, true},
-            {kr->reason, 0, false},
+        pd_cell cells[SP_N_PDF_SCORECARD_COLUMNS] = {
+            [SP_PS_KPI] = {sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
+            [SP_PS_BASELINE] = {kr->baseline_set ? value_text(d, k, true, kr->baseline)
+                                                 : (k->baseline.text[0] ? k->baseline.text : "not set"),
+                                0, false},
+            [SP_PS_TARGET_3M] = {target_text(d, k, kr, SP_CP_3M), 0, false},
+            [SP_PS_TARGET_6M] = {target_text(d, k, kr, SP_CP_6M), 0, false},
+            [SP_PS_TARGET_12M] = {target_text(d, k, kr, SP_CP_12M), 0, false},
+            [SP_PS_LATEST] = {latest ? sp_arena_printf(&d->arena, "%s (%s)", value_text(d, k, true, latest->value), when)
+                                     : "none yet",
+                              0, false},
+            [SP_PS_RAG] = {LABEL(kr->rag), kr->rag, true},
+            [SP_PS_EVIDENCE] = {kr->reason, 0, false},
         };
-        if (!t.header_drawn)
-            pd_table_begin(d, &t);
-        pd_table_row(d, &t, cells);
+        pd_table_row(d, &t, pick_cells(d, cells, keep, n_keep));
     }
 }
 
