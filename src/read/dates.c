@@ -37,7 +37,7 @@ static size_t digits(const char *s, int *value)
 {
     size_t n = 0;
     int v = 0;
-    while (isdigit((unsigned char)s[n]) && n < 9)
+    while (n < 9 && isdigit((unsigned char)s[n]))
         v = v * 10 + (s[n++] - '0');
     if (isdigit((unsigned char)s[n]))
         return 0; /* too long to be part of a date */

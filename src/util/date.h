@@ -16,7 +16,7 @@ typedef int32_t sp_date;
 #define SP_NO_DATE INT32_MIN
 
 sp_date sp_date_from_ymd(int y, int m, int d);
-void sp_date_ymd(sp_date d, int *y, int *m, int *day);
+void sp_date_ymd(sp_date z, int *y, int *m, int *d);
 bool sp_date_valid_ymd(int y, int m, int d);
 int sp_days_in_month(int y, int m);
 sp_date sp_date_end_of_month(sp_date d);
