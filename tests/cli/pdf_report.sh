@@ -44,6 +44,19 @@ for p in $(seq 1 "$pages"); do
     pdftotext -f "$p" -l "$p" "$work/a/$f" - 2>/dev/null | grep -q "Page $p of $pages" || fail "page $p footer"
 done
 
+# the outline (bookmarks) has a section each, with the areas and KPIs under theirs
+outline=$(qpdf --json --json-key=outlines "$work/a/$f" 2>/dev/null | /usr/bin/python3 -c '
+import json, sys
+def walk(items, depth=0):
+    for x in items:
+        print("  " * depth + x["title"]); walk(x.get("kids", []), depth + 1)
+walk(json.load(sys.stdin)["outlines"])')
+for title in "Areas at a glance" "Exceptions: what needs attention" "Progress by area" "  Area 2: Off track" \
+             "KPIs: the impact scorecard" "  K12: Increase in uptake numbers of LD Annual Health Checks" \
+             "Risk register" "Key: what the colours and figures mean"; do
+    grep -qxF -- "$title" <<<"$outline" || fail "outline lacks '$title': $outline"
+done
+
 # The seeds' punctuation survives: ’ “ ” – — • £ %
 cp -r "$SOURCE_DIR/tests/data/hostile" "$work/hostile"
 sed -i 's/LONG_PROGRESS_PLACEHOLDER/progress/' "$work/hostile/actions.csv"
