@@ -1,0 +1,223 @@
+/* pdf_areas.c - progress by area, each action, the focus cohort, and the plain-English view for families. */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/key.h"
+#include "render/pdf_chart.h"
+#include "render/pdf_sections.h"
+#include "render/style.h"
+#include "util/format.h"
+
+void pdf_areas(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, "Progress by area", 1, NULL);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area *area = &p->areas.items[i];
+        const sp_area_result *ar = &a->areas[i];
+        if (!ar->counts.total)
+            continue;
+        pd_space(d, 4);
+        pd_heading(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, ASSESSMENT(ar->assessment)), 2,
+                   top);
+        pd_paragraph(d, area->name, d->bold, BODY, 0);
+        pd_paragraph(d, ar->reason, d->regular, BODY, 0);
+        pd_space(d, 4);
+
+        /* highlights: completed since the plan start, or since the last report when there is one */
+        char since[20];
+        if (r->changes)
+            sp_date_long(r->changes->previous_as_of, since);
+        pd_paragraph(d, r->changes ? sp_arena_printf(&d->arena, "Completed since the last report (%s)", since) : "Completed",
+                     d->bold, BODY, 0);
+        size_t shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+            const sp_milestone_result *mr = &a->milestones[m];
+            if (!mr->in_scope || !mr->complete || (r->changes && !pdf_completed_since(r->changes, m)))
+                continue;
+            char when[20] = "date not recorded";
+            if (mr->completed_on != SP_NO_DATE)
+                sp_date_long(mr->completed_on, when);
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s (completed %s)", p->milestones.items[m].ref, pdf_ms_title(p, m), when));
+            shown++;
+        }
+        if (!shown)
+            pdf_bullet(d, r->changes ? "None since the last report." : "None yet.");
+
+        pd_paragraph(d, "Due in the next 90 days", d->bold, BODY, 0);
+        shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+            const sp_milestone_result *mr = &a->milestones[m];
+            if (!mr->in_scope || !mr->due_soon)
+                continue;
+            char due[20];
+            sp_date_long(mr->effective_due, due);
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s (%s)", p->milestones.items[m].ref, pdf_ms_title(p, m),
+                                      due, LABEL(mr->derived), pdf_ms_owner(p, m)));
+            shown++;
+        }
+        if (!shown)
+            pdf_bullet(d, "Nothing falls due in the next 90 days.");
+
+        pd_paragraph(d, "KPIs", d->bold, BODY, 0);
+        for (size_t j = 0; j < ar->n_kpis; j++) {
+            const sp_kpi *k = &p->kpis.items[ar->kpis[j]];
+            const sp_kpi_result *kr = &a->kpis[ar->kpis[j]];
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(kr->rag), k->name, kr->reason));
+        }
+        if (!ar->n_kpis)
+            pdf_bullet(d, "No KPI is linked to this area.");
+    }
+}
+
+void pdf_actions(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, "Actions and progress", 1, NULL);
+    for (size_t ai = 0; ai < p->actions.n; ai++) {
+        const sp_action *ac = &p->actions.items[ai];
+        const sp_action_result *ar = &a->actions[ai];
+        if (!ar->in_scope)
+            continue;
+        pd_ensure(d, 80 * d->scale);
+        pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", ac->ref, LABEL(ar->status)), 2, top);
+        pd_paragraph(d, ac->text, d->bold, BODY, 0);
+        if (ac->owner && ac->owner[0])
+            pd_paragraph(d, sp_arena_printf(&d->arena, "Owner: %s", ac->owner), d->regular, SMALL, 0);
+        for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++) {
+            const sp_milestone *ms = &p->milestones.items[m];
+            const sp_milestone_result *mr = &a->milestones[m];
+            char due[20] = "no date";
+            if (mr->effective_due != SP_NO_DATE)
+                sp_date_long(mr->effective_due, due);
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (due %s): %s. %s", pdf_ms_title(p, m), due, LABEL(mr->derived),
+                                      mr->challenge ? mr->challenge : mr->reason));
+            if (ms->progress[0])
+                pd_paragraph(d, sp_arena_printf(&d->arena, "Progress: %s", ms->progress), d->regular, SMALL + 0.5f, 18);
+        }
+        pd_space(d, 4);
+    }
+}
+
+void pdf_cohort(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    const char *focus = a->rules.focus_cohort;
+    if (!focus)
+        return;
+    pd_new_page(d);
+    HPDF_Outline top = pd_heading(d, sp_arena_printf(&d->arena, "Outcomes for young people aged %s", focus), 1, NULL);
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena,
+                                 "Every KPI and milestone of the plan for the %s age group, in one place: the single view "
+                                 "of outcomes for young adults that the inspectors asked leaders to keep.",
+                                 focus),
+                 d->regular, BODY, 0);
+    pd_space(d, 6);
+    pd_heading(d, "KPIs", 2, top);
+    static const char *const kh[] = {"KPI", "Age group", "Latest", "RAG", "Why"};
+    static const float kw[] = {0.34f, 0.1f, 0.12f, 0.08f, 0.36f};
+    pd_table kt = {5, kh, kw, SMALL, false};
+    size_t n = 0;
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_focus)
+            continue;
+        const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
+        pd_cell cells[5] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
+                            {k->cohort, 0, false},
+                            {latest ? pdf_value_text(d, k, true, latest->value) : "none yet", 0, false},
+                            {LABEL(kr->rag), kr->rag, true},
+                            {kr->reason, 0, false}};
+        if (!n++)
+            pd_table_begin(d, &kt);
+        pd_table_row(d, &kt, cells);
+    }
+    if (!n)
+        pd_paragraph(d, "No KPI of the plan names this age group.", d->regular, BODY, 0);
+    pd_space(d, 6);
+    pd_heading(d, "Milestones", 2, top);
+    static const char *const mh[] = {"Milestone", "Due", "Status", "Why"};
+    static const float mw[] = {0.42f, 0.12f, 0.1f, 0.36f};
+    pd_table mt = {4, mh, mw, SMALL, false};
+    n = 0;
+    for (size_t m = 0; m < p->milestones.n; m++) {
+        const sp_milestone_result *mr = &a->milestones[m];
+        if (!mr->in_focus)
+            continue;
+        char due[20] = "no date";
+        if (mr->effective_due != SP_NO_DATE)
+            sp_date_long(mr->effective_due, due);
+        pd_cell cells[4] = {{sp_arena_printf(&d->arena, "%s: %s", p->milestones.items[m].ref, pdf_ms_title(p, m)), 0, false},
+                            {sp_arena_strdup(&d->arena, due), 0, false},
+                            {LABEL(mr->derived), mr->derived, true},
+                            {mr->challenge ? mr->challenge : mr->reason, 0, false}};
+        if (!n++)
+            pd_table_begin(d, &mt);
+        pd_table_row(d, &mt, cells);
+    }
+    if (!n)
+        pd_paragraph(d, "No action of the plan names this age group.", d->regular, BODY, 0);
+}
+
+void pdf_plain(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    char date[20];
+    sp_date_long(a->as_of, date);
+    pd_new_page(d);
+    pd_heading(d, sp_template_title(r->tmpl, &d->arena, p->info.title, p->info.area, a->as_of), 0, NULL);
+    if (r->tmpl->audience[0])
+        pd_paragraph(d, r->tmpl->audience, d->bold, BODY, 0);
+    pd_paragraph(d, sp_arena_printf(&d->arena, "This is how the plan stands on %s.", date), d->regular, BODY, 0);
+    if (p->values_illustrative)
+        pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
+    pd_space(d, 6);
+    pd_paragraph(d, sp_plain_position(r, &d->arena), d->bold, BODY, 0);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area *area = &p->areas.items[i];
+        const sp_area_result *ar = &a->areas[i];
+        if (!ar->counts.total)
+            continue;
+        pd_space(d, 8);
+        pd_ensure(d, 120 * d->scale);
+        pd_heading(d, sp_arena_printf(&d->arena, "Part %zu: %s", i + 1, ASSESSMENT(ar->assessment)), 1, NULL);
+        pd_paragraph(d, area->name, d->bold, BODY, 0);
+        pd_space(d, 3);
+        pd_paragraph(d, "What we said we would do", d->bold, BODY, 0);
+        for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
+            if (a->actions[j].in_scope)
+                pdf_bullet(d, p->actions.items[j].text);
+        pd_paragraph(d, "What we have done", d->bold, BODY, 0);
+        size_t shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
+            if (a->milestones[m].in_scope && a->milestones[m].complete)
+                pdf_bullet(d, pdf_ms_title(p, m)), shown++;
+        if (!shown)
+            pdf_bullet(d, "Nothing is finished yet.");
+        pd_paragraph(d, "What happens next", d->bold, BODY, 0);
+        shown = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+            const sp_milestone_result *mr = &a->milestones[m];
+            if (!mr->in_scope || mr->complete)
+                continue;
+            char month[16];
+            const char *when = "a date to be set";
+            if (mr->effective_due != SP_NO_DATE) {
+                sp_date_month(mr->effective_due, month);
+                when = month;
+            }
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s. By %s. %s.", pdf_ms_title(p, m), when, LABEL(mr->derived)));
+            shown++;
+        }
+        if (!shown)
+            pdf_bullet(d, "Everything here is finished.");
+    }
+}

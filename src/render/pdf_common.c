@@ -1,0 +1,92 @@
+/* pdf_common.c - helpers the PDF sections share. */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/key.h"
+#include "render/pdf_chart.h"
+#include "render/pdf_sections.h"
+#include "render/style.h"
+#include "util/format.h"
+
+const char *pdf_ms_title(const sp_plan *p, size_t i)
+{
+    const sp_milestone *m = &p->milestones.items[i];
+    return m->text[0] ? m->text : p->actions.items[m->action_index].text;
+}
+
+const char *pdf_ms_owner(const sp_plan *p, size_t i)
+{
+    const sp_milestone *m = &p->milestones.items[i];
+    return m->owner[0] ? m->owner : p->actions.items[m->action_index].owner ? p->actions.items[m->action_index].owner : "";
+}
+
+sp_status pdf_assessment_tint(sp_area_assessment a)
+{
+    static const sp_status tint[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
+    return tint[a];
+}
+
+const char *pdf_counts_words(pd_doc *d, const sp_counts *c)
+{
+    return sp_arena_printf(&d->arena, "%zu milestone%s: %zu complete (Blue), %zu on track (Green), %zu slipped (Amber), "
+                                      "%zu overdue (Red), %zu with no date (Grey).",
+                           c->total, c->total == 1 ? "" : "s", c->blue, c->green, c->amber, c->red, c->grey);
+}
+
+pd_table pdf_pick_columns(pd_doc *d, const char *const *headers, const float *widths, const int *keep, int n,
+                             float size)
+{
+    const char **h = sp_arena_alloc(&d->arena, (size_t)n * sizeof *h);
+    float *w = sp_arena_alloc(&d->arena, (size_t)n * sizeof *w), total = 0;
+    for (int i = 0; i < n; i++)
+        total += widths[keep[i]];
+    for (int i = 0; i < n; i++) {
+        h[i] = headers[keep[i]];
+        w[i] = widths[keep[i]] / total;
+    }
+    pd_table t = {(size_t)n, h, w, size, false};
+    return t;
+}
+
+const pd_cell *pdf_pick_cells(pd_doc *d, const pd_cell *all, const int *keep, int n)
+{
+    pd_cell *c = sp_arena_alloc(&d->arena, (size_t)n * sizeof *c);
+    for (int i = 0; i < n; i++)
+        c[i] = all[keep[i]];
+    return c;
+}
+
+void pdf_bullet(pd_doc *d, const char *text)
+{
+    pd_paragraph(d, sp_arena_printf(&d->arena, "•  %s", text), d->regular, BODY, 8);
+}
+
+const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v)
+{
+    if (!has)
+        return "–";
+    char buf[64];
+    sp_format_value(v, k->unit, buf, sizeof buf);
+    return sp_arena_strdup(&d->arena, buf);
+}
+
+const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp)
+{
+    const sp_target *t = &k->target[cp];
+    if (t->kind == SP_TARGET_NONE)
+        return "–";
+    if (!kr->target[cp].numeric)
+        return t->text;
+    const char *v = pdf_value_text(d, k, true, kr->target[cp].value);
+    if (t->kind == SP_TARGET_ABSOLUTE && !t->words)
+        return v;
+    return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
+}
+
+bool pdf_completed_since(const sp_changes *ch, size_t milestone)
+{
+    for (size_t i = 0; i < ch->n; i++)
+        if (ch->items[i].kind == SP_CH_COMPLETED && ch->items[i].milestone == (long)milestone)
+            return true;
+    return false;
+}

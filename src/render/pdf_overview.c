@@ -1,0 +1,253 @@
+/* pdf_overview.c - the first pages and the last: at a glance, since the last report, exceptions, risks, key. */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/key.h"
+#include "render/pdf_chart.h"
+#include "render/pdf_sections.h"
+#include "render/style.h"
+#include "util/format.h"
+
+void pdf_glance(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    char date[20], start[20];
+    sp_date_long(a->as_of, date);
+    sp_date_long(p->info.start, start);
+    pd_new_page(d);
+    pd_heading(d, sp_template_title(r->tmpl, &d->arena, p->info.title, p->info.area, a->as_of), 0, NULL);
+    if (r->tmpl->audience[0])
+        pd_paragraph(d, r->tmpl->audience, d->bold, BODY, 0);
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena, "%s · %s · highlight report at %s · plan start %s%s%s",
+                                 sp_plan_kind_name(p->info.kind), p->info.area, date, start,
+                                 a->rules.cohort ? " · cohort " : "", a->rules.cohort ? a->rules.cohort : ""),
+                 d->regular, BODY, 0);
+    pd_space(d, 6);
+    if (p->values_illustrative) {
+        const char **lines;
+        size_t n = pd_wrap(d, d->bold, BODY * d->scale, SP_NOTE_ILLUSTRATIVE, PD_BODY_W - 16, &lines);
+        float h = (float)n * BODY * d->scale * 1.3f + 10;
+        pd_ensure(d, h + 4);
+        pd_fill_rect(d, PD_MARGIN_X, d->y - h, PD_BODY_W, h, SP_TINT_AMBER);
+        pd_space(d, 5);
+        pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, BODY, 8);
+        pd_space(d, 9);
+    }
+    pd_paragraph(d, a->overall, d->bold, BODY + 1, 0);
+    pd_space(d, 8);
+
+    HPDF_Outline areas = pd_heading(d, "Areas at a glance", 1, NULL);
+    (void)areas;
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area_result *ar = &a->areas[i];
+        if (!ar->counts.total)
+            continue;
+        pd_ensure(d, 70 * d->scale);
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, p->areas.items[i].name), d->bold, BODY, 0);
+        pd_space(d, 3);
+        float size = BODY * d->scale;
+        d->y -= size;
+        float tw = pd_status_tag(d, PD_MARGIN_X, d->y, pdf_assessment_tint(ar->assessment),
+                                 ASSESSMENT(ar->assessment), size);
+        pd_status_bar(d, PD_MARGIN_X + tw + 8, d->y + size, 200, size * 1.35f, &ar->counts);
+        d->y -= size * 0.6f;
+        pd_paragraph(d, pdf_counts_words(d, &ar->counts), d->regular, SMALL, 0);
+        pd_paragraph(d, ar->reason, d->regular, BODY, 0);
+        pd_space(d, 6);
+    }
+
+    pd_heading(d, "KPIs and challenges", 1, NULL);
+    const sp_counts *k = &a->kpi_counts;
+    const struct {
+        sp_status s;
+        size_t n;
+    } tags[] = {{SP_BLUE, k->blue}, {SP_GREEN, k->green}, {SP_AMBER, k->amber}, {SP_RED, k->red}, {SP_GREY, k->grey}};
+    float size = BODY * d->scale;
+    pd_ensure(d, size * 2);
+    d->y -= size;
+    float x = PD_MARGIN_X;
+    for (int i = 0; i < 5; i++) {
+        char word[32];
+        snprintf(word, sizeof word, "%s %zu", LABEL(tags[i].s), tags[i].n);
+        x += pd_status_tag(d, x, d->y, tags[i].s, word, size) + 6;
+    }
+    d->y -= size * 0.8f;
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena, "%zu KPIs: %zu Blue (12-month target met), %zu Green, %zu Amber, %zu Red, "
+                                            "%zu Grey (cannot be judged yet).",
+                                 k->total, k->blue, k->green, k->amber, k->red, k->grey),
+                 d->regular, SMALL, 0);
+    pd_space(d, 4);
+    pd_paragraph(d,
+                 sp_arena_printf(&d->arena,
+                                 "Challenges: %zu reported position%s more optimistic than the evidence, or a KPI "
+                                 "without an update at a passed checkpoint. They are listed first under Exceptions.",
+                                 a->challenges, a->challenges == 1 ? " is" : "s are"),
+                 d->regular, BODY, 0);
+}
+
+void pdf_changes(pd_doc *d, const sp_report *r)
+{
+    const sp_changes *ch = r->changes;
+    if (!ch)
+        return; /* only with --previous */
+    char when[20];
+    sp_date_long(ch->previous_as_of, when);
+    pd_space(d, 8);
+    pd_ensure(d, 140);
+    pd_heading(d, sp_arena_printf(&d->arena, "Since the last report (%s)", when), 1, NULL);
+    const char *summary = "";
+    for (int k = 0; k < SP_N_CHANGE_KINDS; k++)
+        if (ch->counts[k])
+            summary = sp_arena_printf(&d->arena, "%s%s%s: %zu", summary, summary[0] ? "; " : "",
+                                      sp_change_word((sp_change_kind)k), ch->counts[k]);
+    pd_paragraph(d, ch->n ? sp_arena_printf(&d->arena, "%s.", summary) : "Nothing changed since the last report.",
+                 d->regular, BODY, 0);
+    if (!ch->n)
+        return;
+    pd_space(d, 4);
+    static const char *const headers[] = {"Change", "What", "Before → now", "Detail"};
+    static const float widths[] = {0.15f, 0.35f, 0.17f, 0.33f};
+    pd_table t = {4, headers, widths, SMALL, false};
+    pd_table_begin(d, &t);
+    for (size_t i = 0; i < ch->n; i++) {
+        const sp_change *c = &ch->items[i];
+        pd_cell cells[4] = {
+            {sp_change_word(c->kind), 0, true},
+            {c->ref[0] ? sp_arena_printf(&d->arena, "%s %s", c->ref, c->what) : c->what, 0, false},
+            {c->from[0] || c->to[0] ? sp_arena_printf(&d->arena, "%s → %s", c->from[0] ? c->from : "–",
+                                                      c->to[0] ? c->to : "–")
+                                    : "",
+             0, false},
+            {c->sentence, 0, false},
+        };
+        pd_table_row(d, &t, cells);
+    }
+}
+
+void pdf_exceptions(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_space(d, 8);
+    pd_ensure(d, 160); /* the heading, its note and the first rows together */
+    pd_heading(d, "Exceptions: what needs attention", 1, NULL);
+    if (!a->n_exceptions) {
+        pd_paragraph(d, "Nothing is overdue, slipped, challenged, Red or Amber at this report date.", d->regular, BODY, 0);
+        return;
+    }
+    pd_paragraph(d, "Worst first: Red before Amber, challenged before unchallenged, the longest overdue first.",
+                 d->regular, SMALL, 0);
+    pd_space(d, 4);
+    static const char *const headers[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Why"};
+    static const float widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.33f, 0.09f, 0.19f, 0.39f};
+    const int *keep = r->tmpl->pdf_exception_columns;
+    int n_keep = r->tmpl->n_pdf_exception_columns;
+    pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, SMALL);
+    for (size_t e = 0; e < a->n_exceptions; e++) {
+        const sp_exception *x = &a->exceptions[e];
+        pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
+        if (x->is_kpi) {
+            const sp_kpi *k = &p->kpis.items[x->index];
+            const sp_kpi_result *kr = &a->kpis[x->index];
+            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
+            cells[SP_PE_STATUS] = (pd_cell){LABEL(kr->rag), kr->rag, true};
+            cells[SP_PE_OWNER].text = k->owner;
+            cells[SP_PE_WHY].text = kr->reason;
+        } else {
+            const sp_milestone_result *m = &a->milestones[x->index];
+            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
+                                                     p->milestones.items[x->index].ref, pdf_ms_title(p, x->index));
+            cells[SP_PE_STATUS] = (pd_cell){LABEL(m->derived), m->derived, true};
+            cells[SP_PE_OWNER].text = pdf_ms_owner(p, x->index);
+            cells[SP_PE_WHY].text = m->challenge ? sp_arena_printf(&d->arena, "%s.", m->challenge) : m->reason;
+        }
+        pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
+    }
+}
+
+static void pdf_risks(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    pd_space(d, 8);
+    pd_heading(d, "Risk register", 1, NULL);
+    static const char *const headers[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};
+    static const float widths[] = {0.27f, 0.09f, 0.28f, 0.1f, 0.26f};
+    pd_table t = {5, headers, widths, SMALL, false};
+    pd_table_begin(d, &t);
+    for (size_t i = 0; i < p->risks.n; i++) {
+        const sp_risk *k = &p->risks.items[i];
+        pd_cell cells[5] = {{k->text, 0, false},
+                            {sp_severity_word(k->severity), 0, true},
+                            {k->mitigation, 0, false},
+                            {sp_severity_word(k->residual), 0, false},
+                            {k->progress, 0, false}};
+        pd_table_row(d, &t, cells);
+    }
+}
+
+static void pdf_key(pd_doc *d, const sp_report *r)
+{
+    pd_space(d, 8);
+    pd_heading(d, "Key: what the colours and figures mean", 1, NULL);
+    static const char *const headers[] = {"Term", "Meaning"};
+    static const float widths[] = {0.22f, 0.78f};
+    pd_table t = {2, headers, widths, SMALL, false};
+    pd_table_begin(d, &t);
+    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+        const char *term = SP_KEY_ROWS[i].status ? LABEL(SP_KEY_ROWS[i].status) : SP_KEY_ROWS[i].term;
+        pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {SP_KEY_ROWS[i].meaning, 0, false}};
+        pd_table_row(d, &t, cells);
+    }
+    pd_cell note[2] = {{"Challenges", 0, true}, {SP_NOTE_DERIVED, 0, false}};
+    pd_table_row(d, &t, note);
+}
+
+static void pdf_plain_key(pd_doc *d, const sp_report *r)
+{
+    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
+    static const char *const meaning[] = {
+        [SP_BLUE] = "We have finished this.",
+        [SP_GREEN] = "This is happening as planned.",
+        [SP_AMBER] = "This is taking longer than we planned.",
+        [SP_RED] = "This has passed the date we set and is not finished.",
+        [SP_GREY] = "We have not set a date for this yet.",
+    };
+    pd_space(d, 10);
+    pd_heading(d, "What the words mean", 1, NULL);
+    const char *shown[5];
+    size_t n = 0;
+    for (size_t k = 0; k < 5; k++) {
+        const char *word = LABEL(order[k]);
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen = seen || strcmp(shown[j], word) == 0;
+        if (seen)
+            continue;
+        shown[n++] = word;
+        bool late = order[k] == SP_AMBER && strcmp(word, LABEL(SP_RED)) == 0;
+        float size = BODY * d->scale;
+        pd_ensure(d, size * 2);
+        d->y -= size;
+        float w = pd_status_tag(d, PD_MARGIN_X, d->y, order[k], word, size);
+        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y,
+                   late ? "This is behind the date we planned." : meaning[order[k]], SP_TEXT_DARK);
+        d->y -= size * 0.9f;
+    }
+}
+
+void pdf_key_section(pd_doc *d, const sp_report *r)
+{
+    if (r->tmpl->plain_english)
+        pdf_plain_key(d, r);
+    else
+        pdf_key(d, r);
+}
+
+void pdf_risks_section(pd_doc *d, const sp_report *r)
+{
+    if (r->plan->has_risks_file)
+        pdf_risks(d, r);
+}
