@@ -2,7 +2,8 @@
  * xlsx.c - the workbook: Cover and Contents, then the sheets the template names, in its
  * order (Summary, Changes, Actions, KPIs, SPC, Exceptions, Cohort, Plain, Risks, Data quality,
  * Key), each an accessible sheet (Government Analysis Function checklist) with one table.
- * Every figure is read from the assessment; this file only chooses what goes where.
+ * The sheets' columns are in xlsx_sheets.c, xlsx_summary.c and xlsx_views.c; the table writer
+ * in xlsx_table.c. Every figure is read from the assessment: this file chooses what goes where.
  */
 #include <math.h>
 #include <stdio.h>
@@ -24,425 +25,6 @@
 #define KP(i) (&PLAN->kpis.items[i])
 #define KR(i) (&AS->kpis[i])
 #define N(a) (sizeof(a) / sizeof *(a))
-
-/* ---- Summary: one row per area and one for the whole plan ------------------------------- */
-
-static bool whole(xl_ctx *c, size_t i) { return i == PLAN->areas.n; }
-static const sp_area_result *AR(xl_ctx *c, size_t i) { return &AS->areas[i]; }
-static const sp_counts *sm_counts(xl_ctx *c, size_t i) { return whole(c, i) ? &AS->milestone_counts : &AR(c, i)->counts; }
-
-static xl_cell sm_no(xl_ctx *c, size_t i)
-{
-    return xl_text(whole(c, i) ? "All" : sp_arena_printf(&c->arena, "Area %zu", i + 1));
-}
-static xl_cell sm_name(xl_ctx *c, size_t i) { return xl_text(whole(c, i) ? "Whole plan" : PLAN->areas.items[i].name); }
-static xl_cell sm_assessment(xl_ctx *c, size_t i)
-{
-    if (whole(c, i))
-        return xl_text(NULL);
-    static const sp_status fill[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
-    sp_area_assessment a = AR(c, i)->assessment;
-    return xl_status(fill[a], sp_report_assessment(c->r, a));
-}
-static xl_cell sm_reason(xl_ctx *c, size_t i) { return xl_text(whole(c, i) ? AS->overall : AR(c, i)->reason); }
-static xl_cell sm_blue(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->blue); }
-static xl_cell sm_green(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->green); }
-static xl_cell sm_amber(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->amber); }
-static xl_cell sm_red(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->red); }
-static xl_cell sm_grey(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->grey); }
-static xl_cell sm_total(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->total); }
-static xl_cell sm_complete(xl_ctx *c, size_t i)
-{
-    const sp_counts *n = sm_counts(c, i);
-    if (whole(c, i))
-        return xl_percent(n->total > 0, AS->percent_complete);
-    return xl_percent(true, AR(c, i)->percent_complete);
-}
-static xl_cell sm_on_time(xl_ctx *c, size_t i)
-{
-    return whole(c, i) ? xl_text(NULL) : xl_percent(AR(c, i)->has_percent_on_time, AR(c, i)->percent_on_time);
-}
-static long area_kpis(xl_ctx *c, size_t i, sp_status s)
-{
-    if (whole(c, i)) {
-        const sp_counts *k = &AS->kpi_counts;
-        return (long)(s == SP_BLUE ? k->blue : s == SP_GREEN ? k->green : s == SP_AMBER ? k->amber
-                      : s == SP_RED ? k->red : k->grey);
-    }
-    long n = 0;
-    for (size_t j = 0; j < AR(c, i)->n_kpis; j++)
-        n += KR(AR(c, i)->kpis[j])->rag == s;
-    return n;
-}
-static xl_cell sm_k_blue(xl_ctx *c, size_t i) { return xl_int(area_kpis(c, i, SP_BLUE)); }
-static xl_cell sm_k_green(xl_ctx *c, size_t i) { return xl_int(area_kpis(c, i, SP_GREEN)); }
-static xl_cell sm_k_amber(xl_ctx *c, size_t i) { return xl_int(area_kpis(c, i, SP_AMBER)); }
-static xl_cell sm_k_red(xl_ctx *c, size_t i) { return xl_int(area_kpis(c, i, SP_RED)); }
-static xl_cell sm_k_grey(xl_ctx *c, size_t i) { return xl_int(area_kpis(c, i, SP_GREY)); }
-
-static const xl_column SUMMARY_COLUMNS[] = {
-    {"No.", sm_no},
-    {"Area", sm_name},
-    {"Assessment", sm_assessment},
-    {"Why", sm_reason},
-    {"Blue (complete)", sm_blue},
-    {"Green (on track)", sm_green},
-    {"Amber (slipped)", sm_amber},
-    {"Red (overdue)", sm_red},
-    {"Grey (no date)", sm_grey},
-    {"Milestones", sm_total},
-    {"Complete", sm_complete},
-    {"Due milestones done on time", sm_on_time},
-    {"KPIs Blue", sm_k_blue},
-    {"KPIs Green", sm_k_green},
-    {"KPIs Amber", sm_k_amber},
-    {"KPIs Red", sm_k_red},
-    {"KPIs Grey", sm_k_grey},
-};
-enum { SUMMARY_FIRST_COUNT = 4, SUMMARY_FIRST_KPI = 12, TABLE_ROW = 3 };
-
-static void summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
-{
-    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
-    const char *sheet = "Summary";
-    lxw_row_t first = TABLE_ROW + 1, last = (lxw_row_t)(TABLE_ROW + n_areas);
-
-    lxw_chart *bar = workbook_add_chart(c->wb, LXW_CHART_BAR_STACKED);
-    for (int s = 0; s < 5; s++) {
-        lxw_chart_series *series = chart_add_series(bar, NULL, NULL);
-        chart_series_set_categories(series, sheet, first, 0, last, 0);
-        chart_series_set_values(series, sheet, first, (lxw_col_t)(SUMMARY_FIRST_COUNT + s), last,
-                                (lxw_col_t)(SUMMARY_FIRST_COUNT + s));
-        chart_series_set_name_range(series, sheet, TABLE_ROW, (lxw_col_t)(SUMMARY_FIRST_COUNT + s));
-        lxw_chart_fill fill = {.color = sp_status_strong(order[s])};
-        chart_series_set_fill(series, &fill);
-        chart_series_set_labels(series);
-        chart_series_set_labels_num_format(series, "#,##0;-#,##0;;"); /* no "0" on empty segments */
-        lxw_chart_font font = {.color = sp_status_strong_text(order[s]), .bold = LXW_TRUE};
-        chart_series_set_labels_font(series, &font);
-    }
-    /* counts: whole-number steps from zero */
-    size_t most = 1;
-    for (size_t i = 0; i < PLAN->areas.n; i++)
-        most = AS->areas[i].counts.total > most ? AS->areas[i].counts.total : most;
-    chart_axis_set_min(bar->x_axis, 0);
-    chart_axis_set_major_unit(bar->x_axis, most <= 10 ? 1 : (double)((most + 4) / 5));
-    chart_title_set_name(bar, "Milestones by derived status, per area");
-    chart_axis_set_reverse(bar->y_axis); /* Area 1 at the top, as in the table */
-    chart_legend_set_position(bar, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chart_options bar_opt = {
-        .x_scale = 1.4, .y_scale = 1.2,
-        .description = "Stacked bar chart: for each area, the number of milestones that are Blue (complete), Green "
-                       "(on track), Amber (slipped), Red (overdue) and Grey (no date). The same figures are in the "
-                       "table on this sheet."};
-    worksheet_insert_chart_opt(ws, 1, (lxw_col_t)(sizeof SUMMARY_COLUMNS / sizeof *SUMMARY_COLUMNS + 1), bar,
-                               &bar_opt);
-
-    lxw_chart *col = workbook_add_chart(c->wb, LXW_CHART_COLUMN);
-    lxw_chart_series *series = chart_add_series(col, NULL, NULL);
-    lxw_row_t plan_row = (lxw_row_t)(TABLE_ROW + n_areas + 1);
-    chart_series_set_categories(series, sheet, TABLE_ROW, SUMMARY_FIRST_KPI, TABLE_ROW, SUMMARY_FIRST_KPI + 4);
-    chart_series_set_values(series, sheet, plan_row, SUMMARY_FIRST_KPI, plan_row, SUMMARY_FIRST_KPI + 4);
-    chart_series_set_name(series, "KPIs");
-    lxw_chart_fill fills[5];
-    lxw_chart_point points[5], *point_ptrs[6];
-    for (int s = 0; s < 5; s++) {
-        fills[s] = (lxw_chart_fill){.color = sp_status_strong(order[s])};
-        points[s] = (lxw_chart_point){.fill = &fills[s]};
-        point_ptrs[s] = &points[s];
-    }
-    point_ptrs[5] = NULL;
-    chart_series_set_points(series, point_ptrs);
-    chart_series_set_labels(series);
-    chart_axis_set_min(col->y_axis, 0);
-    chart_axis_set_major_unit(col->y_axis, AS->kpi_counts.total <= 10 ? 1 : (double)((AS->kpi_counts.total + 4) / 5));
-    chart_title_set_name(col, "KPIs by RAG, whole plan");
-    chart_legend_set_position(col, LXW_CHART_LEGEND_NONE);
-    lxw_chart_options col_opt = {
-        .x_scale = 1.0, .y_scale = 1.0,
-        .description = "Column chart: the number of KPIs rated Blue, Green, Amber, Red and Grey across the whole "
-                       "plan. The same figures are in the Whole plan row of the table on this sheet."};
-    worksheet_insert_chart_opt(ws, 20, (lxw_col_t)(sizeof SUMMARY_COLUMNS / sizeof *SUMMARY_COLUMNS + 1), col,
-                               &col_opt);
-}
-
-/* ---- Key --------------------------------------------------------------------------------- */
-
-/* The full key: the BRAG rows, how each figure is computed, and the notes. */
-static xl_cell key_term(xl_ctx *c, size_t i)
-{
-    if (i >= SP_N_KEY_ROWS)
-        return xl_text(i - SP_N_KEY_ROWS == 0 ? "[note 1]" : "[note 2]");
-    if (SP_KEY_ROWS[i].status)
-        return xl_status_of(c, SP_KEY_ROWS[i].status);
-    return xl_text(SP_KEY_ROWS[i].term);
-}
-static xl_cell key_meaning(xl_ctx *c, size_t i)
-{
-    (void)c;
-    if (i >= SP_N_KEY_ROWS)
-        return xl_text(i - SP_N_KEY_ROWS == 0 ? SP_NOTE_DERIVED : SP_NOTE_ILLUSTRATIVE);
-    return xl_text(SP_KEY_ROWS[i].meaning);
-}
-static const xl_column KEY_COLUMNS[] = {{"Term", key_term}, {"Meaning", key_meaning}};
-
-/* The plain key: one row per word the template uses, once each. */
-static const char *const PLAIN_MEANING[] = {
-    [SP_BLUE] = "We have finished this.",
-    [SP_GREEN] = "This is happening as planned.",
-    [SP_AMBER] = "This is taking longer than we planned.",
-    [SP_RED] = "This has passed the date we set and is not finished.",
-    [SP_GREY] = "We have not set a date for this yet.",
-};
-/* The statuses whose words the key explains, each word once: into rows, returning how many. */
-static size_t plain_key_rows(xl_ctx *c, sp_status *rows)
-{
-    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
-    size_t n = 0;
-    for (size_t k = 0; k < N(order); k++) {
-        bool seen = false;
-        for (size_t j = 0; j < n; j++)
-            seen = seen || strcmp(sp_report_label(c->r, rows[j]), sp_report_label(c->r, order[k])) == 0;
-        if (!seen)
-            rows[n++] = order[k];
-    }
-    return n;
-}
-#define PK(i) (((const sp_status *)c->list)[i])
-static xl_cell pk_word(xl_ctx *c, size_t i) { return xl_status_of(c, PK(i)); }
-static xl_cell pk_meaning(xl_ctx *c, size_t i)
-{
-    sp_status s = PK(i);
-    /* a word shared by Amber and Red means "late" */
-    if (s == SP_AMBER && strcmp(sp_report_label(c->r, SP_AMBER), sp_report_label(c->r, SP_RED)) == 0)
-        return xl_text("This is behind the date we planned.");
-    return xl_text(PLAIN_MEANING[s]);
-}
-static const xl_column PLAIN_KEY_COLUMNS[] = {{"Word", pk_word}, {"What it means", pk_meaning}};
-
-/* ---- Cohort: the focus age group's actions and KPIs in one list ---------------------------- */
-
-typedef struct cohort_item {
-    bool kpi;
-    size_t index;
-} cohort_item;
-
-#define CO(i) (&((const cohort_item *)c->list)[i])
-static xl_cell co_kind(xl_ctx *c, size_t i) { return xl_text(CO(i)->kpi ? "KPI" : "Milestone"); }
-static xl_cell co_ref(xl_ctx *c, size_t i) { return xl_text(CO(i)->kpi ? KP(CO(i)->index)->ref : MS(CO(i)->index)->ref); }
-static xl_cell co_what(xl_ctx *c, size_t i)
-{
-    return xl_text(CO(i)->kpi ? KP(CO(i)->index)->name : xl_milestone_title(c, CO(i)->index));
-}
-static xl_cell co_status(xl_ctx *c, size_t i)
-{
-    return xl_status_of(c, CO(i)->kpi ? KR(CO(i)->index)->rag : MR(CO(i)->index)->derived);
-}
-static xl_cell co_when(xl_ctx *c, size_t i)
-{
-    if (!CO(i)->kpi)
-        return xl_date(MR(CO(i)->index)->effective_due);
-    const sp_kpi_result *k = KR(CO(i)->index);
-    if (!k->has_latest)
-        return xl_text("No value yet");
-    char v[64], m[16];
-    sp_format_value(k->latest, KP(CO(i)->index)->unit, v, sizeof v);
-    sp_date_month(PLAN->observations.items[k->latest_obs].period_end, m);
-    return xl_text(sp_arena_printf(&c->arena, "%s in %s", v, m));
-}
-static xl_cell co_why(xl_ctx *c, size_t i)
-{
-    if (CO(i)->kpi)
-        return xl_text(KR(CO(i)->index)->reason);
-    const sp_milestone_result *m = MR(CO(i)->index);
-    return xl_text(m->challenge ? sp_arena_printf(&c->arena, "%s.", m->challenge) : m->reason);
-}
-static xl_cell co_cohort(xl_ctx *c, size_t i)
-{
-    return xl_text(CO(i)->kpi ? KP(CO(i)->index)->cohort : PLAN->actions.items[MS(CO(i)->index)->action_index].cohort);
-}
-static const xl_column COHORT_COLUMNS[] = {
-    {"Type", co_kind},   {"Ref", co_ref},
-    {"What", co_what},   {"Age group", co_cohort},
-    {"Status", co_status}, {"Due, or latest value", co_when},
-    {"Why", co_why},
-};
-
-/* ---- Changes since the last report --------------------------------------------------------- */
-
-#define CH(i) (&c->r->changes->items[i])
-static xl_cell ch_kind(xl_ctx *c, size_t i) { return xl_text(sp_change_word(CH(i)->kind)); }
-static xl_cell ch_ref(xl_ctx *c, size_t i) { return xl_text(CH(i)->ref); }
-static xl_cell ch_what(xl_ctx *c, size_t i) { return xl_text(CH(i)->what); }
-static xl_cell ch_from(xl_ctx *c, size_t i) { return xl_text(CH(i)->from); }
-static xl_cell ch_to(xl_ctx *c, size_t i) { return xl_text(CH(i)->to); }
-static xl_cell ch_detail(xl_ctx *c, size_t i) { return xl_text(CH(i)->sentence); }
-static xl_cell ch_source(xl_ctx *c, size_t i)
-{
-    bool removed = CH(i)->kind == SP_CH_MILESTONE_REMOVED || CH(i)->kind == SP_CH_ACTION_REMOVED ||
-                   CH(i)->kind == SP_CH_KPI_REMOVED || CH(i)->kind == SP_CH_RISK_CLOSED;
-    const char *label = sp_source_label(&c->arena, CH(i)->source);
-    return xl_text(removed ? sp_arena_printf(&c->arena, "%s (last period's export)", label) : label);
-}
-static const xl_column CHANGE_COLUMNS[] = {
-    {"Change", ch_kind}, {"Ref", ch_ref}, {"What", ch_what}, {"Before", ch_from},
-    {"Now", ch_to},      {"Detail", ch_detail}, {"Source row", ch_source},
-};
-
-/* ---- SPC: every point of every KPI with an XmR chart, and a line chart per KPI ------------- */
-
-typedef struct spc_row {
-    size_t kpi, point;
-    sp_date period;
-} spc_row;
-
-#define SR(i) (&((const spc_row *)c->list)[i])
-#define SPT(i) (&KR(SR(i)->kpi)->spc.points[SR(i)->point])
-static xl_cell sr_ref(xl_ctx *c, size_t i) { return xl_text(KP(SR(i)->kpi)->ref); }
-static xl_cell sr_period(xl_ctx *c, size_t i) { return xl_date(SR(i)->period); }
-static xl_cell sr_value(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->value); }
-static xl_cell sr_mean(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->mean); }
-static xl_cell sr_upl(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->upl); }
-static xl_cell sr_lpl(xl_ctx *c, size_t i) { return xl_number(true, SPT(i)->lpl); }
-static xl_cell sr_type(xl_ctx *c, size_t i)
-{
-    static const char *const words[] = {"Common cause", "Special cause: improvement", "Special cause: concern",
-                                        "Special cause: high", "Special cause: low"};
-    return xl_text(words[SPT(i)->kind]);
-}
-static xl_cell sr_rules(xl_ctx *c, size_t i)
-{
-    const sp_spc_point *pt = SPT(i);
-    const char *s = "";
-    if (pt->outside)
-        s = "outside the limits";
-    if (pt->shift)
-        s = sp_arena_printf(&c->arena, "%s%sshift", s, s[0] ? "; " : "");
-    if (pt->trend)
-        s = sp_arena_printf(&c->arena, "%s%strend", s, s[0] ? "; " : "");
-    if (pt->two_of_three)
-        s = sp_arena_printf(&c->arena, "%s%stwo of three near a limit", s, s[0] ? "; " : "");
-    return xl_text(s);
-}
-static const xl_column SPC_COLUMNS[] = {
-    {"KPI", sr_ref},  {"Period", sr_period}, {"Value", sr_value},  {"Mean", sr_mean},
-    {"Upper process limit", sr_upl}, {"Lower process limit", sr_lpl}, {"Point", sr_type}, {"Rules", sr_rules},
-};
-
-static void spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
-{
-    const char *sheet = "SPC";
-    size_t start = 0, chart_no = 0;
-    while (start < n) {
-        size_t end = start;
-        while (end < n && rows[end].kpi == rows[start].kpi)
-            end++;
-        const sp_kpi *k = KP(rows[start].kpi);
-        lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_LINE);
-        static const char *const names[] = {"Value", "Mean", "Upper process limit", "Lower process limit"};
-        static const unsigned colours[] = {0x1F3864, 0x404040, 0x7F7F7F, 0x7F7F7F};
-        lxw_row_t first = (lxw_row_t)(4 + start), last = (lxw_row_t)(4 + end - 1);
-        for (int sidx = 0; sidx < 4; sidx++) {
-            lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
-            chart_series_set_categories(series, sheet, first, 1, last, 1);
-            chart_series_set_values(series, sheet, first, (lxw_col_t)(2 + sidx), last, (lxw_col_t)(2 + sidx));
-            chart_series_set_name(series, names[sidx]);
-            lxw_chart_line line = {.color = colours[sidx], .width = sidx ? 1.0 : 1.75,
-                                   .dash_type = sidx >= 2 ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID};
-            chart_series_set_line(series, &line);
-            if (sidx == 0) {
-                lxw_chart_marker marker = {.type = LXW_CHART_MARKER_CIRCLE, .size = 5};
-                chart_series_set_marker_type(series, marker.type);
-                chart_series_set_marker_size(series, marker.size);
-            } else {
-                chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
-            }
-        }
-        /* the y axis spans the values and limits, not zero upwards: the variation is the point */
-        double lo = 1e300, hi = -1e300;
-        for (size_t i = start; i < end; i++) {
-            const sp_spc_point *pt = &KR(rows[i].kpi)->spc.points[rows[i].point];
-            lo = pt->value < lo ? pt->value : lo;
-            lo = pt->lpl < lo ? pt->lpl : lo;
-            hi = pt->value > hi ? pt->value : hi;
-            hi = pt->upl > hi ? pt->upl : hi;
-        }
-        double pad = (hi - lo) * 0.1 + 1e-9;
-        chart_axis_set_min(chart->y_axis, floor(lo - pad));
-        chart_axis_set_max(chart->y_axis, ceil(hi + pad));
-        chart_title_set_name(chart, sp_arena_printf(&c->arena, "%s: XmR chart", k->ref));
-        chart_axis_set_num_format(chart->x_axis, "mmm yyyy");
-        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-        lxw_chart_options opt = {
-            .x_scale = 1.3, .y_scale = 1.1,
-            .description = sp_arena_printf(&c->arena,
-                                           "Line chart of %s by month, with its mean and upper and lower process "
-                                           "limits. Variation: %s. The values and each point's reading are in the "
-                                           "table on this sheet.",
-                                           k->ref, KR(rows[start].kpi)->spc.variation_text)};
-        worksheet_insert_chart_opt(ws, (lxw_row_t)(1 + chart_no * 18), (lxw_col_t)(N(SPC_COLUMNS) + 1), chart, &opt);
-        chart_no++;
-        start = end;
-    }
-}
-
-/* ---- Plain: for families, one row per area ------------------------------------------------ */
-
-static const char *bullets(xl_ctx *c, const char *list, const char *item)
-{
-    return list[0] ? sp_arena_printf(&c->arena, "%s\n• %s", list, item) : sp_arena_printf(&c->arena, "• %s", item);
-}
-static xl_cell pl_area(xl_ctx *c, size_t i) { return xl_text(PLAN->areas.items[i].name); }
-static xl_cell pl_how(xl_ctx *c, size_t i)
-{
-    static const sp_status fill[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
-    sp_area_assessment a = AS->areas[i].assessment;
-    return xl_status(fill[a], sp_report_assessment(c->r, a));
-}
-static xl_cell pl_said(xl_ctx *c, size_t i)
-{
-    const sp_area *area = &PLAN->areas.items[i];
-    const char *list = "";
-    for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
-        if (AS->actions[j].in_scope)
-            list = bullets(c, list, PLAN->actions.items[j].text);
-    return xl_text(list);
-}
-static xl_cell pl_done(xl_ctx *c, size_t i)
-{
-    const sp_area *area = &PLAN->areas.items[i];
-    const char *list = "";
-    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
-        if (MR(m)->in_scope && MR(m)->complete)
-            list = bullets(c, list, xl_milestone_title(c, m));
-    return xl_text(list[0] ? list : "Nothing is finished yet.");
-}
-static xl_cell pl_next(xl_ctx *c, size_t i)
-{
-    const sp_area *area = &PLAN->areas.items[i];
-    const char *list = "";
-    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
-        const sp_milestone_result *r = MR(m);
-        if (!r->in_scope || r->complete)
-            continue;
-        char month[16];
-        const char *when = "date to be set";
-        if (r->effective_due != SP_NO_DATE) {
-            sp_date_month(r->effective_due, month);
-            when = month;
-        }
-        list = bullets(c, list, sp_arena_printf(&c->arena, "%s (by %s: %s)", xl_milestone_title(c, m), when,
-                                                sp_report_label(c->r, r->derived)));
-    }
-    return xl_text(list[0] ? list : "Everything here is finished.");
-}
-static const xl_column PLAIN_COLUMNS[] = {
-    {"Area", pl_area},
-    {"How it is going", pl_how},
-    {"What we said we would do", pl_said},
-    {"What we have done", pl_done},
-    {"What happens next", pl_next},
-};
 
 /* ---- Cover and Contents ------------------------------------------------------------------- */
 
@@ -617,13 +199,13 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     }
     const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
     sp_status *plain_rows = sp_arena_alloc(&c->arena, (SP_GREY + 1) * sizeof *plain_rows);
-    size_t n_plain_rows = plain_key_rows(c, plain_rows);
+    size_t n_plain_rows = xl_plain_key_rows(c, plain_rows);
 
     sheet_plan sheets[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = {SP_SHEET_SUMMARY,
                               {"Summary", "Summary: the plan at a glance",
                                sp_arena_printf(&c->arena, "%s Counts are milestones by derived status [note 1].", a->overall),
-                               "summary", SUMMARY_COLUMNS, N(SUMMARY_COLUMNS), areas, n_areas + 1, ""},
+                               "summary", XL_SUMMARY_COLUMNS, XL_N_SUMMARY_COLUMNS, areas, n_areas + 1, ""},
                               NULL, true},
         [SP_SHEET_CHANGES] = {SP_SHEET_CHANGES,
                               {"Changes", "Since the last report",
@@ -632,7 +214,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                                             "export compared with last period's.",
                                                             date_text_of(c, r->changes->previous_as_of))
                                           : "",
-                               "changes", CHANGE_COLUMNS, N(CHANGE_COLUMNS), iota(c, r->changes ? r->changes->n : 0),
+                               "changes", XL_CHANGE_COLUMNS, XL_N_CHANGE_COLUMNS, iota(c, r->changes ? r->changes->n : 0),
                                r->changes ? r->changes->n : 0, "Nothing changed since the last report."},
                               NULL, r->changes != NULL},
         [SP_SHEET_ACTIONS] = {SP_SHEET_ACTIONS,
@@ -655,7 +237,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                           {"SPC", "Statistical process control: XmR points",
                            "Every point of each KPI with enough monthly values (NHS England \"Making Data Count\"): "
                            "mean, process limits and each point's reading; a chart per KPI beside the table.",
-                           "spc", SPC_COLUMNS, N(SPC_COLUMNS), iota(c, n_spc), n_spc, ""},
+                           "spc", XL_SPC_COLUMNS, XL_N_SPC_COLUMNS, iota(c, n_spc), n_spc, ""},
                           spc, n_spc > 0},
         [SP_SHEET_EXCEPTIONS] = {SP_SHEET_EXCEPTIONS,
                                  {"Exceptions", "Exceptions: what needs attention",
@@ -671,12 +253,12 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                               "Every KPI and milestone for the %s age group in one list: the single "
                                               "view of outcomes the inspectors asked for.",
                                               focus),
-                              "cohort", COHORT_COLUMNS, N(COHORT_COLUMNS), iota(c, n_cohort), n_cohort,
+                              "cohort", XL_COHORT_COLUMNS, XL_N_COHORT_COLUMNS, iota(c, n_cohort), n_cohort,
                               "No action or KPI of the plan names this age group."},
                              cohort, a->rules.focus_cohort != NULL},
         [SP_SHEET_PLAIN] = {SP_SHEET_PLAIN,
                             {"What we are doing", "What we said, what we have done, what happens next",
-                             "One row for each part of the plan.", "progress_by_area", PLAIN_COLUMNS, N(PLAIN_COLUMNS),
+                             "One row for each part of the plan.", "progress_by_area", XL_PLAIN_COLUMNS, XL_N_PLAIN_COLUMNS,
                              areas, n_areas, "The plan has no actions yet."},
                             NULL, true},
         [SP_SHEET_RISKS] = {SP_SHEET_RISKS,
@@ -693,11 +275,11 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_KEY] = {SP_SHEET_KEY,
                           t->plain_english
                               ? (xl_sheet_spec){"Key", "What the words mean",
-                                                "Each word is shown with its colour.", "key", PLAIN_KEY_COLUMNS,
-                                                N(PLAIN_KEY_COLUMNS), iota(c, 5), n_plain_rows, ""}
+                                                "Each word is shown with its colour.", "key", XL_PLAIN_KEY_COLUMNS,
+                                                XL_N_PLAIN_KEY_COLUMNS, iota(c, 5), n_plain_rows, ""}
                               : (xl_sheet_spec){"Key", "Key: what the colours and figures mean",
                                                 "Every status cell says its word as well as its colour.", "key",
-                                                KEY_COLUMNS, N(KEY_COLUMNS),
+                                                XL_KEY_COLUMNS, XL_N_KEY_COLUMNS,
                                                 iota(c, SP_N_KEY_ROWS + 2),
                                                 SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1), ""},
                           t->plain_english ? plain_rows : NULL, true},
@@ -739,9 +321,9 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         c->list = sp->list;
         lxw_worksheet *ws = xl_table_sheet(c, &sp->spec);
         if (sp->sheet == SP_SHEET_SUMMARY)
-            summary_charts(c, ws, n_areas);
+            xl_summary_charts(c, ws, n_areas);
         if (sp->sheet == SP_SHEET_SPC)
-            spc_charts(c, ws, spc, n_spc);
+            xl_spc_charts(c, ws, spc, n_spc);
     }
 
     lxw_error rc = workbook_close(wb);
