@@ -95,7 +95,7 @@ void pdf_actions(pd_doc *d, const sp_report *r)
             if (mr->effective_due != SP_NO_DATE)
                 sp_date_long(mr->effective_due, due);
             pdf_bullet(d, sp_arena_printf(&d->arena, "%s (due %s): %s. %s", pdf_ms_title(p, m), due, LABEL(mr->derived),
-                                      mr->challenge ? mr->challenge : mr->reason));
+                                          sp_report_why(r, &d->arena, false, m)));
             if (ms->progress[0])
                 pd_paragraph(d, sp_arena_printf(&d->arena, "Progress: %s", ms->progress), d->regular, SMALL + 0.5f, 18);
         }
@@ -157,7 +157,7 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
         pd_cell cells[4] = {{sp_arena_printf(&d->arena, "%s: %s", p->milestones.items[m].ref, pdf_ms_title(p, m)), 0, false},
                             {sp_arena_strdup(&d->arena, due), 0, false},
                             {LABEL(mr->derived), mr->derived, true},
-                            {mr->challenge ? mr->challenge : mr->reason, 0, false}};
+                            {sp_report_why(r, &d->arena, false, m), 0, false}};
         if (!n++)
             pd_table_begin(d, &mt);
         pd_table_row(d, &mt, cells);

@@ -155,14 +155,14 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
             cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
             cells[SP_PE_STATUS] = (pd_cell){LABEL(kr->rag), kr->rag, true};
             cells[SP_PE_OWNER].text = k->owner;
-            cells[SP_PE_WHY].text = kr->reason;
+            cells[SP_PE_WHY].text = sp_report_why(r, &d->arena, true, x->index);
         } else {
             const sp_milestone_result *m = &a->milestones[x->index];
             cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
                                                      p->milestones.items[x->index].ref, pdf_ms_title(p, x->index));
             cells[SP_PE_STATUS] = (pd_cell){LABEL(m->derived), m->derived, true};
             cells[SP_PE_OWNER].text = pdf_ms_owner(p, x->index);
-            cells[SP_PE_WHY].text = m->challenge ? sp_arena_printf(&d->arena, "%s.", m->challenge) : m->reason;
+            cells[SP_PE_WHY].text = sp_report_why(r, &d->arena, false, x->index);
         }
         pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
     }

@@ -23,3 +23,11 @@ const char *sp_plain_position(const sp_report *r, sp_arena *a)
     }
     return out;
 }
+
+const char *sp_report_why(const sp_report *r, sp_arena *a, bool is_kpi, size_t index)
+{
+    if (is_kpi)
+        return r->assessment->kpis[index].reason;
+    const sp_milestone_result *m = &r->assessment->milestones[index];
+    return m->challenge ? sp_arena_printf(a, "%s.", m->challenge) : m->reason;
+}

@@ -41,6 +41,10 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
  * counts in the template's words, statuses that share a word counted together. */
 const char *sp_plain_position(const sp_report *r, sp_arena *a);
 
+/* Why a milestone or KPI stands where it does: a milestone's challenge as a sentence when it
+ * is challenged, else its reason; a KPI's reason. */
+const char *sp_report_why(const sp_report *r, sp_arena *a, bool is_kpi, size_t index);
+
 /* "actions.csv:17": a row's source as the reader of a pack wants it, without the folder. */
 const char *sp_source_label(sp_arena *a, sp_src src);
 

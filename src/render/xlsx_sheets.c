@@ -4,12 +4,6 @@
 #include "render/xlsx_sheets.h"
 #include "util/format.h"
 
-#define PLAN (c->r->plan)
-#define AS (c->r->assessment)
-#define MS(i) (&PLAN->milestones.items[i])
-#define MR(i) (&AS->milestones[i])
-#define KP(i) (&PLAN->kpis.items[i])
-#define KR(i) (&AS->kpis[i])
 
 xl_cell xl_status_of(xl_ctx *c, sp_status s)
 {
@@ -212,13 +206,7 @@ static xl_cell ex_days(xl_ctx *c, size_t i)
 {
     return EX(i)->is_kpi ? xl_text(NULL) : xl_int(MR(EX(i)->index)->days_overdue);
 }
-static xl_cell ex_reason(xl_ctx *c, size_t i)
-{
-    if (EX(i)->is_kpi)
-        return xl_text(KR(EX(i)->index)->reason);
-    const sp_milestone_result *m = MR(EX(i)->index);
-    return xl_text(m->challenge ? sp_arena_printf(&c->arena, "%s.", m->challenge) : m->reason);
-}
+static xl_cell ex_reason(xl_ctx *c, size_t i) { return xl_text(sp_report_why(c->r, &c->arena, EX(i)->is_kpi, EX(i)->index)); }
 static xl_cell ex_source(xl_ctx *c, size_t i)
 {
     sp_src src = EX(i)->is_kpi ? KP(EX(i)->index)->src : MS(EX(i)->index)->src;

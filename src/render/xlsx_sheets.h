@@ -8,6 +8,14 @@
 #include "model/template.h"
 #include "render/xlsx_table.h"
 
+/* Getters' shorthand for the plan and its assessment, from the context c. */
+#define PLAN (c->r->plan)
+#define AS (c->r->assessment)
+#define MS(i) (&PLAN->milestones.items[i])
+#define MR(i) (&AS->milestones[i])
+#define KP(i) (&PLAN->kpis.items[i])
+#define KR(i) (&AS->kpis[i])
+
 extern const xl_column XL_ACTION_COLUMNS[SP_N_ACTION_COLUMNS];
 extern const xl_column XL_KPI_COLUMNS[SP_N_KPI_COLUMNS];
 extern const xl_column XL_EXCEPTION_COLUMNS[];

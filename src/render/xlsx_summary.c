@@ -11,12 +11,6 @@
 #include "render/xlsx_table.h"
 #include "util/format.h"
 
-#define PLAN (c->r->plan)
-#define AS (c->r->assessment)
-#define MS(i) (&PLAN->milestones.items[i])
-#define MR(i) (&AS->milestones[i])
-#define KP(i) (&PLAN->kpis.items[i])
-#define KR(i) (&AS->kpis[i])
 #define N(a) (sizeof(a) / sizeof *(a))
 
 /* ---- Summary: one row per area and one for the whole plan ------------------------------- */

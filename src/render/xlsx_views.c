@@ -11,12 +11,6 @@
 #include "render/xlsx_table.h"
 #include "util/format.h"
 
-#define PLAN (c->r->plan)
-#define AS (c->r->assessment)
-#define MS(i) (&PLAN->milestones.items[i])
-#define MR(i) (&AS->milestones[i])
-#define KP(i) (&PLAN->kpis.items[i])
-#define KR(i) (&AS->kpis[i])
 #define N(a) (sizeof(a) / sizeof *(a))
 
 /* ---- Key --------------------------------------------------------------------------------- */
@@ -100,13 +94,7 @@ static xl_cell co_when(xl_ctx *c, size_t i)
     sp_date_month(PLAN->observations.items[k->latest_obs].period_end, m);
     return xl_text(sp_arena_printf(&c->arena, "%s in %s", v, m));
 }
-static xl_cell co_why(xl_ctx *c, size_t i)
-{
-    if (CO(i)->kpi)
-        return xl_text(KR(CO(i)->index)->reason);
-    const sp_milestone_result *m = MR(CO(i)->index);
-    return xl_text(m->challenge ? sp_arena_printf(&c->arena, "%s.", m->challenge) : m->reason);
-}
+static xl_cell co_why(xl_ctx *c, size_t i) { return xl_text(sp_report_why(c->r, &c->arena, CO(i)->kpi, CO(i)->index)); }
 static xl_cell co_cohort(xl_ctx *c, size_t i)
 {
     return xl_text(CO(i)->kpi ? KP(CO(i)->index)->cohort : PLAN->actions.items[MS(CO(i)->index)->action_index].cohort);
