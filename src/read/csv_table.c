@@ -96,6 +96,28 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         buf += 3, len -= 3; /* libcsv keeps a byte-order mark as data */
 
+    /* Two common mistakes, named for what they are. */
+    if (len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0) {
+        sp_error(d, ((sp_src){file, 1, 1}),
+                 "this is an Excel workbook (.xlsx), not a CSV file: in Excel use Save As, \"CSV UTF-8\"");
+        return SP_CSV_FAILED;
+    }
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+        sp_error(d, ((sp_src){file, 1, 1}),
+                 "this file is UTF-16 (\"Unicode Text\"), not UTF-8: in Excel use Save As, \"CSV UTF-8\"");
+        return SP_CSV_FAILED;
+    }
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        unsigned line = 1, col = 1;
+        for (const char *q = buf; q < nul; q++)
+            *q == '\n' ? (line++, col = 1) : col++;
+        sp_error(d, ((sp_src){file, line, col}),
+                 "a NUL byte: the file is not text (UTF-16 without a byte-order mark?); save it as \"CSV UTF-8\"");
+        return SP_CSV_FAILED;
+    }
+
     size_t nonblank = 0;
     for (size_t i = 0; i < len && !nonblank; i++)
         nonblank = !strchr(" \t\r\n", buf[i]);

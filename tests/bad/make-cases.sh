@@ -229,3 +229,19 @@ printf '%s\n%s\n%s\n' 'Area,Ref,Action,Owner,Due,Status' 'Workstream 1,1.1a,Writ
 exp errors-and-warnings "errors-and-warnings/actions.csv:2:48: warning: status 'Purple' is not in the BRAG key (accepted: Blue, Green, Amber, Red, B, G, A, R, Complete, Completed, On track, Behind, Behind schedule, Not started, At risk); it is ignored
 errors-and-warnings/actions.csv:3:35: error: due: '31/13/2022' is not a valid day/month/year date
 errors-and-warnings: 1 area, 2 actions, 2 milestones, 1 KPI, 0 observations, 0 risks; 1 error, 1 warning"
+
+# Files that are not CSV UTF-8 at all, named for what they are.
+mk utf16-export
+printf 'Area,Ref,Action,Owner,Due\nWorkstream 1,1.1a,Write the strategy,Ann Lee,Dec 2022\n' | iconv -f UTF-8 -t UTF-16 > utf16-export/actions.csv
+exp utf16-export 'utf16-export/actions.csv:1:1: error: this file is UTF-16 ("Unicode Text"), not UTF-8: in Excel use Save As, "CSV UTF-8"
+utf16-export: 0 areas, 0 actions, 0 milestones, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings'
+
+mk xlsx-renamed
+printf 'PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00' > xlsx-renamed/actions.csv
+exp xlsx-renamed 'xlsx-renamed/actions.csv:1:1: error: this is an Excel workbook (.xlsx), not a CSV file: in Excel use Save As, "CSV UTF-8"
+xlsx-renamed: 0 areas, 0 actions, 0 milestones, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings'
+
+mk nul-bytes
+printf 'Area,Ref,Action,Owner,Due\nWorkstream 1,1.1a,Write\x00the strategy,Ann Lee,Dec 2022\n' > nul-bytes/actions.csv
+exp nul-bytes 'nul-bytes/actions.csv:2:24: error: a NUL byte: the file is not text (UTF-16 without a byte-order mark?); save it as "CSV UTF-8"
+nul-bytes: 0 areas, 0 actions, 0 milestones, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings'
