@@ -82,6 +82,32 @@ pdftotext "$work/plain/peterborough-wsoa-2019-scrutiny-2020-06-29.pdf" - 2>/dev/
 "$SENDPACK" --as-of 2020-06-29 --previous "$prev" --previous-as-of 2020-06-29 --format json --output "$work/same" "$prev" >/dev/null 2>&1 || fail "same"
 /usr/bin/python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['changes']['items'] == []" "$work/same/peterborough-wsoa-2019-scrutiny-2020-06-29.json" || fail "identical exports report changes"
 
+# KPIs and risks: the APP with K12's December value changed, one risk closed and one raised.
+app="$SHARED_DIR/data/peterborough-app-2022"
+cp -r "$app" "$work/app-next"
+sed -i 's/^K12,2022-12-31,18.9,/K12,2022-12-31,19.6,/' "$work/app-next/kpi_values.csv"
+/usr/bin/python3 - "$work/app-next/risks.csv" <<'PY'
+import sys
+p = sys.argv[1]
+lines = open(p, encoding="utf-8").read().splitlines()
+lines = [l for l in lines if "Transition to ICS" not in l]
+lines.append('Nov 2022,Recruitment of educational psychologists,High,Regional recruitment campaign,Medium,Advert live')
+open(p, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+PY
+mkdir -p "$work/app-out"
+"$SENDPACK" --as-of 2022-12-31 --previous "$app" --previous-as-of 2022-12-31 --format json --output "$work/app-out" "$work/app-next" >/dev/null 2>&1 || fail "app run"
+/usr/bin/python3 - "$work/app-out/app-next-scrutiny-2022-12-31.json" <<'PY' || exit 1
+import json, sys
+ch = json.load(open(sys.argv[1]))["changes"]["items"]
+got = sorted((c["kind"], c["ref"] or c["what"][:20]) for c in ch)
+want = sorted([("kpi_changed", "K12"), ("risk_closed", "Transition to ICS in"), ("risk_new", "Recruitment of educa")])
+assert got == want, got
+k = next(c for c in ch if c["kind"] == "kpi_changed")
+assert k["from"] == "18.9% (Dec 2022), Red" and k["to"] == "19.6% (Dec 2022), Red", k
+assert k["sentence"] == "Latest value 18.9% (Dec 2022) → 19.6% (Dec 2022); still Red.", k["sentence"]
+print("kpi and risk changes ok")
+PY
+
 # SPC: three KPIs with 24 monthly values each.
 "$SENDPACK" --as-of 2022-12-31 --output "$work/spc" "$SOURCE_DIR/tests/data/spc-plan" >/dev/null 2>&1 || fail "spc run"
 s="$work/spc/spc-plan-scrutiny-2022-12-31"
