@@ -231,7 +231,8 @@ void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
             cp = c;
     if (cp < 0)
         cp = r->final_checkpoint;
-    spc->assurance = cp >= 0 ? sp_spc_assurance(&spc->points[n - 1], k->direction, r->target[cp].value)
-                             : SP_ASSURANCE_NONE;
+    spc->target_checkpoint = cp;
+    spc->target = cp >= 0 ? r->target[cp].value : 0;
+    spc->assurance = cp >= 0 ? sp_spc_assurance(&spc->points[n - 1], k->direction, spc->target) : SP_ASSURANCE_NONE;
     spc->assurance_text = sp_spc_assurance_text(spc->assurance);
 }

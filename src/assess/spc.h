@@ -35,6 +35,8 @@ typedef struct sp_spc {
     sp_spc_point *points; /* in period order */
     sp_spc_point_kind variation; /* the latest point's */
     sp_assurance assurance;
+    int target_checkpoint;        /* the target assured against: the next numeric one, else the last; -1 none */
+    double target;
     const char *variation_text;
     const char *assurance_text;
 } sp_spc;

@@ -245,6 +245,8 @@ static json_t *spc_object(const sp_spc *s)
     json_object_set_new(o, "variation_text", json_string(s->variation_text));
     json_object_set_new(o, "assurance", key_or_null(sp_spc_assurance_key(s->assurance)));
     json_object_set_new(o, "assurance_text", key_or_null(s->assurance_text));
+    json_object_set_new(o, "assurance_target",
+                        s->target_checkpoint >= 0 ? json_string(sp_checkpoint_key(s->target_checkpoint)) : json_null());
     /* limits once per segment (they change only at a rebase); per point only its reading */
     json_t *segments = json_array();
     for (size_t i = 0; i < s->n; i++) {

@@ -158,15 +158,9 @@ void pdf_spc_pages(pd_doc *d, const sp_report *r)
             continue;
         pd_ensure(d, 300 * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
-        int cp = kr->final_checkpoint;
-        for (int c = 0; c < SP_N_CHECKPOINTS; c++)
-            if (kr->target[c].numeric && kr->target[c].date >= a->as_of) {
-                cp = c;
-                break;
-            }
         float h = 190 * d->scale;
         pd_ensure(d, h);
-        pd_spc_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i, cp >= 0 ? kr->target[cp].value : 0, cp >= 0);
+        pd_spc_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i, kr->spc.target, kr->spc.target_checkpoint >= 0);
         d->y -= h + 4;
         pd_paragraph(d,
                      sp_arena_printf(&d->arena, "Variation: %s. Assurance: %s. %zu points.", kr->spc.variation_text,
