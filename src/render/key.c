@@ -1,5 +1,8 @@
 #include "render/key.h"
 
+#include <stdio.h>
+#include <string.h>
+
 const char SP_NOTE_DERIVED[] =
     "Derived status is sendpack's own judgement from the dates in the export; reported status is what the "
     "export says. Where the reported status is more optimistic, the milestone is challenged.";
@@ -26,13 +29,13 @@ const sp_key_row SP_KEY_ROWS[] = {
     {"Due milestones done on time", "Of the milestones whose (revised) deadline has passed, the share completed on "
                                     "or before it. A milestone marked complete without a completion date cannot be "
                                     "shown to be on time.", 0},
-    {"Assessment", "Complete: every milestone complete. Off track: a milestone overdue by more than 90 days, or at "
-                   "least 25% of the milestones due by the report date overdue. At risk: any milestone overdue or "
+    {"Assessment", "Complete: every milestone complete. Off track: a milestone overdue by more than {overdue_days} days, or at "
+                   "least {off_track_share} of the milestones due by the report date overdue. At risk: any milestone overdue or "
                    "any of the area's KPIs Red. On track: otherwise.", 0},
     {"Trajectory", "The expected value of a KPI at a date: straight lines from the baseline through each "
                    "checkpoint's target, flat after the last.", 0},
     {"KPI RAG", "Blue: the 12-month target is met. Green: on or better than the trajectory. Amber: worse by no "
-                "more than the tolerance (by default 10% of the distance from baseline to 12-month target). "
+                "more than the tolerance (by default {tolerance_share} of the distance from baseline to 12-month target). "
                 "Red: worse by more. Qualitative KPIs: met is Green (Blue at 12 months), partly met Amber, not met "
                 "Red, no update at a passed checkpoint Grey.", 0},
     {"Progress to target", "(latest value − baseline) ÷ (12-month target − baseline).", 0},
@@ -41,3 +44,21 @@ const sp_key_row SP_KEY_ROWS[] = {
 };
 
 const size_t SP_N_KEY_ROWS = sizeof SP_KEY_ROWS / sizeof *SP_KEY_ROWS;
+
+const char *sp_key_meaning(const sp_key_row *row, const sp_rules *rules, sp_arena *a)
+{
+    char days[16], share[16], tolerance[16];
+    snprintf(days, sizeof days, "%d", rules->off_track_overdue_days);
+    snprintf(share, sizeof share, "%.0f%%", rules->off_track_share * 100);
+    snprintf(tolerance, sizeof tolerance, "%.0f%%", rules->tolerance_share * 100);
+    const struct {
+        const char *name, *value;
+    } fields[] = {{"{overdue_days}", days}, {"{off_track_share}", share}, {"{tolerance_share}", tolerance}};
+    const char *out = row->meaning;
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+        const char *at = strstr(out, fields[f].name);
+        if (at)
+            out = sp_arena_printf(a, "%.*s%s%s", (int)(at - out), out, fields[f].value, at + strlen(fields[f].name));
+    }
+    return out;
+}

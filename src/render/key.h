@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "assess/assess.h"
 #include "model/plan.h"
 
 typedef struct sp_key_row {
@@ -16,6 +17,10 @@ typedef struct sp_key_row {
 
 extern const sp_key_row SP_KEY_ROWS[];
 extern const size_t SP_N_KEY_ROWS;
+
+/* A row's meaning with the thresholds in force filled in ({overdue_days}, {off_track_share},
+ * {tolerance_share}): a template that changes them gets a key that says so. */
+const char *sp_key_meaning(const sp_key_row *row, const sp_rules *rules, sp_arena *a);
 
 extern const char SP_NOTE_DERIVED[];
 extern const char SP_NOTE_ILLUSTRATIVE[];

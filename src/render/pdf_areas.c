@@ -46,7 +46,7 @@ void pdf_areas(pd_doc *d, const sp_report *r)
         if (!shown)
             pdf_bullet(d, r->changes ? "None since the last report." : "None yet.");
 
-        pd_paragraph(d, "Due in the next 90 days", d->bold, BODY, 0);
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Due in the next %d days", a->rules.due_soon_days), d->bold, BODY, 0);
         shown = 0;
         for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
             const sp_milestone_result *mr = &a->milestones[m];
@@ -59,7 +59,7 @@ void pdf_areas(pd_doc *d, const sp_report *r)
             shown++;
         }
         if (!shown)
-            pdf_bullet(d, "Nothing falls due in the next 90 days.");
+            pdf_bullet(d, sp_arena_printf(&d->arena, "Nothing falls due in the next %d days.", a->rules.due_soon_days));
 
         pd_paragraph(d, "KPIs", d->bold, BODY, 0);
         for (size_t j = 0; j < ar->n_kpis; j++) {

@@ -198,7 +198,7 @@ static void pdf_key(pd_doc *d, const sp_report *r)
     pd_table_begin(d, &t);
     for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
         const char *term = SP_KEY_ROWS[i].status ? LABEL(SP_KEY_ROWS[i].status) : SP_KEY_ROWS[i].term;
-        pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {SP_KEY_ROWS[i].meaning, 0, false}};
+        pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {sp_key_meaning(&SP_KEY_ROWS[i], &r->assessment->rules, &d->arena), 0, false}};
         pd_table_row(d, &t, cells);
     }
     pd_cell note[2] = {{"Challenges", 0, true}, {SP_NOTE_DERIVED, 0, false}};

@@ -29,7 +29,7 @@ static xl_cell key_meaning(xl_ctx *c, size_t i)
     (void)c;
     if (i >= SP_N_KEY_ROWS)
         return xl_text(i - SP_N_KEY_ROWS == 0 ? SP_NOTE_DERIVED : SP_NOTE_ILLUSTRATIVE);
-    return xl_text(SP_KEY_ROWS[i].meaning);
+    return xl_text(sp_key_meaning(&SP_KEY_ROWS[i], &AS->rules, &c->arena));
 }
 const xl_column XL_KEY_COLUMNS[] = {{"Term", key_term}, {"Meaning", key_meaning}};
 

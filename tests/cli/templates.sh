@@ -125,6 +125,9 @@ check(summary[1][2] == "At risk", f"summary {summary[1][2]}")
 text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", b + ".pdf", "-"], capture_output=True, text=True).stdout)
 check(title in text, "title in the PDF")
 check("Overdue!" in text and "At risk" in text, "label and threshold in the PDF")
+check("overdue by more than 200 days, or at least 90% of the milestones" in text, "the key states the template's thresholds")
+key = [r for r in wb["Key"].iter_rows(min_row=5, values_only=True) if r[0] == "Assessment"][0][1]
+check("more than 200 days" in key and "at least 90%" in key, f"workbook key: {key}")
 layout = subprocess.run(["pdftotext", "-layout", b + ".pdf", "-"], capture_output=True, text=True).stdout
 exc = layout[layout.find("Exceptions: what needs attention"):layout.find("Progress by area")]
 check(re.search(r"What +Status +Why", exc) and "Owner" not in exc and "Siobhan MacBean" not in exc, "PDF columns chosen by the template")
