@@ -103,7 +103,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     pd_space(d, 4);
     static const char *const headers[SP_N_PDF_SCORECARD_COLUMNS] = {
         "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence"};
-    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.2f, 0.09f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f};
+    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.17f, 0.12f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, 7.0f);
