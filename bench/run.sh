@@ -19,7 +19,8 @@ measure() { # label floor_cpu command...
     local cpu
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')
     local ratio="-"
-    [ "$floor" != "-" ] && ratio=$(awk -v c="$cpu" -v f="$floor" 'BEGIN{printf "%.2fx", c/f}')
+    # a floor under 0.02 s of CPU is too small to divide by
+    [ "$floor" != "-" ] && ratio=$(awk -v c="$cpu" -v f="$floor" 'BEGIN{ if (f < 0.02) print "-"; else printf "%.2fx", c/f }')
     printf '%-52s %8s %8s %9.1f %9s\n' "$label" "$wall" "$cpu" "$(awk -v r="$rss" 'BEGIN{print r/1024}')" "$ratio"
     LAST_CPU=$cpu
 }
