@@ -47,6 +47,6 @@ for h in "${harnesses[@]}"; do
     mkdir -p "$corpus"
     echo "== $h for ${seconds}s"
     "build-fuzz/tests/fuzz/$h" "$corpus" "$seeds/$h" -max_total_time="$seconds" -max_len=65536 \
-        -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 2>&1 | grep -E "^(stat::|#[0-9]+ +DONE|==[0-9]+==|SUMMARY)" || true
+        -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 2>&1 | grep -E "^(stat::|#[0-9]+[[:space:]]+DONE|==[0-9]+==|SUMMARY)" || true
 done
 ls build-fuzz/findings
