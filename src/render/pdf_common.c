@@ -20,12 +20,6 @@ const char *pdf_ms_owner(const sp_plan *p, size_t i)
     return m->owner[0] ? m->owner : p->actions.items[m->action_index].owner ? p->actions.items[m->action_index].owner : "";
 }
 
-sp_status pdf_assessment_tint(sp_area_assessment a)
-{
-    static const sp_status tint[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
-    return tint[a];
-}
-
 const char *pdf_counts_words(pd_doc *d, const sp_counts *c)
 {
     return sp_arena_printf(&d->arena, "%zu milestone%s: %zu complete (Blue), %zu on track (Green), %zu slipped (Amber), "

@@ -49,7 +49,7 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         pd_space(d, 3);
         float size = BODY * d->scale;
         d->y -= size;
-        float tw = pd_status_tag(d, PD_MARGIN_X, d->y, pdf_assessment_tint(ar->assessment),
+        float tw = pd_status_tag(d, PD_MARGIN_X, d->y, sp_assessment_tint(ar->assessment),
                                  ASSESSMENT(ar->assessment), size);
         pd_status_bar(d, PD_MARGIN_X + tw + 8, d->y + size, 200, size * 1.35f, &ar->counts);
         d->y -= size * 0.6f;

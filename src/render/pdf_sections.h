@@ -16,7 +16,6 @@
 /* helpers (pdf_common.c) */
 const char *pdf_ms_title(const sp_plan *p, size_t i);
 const char *pdf_ms_owner(const sp_plan *p, size_t i);
-sp_status pdf_assessment_tint(sp_area_assessment a);
 const char *pdf_counts_words(pd_doc *d, const sp_counts *c);
 pd_table pdf_pick_columns(pd_doc *d, const char *const *headers, const float *widths, const int *keep, int n, float size);
 const pd_cell *pdf_pick_cells(pd_doc *d, const pd_cell *all, const int *keep, int n);

@@ -9,6 +9,7 @@
 #ifndef SP_STYLE_H
 #define SP_STYLE_H
 
+#include "assess/assess.h"
 #include "model/plan.h"
 
 /* Light tints for table cells (0xRRGGBB). */
@@ -49,6 +50,14 @@ static inline unsigned sp_status_strong(sp_status s)
     case SP_RED: return SP_STRONG_RED;
     default: return SP_STRONG_GREY;
     }
+}
+
+/* The status whose colours an area assessment wears: Complete blue, On track green, At risk
+ * amber, Off track red. */
+static inline sp_status sp_assessment_tint(sp_area_assessment a)
+{
+    static const sp_status tint[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
+    return tint[a];
 }
 
 /* Text colour to put on a strong colour. */

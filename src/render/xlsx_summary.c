@@ -28,9 +28,8 @@ static xl_cell sm_assessment(xl_ctx *c, size_t i)
 {
     if (whole(c, i))
         return xl_text(NULL);
-    static const sp_status fill[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
     sp_area_assessment a = AR(c, i)->assessment;
-    return xl_status(fill[a], sp_report_assessment(c->r, a));
+    return xl_status(sp_assessment_tint(a), sp_report_assessment(c->r, a));
 }
 static xl_cell sm_reason(xl_ctx *c, size_t i) { return xl_text(whole(c, i) ? AS->overall : AR(c, i)->reason); }
 static xl_cell sm_blue(xl_ctx *c, size_t i) { return xl_int((long)sm_counts(c, i)->blue); }

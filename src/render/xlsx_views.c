@@ -233,9 +233,8 @@ static const char *bullets(xl_ctx *c, const char *list, const char *item)
 static xl_cell pl_area(xl_ctx *c, size_t i) { return xl_text(PLAN->areas.items[i].name); }
 static xl_cell pl_how(xl_ctx *c, size_t i)
 {
-    static const sp_status fill[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
     sp_area_assessment a = AS->areas[i].assessment;
-    return xl_status(fill[a], sp_report_assessment(c->r, a));
+    return xl_status(sp_assessment_tint(a), sp_report_assessment(c->r, a));
 }
 static xl_cell pl_said(xl_ctx *c, size_t i)
 {

@@ -3,8 +3,6 @@
 #include <stdio.h>
 #include <time.h>
 
-static const char *const MONTHS[] = {"January", "February", "March",     "April",   "May",      "June",
-                                     "July",    "August",   "September", "October", "November", "December"};
 static const char *const ABBR[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -115,14 +113,4 @@ void sp_date_month(sp_date d, char out[16])
     int y, m, day;
     sp_date_ymd(d, &y, &m, &day);
     snprintf(out, 16, "%s %04d", ABBR[m - 1], y % 10000);
-}
-
-const char *sp_month_name(int m)
-{
-    return MONTHS[m - 1];
-}
-
-const char *sp_month_abbr(int m)
-{
-    return ABBR[m - 1];
 }

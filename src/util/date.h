@@ -34,8 +34,5 @@ void sp_date_iso(sp_date d, char out[11]);
 void sp_date_long(sp_date d, char out[20]);
 /* "Apr 2022" */
 void sp_date_month(sp_date d, char out[16]);
-/* Full English month name, 1-based. */
-const char *sp_month_name(int m);
-const char *sp_month_abbr(int m);
 
 #endif
