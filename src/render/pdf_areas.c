@@ -83,7 +83,7 @@ void pdf_actions(pd_doc *d, const sp_report *r)
         const sp_action_result *ar = &a->actions[ai];
         if (!ar->in_scope)
             continue;
-        pd_ensure(d, 80 * d->scale);
+        pd_ensure(d, ACTION_BLOCK_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", ac->ref, LABEL(ar->status)), 2, top);
         pd_paragraph(d, ac->text, d->bold, BODY, 0);
         if (ac->owner && ac->owner[0])
@@ -187,7 +187,7 @@ void pdf_plain(pd_doc *d, const sp_report *r)
         if (!ar->counts.total)
             continue;
         pd_space(d, 8);
-        pd_ensure(d, 120 * d->scale);
+        pd_ensure(d, PLAIN_PART_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "Part %zu: %s", i + 1, ASSESSMENT(ar->assessment)), 1, NULL);
         pd_paragraph(d, area->name, d->bold, BODY, 0);
         pd_space(d, 3);

@@ -31,9 +31,9 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
             qualitative++;
             continue;
         }
-        pd_ensure(d, 330 * d->scale);
+        pd_ensure(d, KPI_BLOCK_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
-        float h = 175 * d->scale;
+        float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
         pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i);
         d->y -= h + 6;
@@ -156,9 +156,9 @@ void pdf_spc_pages(pd_doc *d, const sp_report *r)
         const sp_kpi_result *kr = &a->kpis[i];
         if (!kr->in_scope || !kr->spc.computed)
             continue;
-        pd_ensure(d, 300 * d->scale);
+        pd_ensure(d, SPC_BLOCK_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
-        float h = 190 * d->scale;
+        float h = SPC_CHART_H * d->scale;
         pd_ensure(d, h);
         pd_spc_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i, kr->spc.target, kr->spc.target_checkpoint >= 0);
         d->y -= h + 4;

@@ -44,7 +44,7 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         const sp_area_result *ar = &a->areas[i];
         if (!ar->counts.total)
             continue;
-        pd_ensure(d, 70 * d->scale);
+        pd_ensure(d, AREA_GLANCE_H * d->scale);
         pd_paragraph(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, p->areas.items[i].name), d->bold, BODY, 0);
         pd_space(d, 3);
         float size = BODY * d->scale;

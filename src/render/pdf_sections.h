@@ -10,6 +10,16 @@
 
 #define BODY 9.5f
 #define SMALL 8.0f
+
+/* Chart heights, and the room a block needs before it may start on a page (so a heading, a
+ * chart and its figures stay together), in points before the template's type scale. */
+#define KPI_CHART_H 175.0f
+#define KPI_BLOCK_H 330.0f  /* heading, chart and figures table */
+#define SPC_CHART_H 190.0f
+#define SPC_BLOCK_H 300.0f
+#define ACTION_BLOCK_H 80.0f
+#define PLAIN_PART_H 120.0f
+#define AREA_GLANCE_H 70.0f
 #define LABEL(s) sp_report_label(r, (s))
 #define ASSESSMENT(a) sp_report_assessment(r, (a))
 
