@@ -32,6 +32,12 @@ typedef enum { SP_KIND_APP, SP_KIND_WSOA, SP_KIND_PRIORITY } sp_plan_kind;
 
 enum { SP_CP_3M, SP_CP_6M, SP_CP_12M, SP_N_CHECKPOINTS };
 
+/* One line of plan.ini [glossary]: "JCHCB = Joint Child Health Commissioning Board". */
+typedef struct sp_abbreviation {
+    const char *abbr, *expansion;
+    sp_src src;
+} sp_abbreviation;
+
 typedef struct sp_plan_info {
     const char *title;
     const char *area;
@@ -40,6 +46,9 @@ typedef struct sp_plan_info {
     sp_date start;
     sp_date checkpoint[SP_N_CHECKPOINTS];
     bool checkpoint_set[SP_N_CHECKPOINTS]; /* given in plan.ini rather than defaulted */
+    const char *contact;            /* how families can ask or give views; "" when not given */
+    sp_abbreviation *glossary;      /* plan.ini [glossary], in file order */
+    size_t n_glossary;
 } sp_plan_info;
 
 /* ---- actions and milestones ------------------------------------------------------------ */

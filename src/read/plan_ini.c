@@ -13,20 +13,48 @@ typedef struct ini_ctx {
     const char *file;
     sp_plan *plan;
     sp_diags *diags;
-    bool seen[8];
+    bool seen[9];
+    size_t glossary_cap;
     bool ok;
 } ini_ctx;
 
 static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
-                                   "checkpoint_12m", "organisations"};
-enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_COUNT };
+                                   "checkpoint_12m", "organisations", "contact"};
+enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_COUNT };
+
+/* [glossary]: "JCHCB = Joint Child Health Commissioning Board", one abbreviation a line. */
+static void on_glossary(ini_ctx *c, sp_src src, const char *name, const char *value)
+{
+    sp_plan_info *info = &c->plan->info;
+    if (!value[0]) {
+        sp_error(c->diags, src, "glossary: '%s' has no expansion: write '%s = what it stands for'", name, name);
+        c->ok = false;
+        return;
+    }
+    for (size_t i = 0; i < info->n_glossary; i++)
+        if (strcmp(info->glossary[i].abbr, name) == 0)
+            sp_warning(c->diags, src, "glossary: '%s' is set twice; the first expansion is used", name);
+    if (info->n_glossary == c->glossary_cap) {
+        c->glossary_cap = c->glossary_cap ? 2 * c->glossary_cap : 16;
+        sp_abbreviation *bigger = sp_arena_alloc(&c->plan->arena, c->glossary_cap * sizeof *bigger);
+        if (info->n_glossary)
+            memcpy(bigger, info->glossary, info->n_glossary * sizeof *bigger);
+        info->glossary = bigger;
+    }
+    info->glossary[info->n_glossary++] = (sp_abbreviation){
+        sp_arena_strdup(&c->plan->arena, name), sp_arena_strdup(&c->plan->arena, value), src};
+}
 
 static int on_value(void *user, unsigned line, const char *section, const char *name, const char *value)
 {
     ini_ctx *c = user;
     sp_src src = {c->file, line, 1};
+    if (strcmp(section, "glossary") == 0) {
+        on_glossary(c, src, name, value);
+        return 1;
+    }
     if (strcmp(section, "plan") != 0) {
-        sp_error(c->diags, src, "unknown section [%s]: plan.ini has one section, [plan]", section);
+        sp_error(c->diags, src, "unknown section [%s]: plan.ini has the sections [plan] and [glossary]", section);
         c->ok = false;
         return 1;
     }
@@ -37,7 +65,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     if (key < 0) {
         sp_error(c->diags, src,
                  "unknown key '%s' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, "
-                 "checkpoint_12m, organisations)",
+                 "checkpoint_12m, organisations, contact)",
                  name);
         c->ok = false;
         return 1;
@@ -52,6 +80,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     case K_TITLE: info->title = sp_arena_strdup(&c->plan->arena, value); break;
     case K_AREA: info->area = sp_arena_strdup(&c->plan->arena, value); break;
     case K_ORGS: info->organisations = sp_arena_strdup(&c->plan->arena, value); break;
+    case K_CONTACT: info->contact = sp_arena_strdup(&c->plan->arena, value); break;
     case K_KIND:
         if (!sp_parse_plan_kind(value, &info->kind)) {
             sp_error(c->diags, src, "kind '%s' is not one of WSoA, APP, Priority action plan", value);
@@ -103,6 +132,8 @@ bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *
         p->info.area = "";
     if (!p->info.organisations)
         p->info.organisations = "";
+    if (!p->info.contact)
+        p->info.contact = "";
     if (!c.seen[K_START]) {
         sp_error(d, top, "missing key 'start': the plan's start (baseline) date, e.g. start = 2022-06-30");
         c.ok = false;
