@@ -1,0 +1,103 @@
+/* The HTML writer: escaping, headings that never skip a level, tables and charts built to be
+ * read without sight of them. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "render/html_chart.h"
+#include "render/html_doc.h"
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+static void escapes_text(void **state)
+{
+    (void)state;
+    hd_doc d;
+    hd_init(&d, 1);
+    hd_text(&d, "<b>Tom & \"Jerry\"</b> it's\r\nCR\x01 \xEF\xBF\xBE \xC2\x85 caf\xC3\xA9 \xE2\x80\x94");
+    assert_string_equal(d.s, "&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt; it&#39;s\nCR\xEF\xBF\xBD \xEF\xBF\xBD "
+                             "\xEF\xBF\xBD caf\xC3\xA9 \xE2\x80\x94");
+    hd_free(&d);
+    hd_init(&d, 1);
+    hd_text_lines(&d, "one\ntwo");
+    assert_string_equal(d.s, "one<br>\ntwo");
+    hd_free(&d);
+}
+
+static void headings_never_skip(void **state)
+{
+    (void)state;
+    hd_doc d;
+    hd_init(&d, 1);
+    hd_heading(&d, 0, NULL, "Title");
+    hd_heading(&d, 2, NULL, "Too deep"); /* h3 straight after h1: written as h2 */
+    hd_heading(&d, 2, "x", "Sub");
+    assert_string_equal(d.s, "<h1 class=\"sp-h1\">Title</h1>\n<h2 class=\"sp-h2\">Too deep</h2>\n"
+                             "<h3 class=\"sp-h3\" id=\"x\">Sub</h3>\n");
+    hd_free(&d);
+    /* a fragment starting at h3 (--html-heading-level 3) looks like the page's h1 */
+    hd_init(&d, 3);
+    hd_heading(&d, 0, NULL, "Title");
+    hd_heading(&d, 1, NULL, "Part");
+    assert_string_equal(d.s, "<h3 class=\"sp-h1\">Title</h3>\n<h4 class=\"sp-h2\">Part</h4>\n");
+    hd_free(&d);
+}
+
+static void tables_have_caption_scope_and_a_focusable_region(void **state)
+{
+    (void)state;
+    hd_doc d;
+    hd_init(&d, 1);
+    const char *heads[] = {"What", "Status"};
+    hd_table_begin(&d, "Late items", heads, 2);
+    hd_row_begin(&d);
+    hd_cell(&d, true, "Ramps");
+    hd_cell_status(&d, SP_RED, "Running late");
+    hd_row_end(&d);
+    hd_table_end(&d);
+    assert_non_null(strstr(d.s, "<div class=\"sp-table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"table-1\">"));
+    assert_non_null(strstr(d.s, "<caption id=\"table-1\">Late items</caption>"));
+    assert_int_equal(count(d.s, "<th scope=\"col\">"), 2);
+    assert_non_null(strstr(d.s, "<th scope=\"row\">Ramps</th>"));
+    /* the status is a word, the colour only a class */
+    assert_non_null(strstr(d.s, "<strong class=\"sp-tag sp-tag--red\">Running late</strong>"));
+    hd_free(&d);
+}
+
+static void a_chart_says_what_it_shows_and_holds_its_data(void **state)
+{
+    (void)state;
+    hd_doc d;
+    hd_init(&d, 1);
+    const char *x[] = {"Jul 2022", "Aug 2022", "Sep 2022"};
+    double v[] = {10, 12.5, 0}, t[] = {10, 11, 12};
+    bool hv[] = {true, true, false}, ht[] = {true, true, true};
+    hc_series s[] = {{"Value", v, hv, HC_ACTUAL}, {"Expected", t, ht, HC_TARGET}};
+    hc_line(&d, &(hc_line_chart){"K01 waits", "Rose from 10% to 12.5%.", x, 3, s, 2, SP_UNIT_PERCENT});
+    assert_non_null(strstr(d.s, "role=\"img\" aria-labelledby=\"chart-title-1 chart-desc-2\""));
+    assert_non_null(strstr(d.s, "<title id=\"chart-title-1\">K01 waits</title>"));
+    assert_non_null(strstr(d.s, "<desc id=\"chart-desc-2\">Rose from 10% to 12.5%.</desc>"));
+    assert_int_equal(count(d.s, "<circle"), 2);           /* a dot per value, none for the gap */
+    assert_int_equal(count(d.s, "<polyline"), 2);
+    assert_non_null(strstr(d.s, "<details>\n<summary>The figures in this chart</summary>"));
+    assert_non_null(strstr(d.s, "<th scope=\"row\">Sep 2022</th><td class=\"sp-num\">no value</td><td class=\"sp-num\">12%</td>"));
+    assert_non_null(strstr(d.s, "<td class=\"sp-num\">12.5%</td>"));
+    hd_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(escapes_text),
+        cmocka_unit_test(headings_never_skip),
+        cmocka_unit_test(tables_have_caption_scope_and_a_focusable_region),
+        cmocka_unit_test(a_chart_says_what_it_shows_and_holds_its_data),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
