@@ -16,7 +16,9 @@ static const char USAGE[] =
     "\n"
     "  -c, --check            read and check the plan only: print diagnostics and a summary\n"
     "  -a, --as-of DATE       the report date (default: today), e.g. 2022-12-31\n"
-    "  -f, --format LIST      json, xlsx, pdf or all, comma-separated (default: all)\n"
+    "  -f, --format LIST      json, xlsx, pdf, html or all, comma-separated (default: all)\n"
+    "      --html-fragment    also write the HTML as a fragment for a web page (<name>.fragment.html)\n"
+    "      --html-heading-level N  the fragment's first heading level, 2 to 6 (default: 2)\n"
     "  -t, --template NAME    scrutiny (default), dfe-nhse, local-offer, or a template file path\n"
     "  -o, --output DIR       where packs are written (default: output)\n"
     "  -p, --previous DIR     last period's plan folder, for \"what changed since the last report\"\n"
@@ -53,6 +55,8 @@ static bool parse_formats(const char *s, unsigned *out)
             *out |= SP_FORMAT_XLSX;
         else if (strcmp(tok, "pdf") == 0)
             *out |= SP_FORMAT_PDF;
+        else if (strcmp(tok, "html") == 0)
+            *out |= SP_FORMAT_HTML;
         else if (strcmp(tok, "all") == 0)
             *out |= SP_FORMAT_ALL;
         else
@@ -69,6 +73,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         {"output", required_argument, NULL, 'o'},  {"previous", required_argument, NULL, 'p'},
         {"cohort", required_argument, NULL, 'C'},  {"jobs", required_argument, NULL, 'j'},
         {"previous-as-of", required_argument, NULL, 'P'},
+        {"html-fragment", no_argument, NULL, 'F'}, {"html-heading-level", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
@@ -93,7 +98,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
             break;
         case 'f':
             if (!parse_formats(optarg, &o->formats))
-                return usage_error("--format '%s': use json, xlsx, pdf or all", optarg);
+                return usage_error("--format '%s': use json, xlsx, pdf, html or all", optarg);
             break;
         case 't': o->template_name = optarg; break;
         case 'o': o->output_dir = optarg; break;
@@ -104,6 +109,15 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
                 return usage_error("--previous-as-of '%s' is not a date: write it as 2022-11-30", optarg);
             break;
         case 'C': o->cohort = optarg; break;
+        case 'F': o->html_fragment = true; break;
+        case 'L': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 2 || n > 6)
+                return usage_error("--html-heading-level '%s': give a heading level from 2 to 6", optarg);
+            o->html_heading_level = (int)n;
+            break;
+        }
         case 'j': {
             char *end;
             long n = strtol(optarg, &end, 10);
@@ -118,6 +132,8 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (o->html_fragment)
+        o->formats |= SP_FORMAT_HTML_FRAGMENT;
     o->plans = (const char **)(argv + optind);
     o->n_plans = argc - optind;
     if (o->n_plans < 1)

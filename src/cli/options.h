@@ -11,7 +11,9 @@
 /* Exit statuses, as in BSD sysexits.h. */
 enum { SP_EXIT_OK = 0, SP_EXIT_USAGE = 64, SP_EXIT_DATA = 65, SP_EXIT_IO = 74 };
 
-enum { SP_FORMAT_JSON = 1, SP_FORMAT_XLSX = 2, SP_FORMAT_PDF = 4, SP_FORMAT_ALL = 7 };
+/* Every format the tool writes is in ALL (decisions.md #4); the HTML fragment is asked for alone. */
+enum { SP_FORMAT_JSON = 1, SP_FORMAT_XLSX = 2, SP_FORMAT_PDF = 4, SP_FORMAT_HTML = 8, SP_FORMAT_ALL = 15,
+       SP_FORMAT_HTML_FRAGMENT = 16 };
 
 typedef struct sp_options {
     bool check;
@@ -22,6 +24,8 @@ typedef struct sp_options {
     const char *previous_dir;
     sp_date previous_as_of;     /* SP_NO_DATE: one calendar month before as_of */
     const char *cohort;
+    bool html_fragment;         /* --html-fragment */
+    int html_heading_level;     /* --html-heading-level: the fragment's first heading, 2 to 6 */
     int jobs;
     const char **plans;
     int n_plans;

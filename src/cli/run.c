@@ -26,6 +26,8 @@ static const struct {
     {SP_FORMAT_JSON, "json", sp_render_json},
     {SP_FORMAT_XLSX, "xlsx", sp_render_xlsx},
     {SP_FORMAT_PDF, "pdf", sp_render_pdf},
+    {SP_FORMAT_HTML, "html", sp_render_html},
+    {SP_FORMAT_HTML_FRAGMENT, "fragment.html", sp_render_html_fragment},
 };
 
 /* Renders every requested format to temporary files, then renames them all into place:
@@ -99,7 +101,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
         if (status == SP_EXIT_OK) {
             if (tmpl->redact_contacts)
                 sp_redact_contacts(&plan);
-            sp_report report = {&plan, &assessment, &diags, tmpl, compared ? &changes : NULL};
+            sp_report report = {&plan, &assessment, &diags, tmpl, compared ? &changes : NULL, o->html_heading_level};
             status = render_all(o, &report);
         }
         if (o->previous_dir) {

@@ -36,7 +36,7 @@ const char HD_CSS[] =
     "p,ul,ol,dl{margin:0 0 20px}\n"
     "ul,ol{padding-left:20px}\n"
     "li{margin-bottom:5px}\n"
-    "p,li,td,th,dd,dt,caption,summary{overflow-wrap:break-word}\n"
+    "p,li,td,th,dd,dt,caption,summary,h1,h2,h3,h4,h5,h6{overflow-wrap:break-word}\n"
     ".sp-lead{font-size:1.5rem;line-height:1.25}\n"
     ".sp-secondary{color:#505a5f}\n"
     ".sp-notice{border-left:10px solid #1d70b8;padding:15px;background:#f3f2f1}\n"

@@ -20,6 +20,7 @@ typedef struct hd_doc {
     int last_level; /* the last heading written, to keep levels in order */
     int ids;        /* for generated ids */
     sp_arena arena;
+    const struct sp_families *families; /* the Local Offer text, once built */
 } hd_doc;
 
 void hd_init(hd_doc *d, int top_level);

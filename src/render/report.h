@@ -19,6 +19,7 @@ typedef struct sp_report {
     const sp_diags *diags; /* warnings from reading and checking: the Data quality list */
     const sp_template *tmpl;
     const sp_changes *changes; /* NULL without --previous */
+    int html_heading_level;    /* --html-heading-level: the HTML fragment's top heading, 2 to 6 */
 } sp_report;
 
 /* The template's word for a status or an area assessment. */
@@ -36,6 +37,8 @@ static inline const char *sp_report_assessment(const sp_report *r, sp_area_asses
 bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errlen);
 bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen);
 bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errlen);
+bool sp_render_html(const sp_report *r, const char *path, char *err, size_t errlen);
+bool sp_render_html_fragment(const sp_report *r, const char *path, char *err, size_t errlen);
 
 /* "We said we would do 13 things. Done: 0. On track: 11. Running late: 2.": the milestone
  * counts in the template's words, statuses that share a word counted together. */

@@ -1,0 +1,410 @@
+/* families.c - the Local Offer text for families (families.h): plain words, each promise once,
+ * dates in full, abbreviations expanded on first use. */
+#include "view/families.h"
+
+#include <string.h>
+
+#include "util/format.h"
+
+static const char *const MONTHS[] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
+
+/* "January 2020": families read month names in full. */
+static const char *month_year(sp_arena *a, sp_date d)
+{
+    int y, m, day;
+    sp_date_ymd(d, &y, &m, &day);
+    return sp_arena_printf(a, "%s %d", MONTHS[m - 1], y);
+}
+
+typedef struct text_buf {
+    char *s;
+    size_t n, cap;
+} text_buf;
+
+typedef struct ctx {
+    sp_families *f;
+    sp_arena *a;
+    const sp_plan *p;
+    const sp_assessment *as;
+    const sp_template *t;
+    sp_glossary g;
+    text_buf all; /* every sentence shown */
+    text_buf own; /* the sentences sendpack writes, without the plan's own words */
+} ctx;
+
+static void append(sp_arena *a, text_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->n + n + 2 > b->cap) {
+        b->cap = 2 * (b->n + n + 2) + 1024;
+        char *bigger = sp_arena_alloc(a, b->cap);
+        if (b->n)
+            memcpy(bigger, b->s, b->n);
+        b->s = bigger;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n++] = '\n';
+    b->s[b->n] = '\0';
+}
+
+/* Every text shown passes here, in reading order: abbreviations are expanded the first time
+ * and the sentence joins the text whose readability is measured. */
+static const char *say(ctx *c, const char *s)
+{
+    s = sp_glossary_expand(&c->g, s);
+    append(c->a, &c->all, s);
+    append(c->a, &c->own, s);
+    return s;
+}
+
+/* The same for a text holding the plan's own words (a milestone, an area's name): shown as the
+ * officers wrote it, and so kept out of the measure of sendpack's own sentences. */
+static const char *say_plan(ctx *c, const char *s)
+{
+    s = sp_glossary_expand(&c->g, s);
+    append(c->a, &c->all, s);
+    return s;
+}
+
+/* A plan text as one sentence: trimmed, one full stop at the end (trackers end some with ".",
+ * some with "..", most with none). */
+static const char *sentence(ctx *c, const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == '\t'))
+        n--;
+    while (n && s[n - 1] == '.')
+        n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+        n--;
+    if (n && (s[n - 1] == '?' || s[n - 1] == '!' || s[n - 1] == ':'))
+        return sp_arena_strndup(c->a, s, n);
+    return sp_arena_printf(c->a, "%.*s.", (int)n, s);
+}
+
+static const char *things(ctx *c, size_t n)
+{
+    return sp_arena_printf(c->a, "%zu thing%s", n, n == 1 ? "" : "s");
+}
+
+static const char *milestone_title(const ctx *c, size_t m)
+{
+    const sp_milestone *ms = &c->p->milestones.items[m];
+    return ms->text && ms->text[0] ? ms->text : c->p->actions.items[ms->action_index].text;
+}
+
+/* Late, as families were told: overdue, or past the date first promised even when a new date
+ * has been set since. */
+static bool promise_late(const ctx *c, size_t m)
+{
+    const sp_milestone_result *r = &c->as->milestones[m];
+    if (r->complete)
+        return false;
+    bool moved = r->original_due != SP_NO_DATE && r->effective_due != r->original_due;
+    return r->derived == SP_RED || (moved && r->original_due < c->as->as_of);
+}
+
+/* What happens next, with the planned and new dates of a late item in words. */
+static const char *next_step(ctx *c, size_t m)
+{
+    const sp_milestone *ms = &c->p->milestones.items[m];
+    const sp_milestone_result *r = &c->as->milestones[m];
+    if (r->complete)
+        return "There is nothing more to do on this.";
+    if (r->original_due == SP_NO_DATE)
+        return ms->due.kind == SP_DUE_ONGOING ? "This work goes on all the time." : "We have not set a date for this yet.";
+    const char *planned = month_year(c->a, r->original_due);
+    bool moved = r->effective_due != r->original_due;
+    bool planned_passed = r->original_due < c->as->as_of;
+    bool new_date_ahead = r->effective_due >= c->as->as_of;
+    /* late against the date first promised, whatever the new date: families were told that one */
+    if (moved && planned_passed && new_date_ahead)
+        return sp_arena_printf(c->a, "We planned this for %s. It is late; the new date is %s.", planned,
+                               month_year(c->a, r->effective_due));
+    if (moved && planned_passed)
+        return sp_arena_printf(c->a, "We planned this for %s, then for %s. It is late; we will set a new date.",
+                               planned, month_year(c->a, r->effective_due));
+    if (r->derived == SP_RED)
+        return sp_arena_printf(c->a, "We planned this for %s. It is late; we will set a new date.", planned);
+    if (moved)
+        return sp_arena_printf(c->a, "We first planned this for %s. The new date is %s.", planned,
+                               month_year(c->a, r->effective_due));
+    return sp_arena_printf(c->a, "We plan to finish this by %s.", month_year(c->a, r->effective_due));
+}
+
+static void add_promise(ctx *c, sp_family_action *fa, size_t m)
+{
+    const sp_milestone_result *r = &c->as->milestones[m];
+    sp_family_promise *pr = &fa->promises[fa->n++];
+    pr->milestone = m;
+    pr->status = r->derived;
+    pr->status_word = c->t->status_label[r->derived];
+    pr->said = say_plan(c, sentence(c, milestone_title(c, m)));
+    if (r->complete)
+        pr->done = say(c, r->completed_on != SP_NO_DATE
+                              ? sp_arena_printf(c->a, "We finished this in %s.", month_year(c->a, r->completed_on))
+                              : "We have finished this.");
+    else
+        pr->done = say(c, "This is not finished yet.");
+    pr->next = say(c, next_step(c, m));
+}
+
+/* "We said we would do 5 things here. 2 are done and 1 is late." */
+static const char *part_summary(ctx *c, size_t total, size_t done, size_t late)
+{
+    const char *s = sp_arena_printf(c->a, "We said we would do %s here.", things(c, total));
+    if (done == total)
+        return sp_arena_printf(c->a, "%s All of them are done.", s);
+    const char *d = done ? sp_arena_printf(c->a, "%zu %s done", done, done == 1 ? "is" : "are") : "None are done yet";
+    if (!late)
+        return sp_arena_printf(c->a, "%s %s and none are late.", s, d);
+    return sp_arena_printf(c->a, "%s %s and %zu %s late.", s, d, late, late == 1 ? "is" : "are");
+}
+
+static void build_parts(ctx *c)
+{
+    const sp_plan *p = c->p;
+    sp_families *f = c->f;
+    f->parts = sp_arena_alloc(c->a, (p->areas.n + 1) * sizeof *f->parts);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area *area = &p->areas.items[i];
+        const sp_area_result *ar = &c->as->areas[i];
+        if (!ar->counts.total)
+            continue;
+        sp_family_part *part = &f->parts[f->n_parts++];
+        part->area = i;
+        part->heading = say_plan(c, sp_arena_printf(c->a, "Part %zu: %s", f->n_parts, area->name));
+        static const sp_status tint[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
+        part->tint = tint[ar->assessment];
+        part->status_word = c->t->assessment_label[ar->assessment];
+        size_t done = 0, late = 0, total = 0;
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
+            if (c->as->milestones[m].in_scope) {
+                total++;
+                done += c->as->milestones[m].complete;
+                late += promise_late(c, m);
+            }
+        part->summary = say(c, part_summary(c, total, done, late));
+        part->actions = sp_arena_alloc(c->a, (area->n_actions + 1) * sizeof *part->actions);
+        for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++) {
+            const sp_action *ac = &p->actions.items[j];
+            if (!c->as->actions[j].in_scope)
+                continue;
+            sp_family_action *fa = &part->actions[part->n_actions++];
+            /* an action whose one promise is the action itself is said once, as the promise */
+            size_t in_scope = 0, own_text = 0;
+            for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++)
+                if (c->as->milestones[m].in_scope) {
+                    in_scope++;
+                    own_text += strcmp(sentence(c, milestone_title(c, m)), sentence(c, ac->text)) != 0;
+                }
+            fa->heading = in_scope == 1 && !own_text ? NULL : say_plan(c, sentence(c, ac->text));
+            fa->promises = sp_arena_alloc(c->a, (ac->n_milestones + 1) * sizeof *fa->promises);
+            for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++)
+                if (c->as->milestones[m].in_scope)
+                    add_promise(c, fa, m);
+        }
+    }
+}
+
+static const char *value(ctx *c, double v, sp_unit u)
+{
+    char buf[64];
+    sp_format_value(v, u, buf, sizeof buf);
+    return sp_arena_strdup(c->a, buf);
+}
+
+static void build_outcomes(ctx *c)
+{
+    static const char *const WORD[] = {[SP_STATUS_NONE] = "No new figure yet", [SP_RED] = "Behind where we hoped",
+                                       [SP_AMBER] = "A little behind",     [SP_GREEN] = "On track",
+                                       [SP_BLUE] = "Aim reached",          [SP_GREY] = "No new figure yet"};
+    const sp_plan *p = c->p;
+    sp_families *f = c->f;
+    f->outcomes = sp_arena_alloc(c->a, (p->kpis.n + 1) * sizeof *f->outcomes);
+    for (size_t k = 0; k < p->kpis.n; k++) {
+        const sp_kpi *kpi = &p->kpis.items[k];
+        const sp_kpi_result *r = &c->as->kpis[k];
+        if (!r->in_scope)
+            continue;
+        sp_family_outcome *o = &f->outcomes[f->n_outcomes++];
+        o->kpi = k;
+        o->rag = r->rag;
+        o->word = WORD[r->rag];
+        o->name = say_plan(c, sentence(c, kpi->name));
+        const char *s = "";
+        if (r->numeric) {
+            if (r->baseline_set)
+                s = sp_arena_printf(c->a, "When we started it was %s.", value(c, r->baseline, kpi->unit));
+            if (r->has_latest) {
+                const sp_observation *ob = &p->observations.items[r->latest_obs];
+                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s, for %s.", s, s[0] ? " " : "",
+                                    value(c, r->latest, kpi->unit), month_year(c->a, ob->period_end));
+            } else {
+                s = sp_arena_printf(c->a, "%s%sWe do not have a new figure yet.", s, s[0] ? " " : "");
+            }
+            if (r->final_checkpoint >= 0 && r->target[r->final_checkpoint].numeric)
+                s = sp_arena_printf(c->a, "%s We aim for %s by %s.", s,
+                                    value(c, r->target[r->final_checkpoint].value, kpi->unit),
+                                    month_year(c->a, r->target[r->final_checkpoint].date));
+        } else {
+            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : SP_CP_12M;
+            const char *aim = kpi->target[cp].words && kpi->target[cp].words[0] ? kpi->target[cp].words
+                                                                                 : kpi->target[cp].text;
+            if (aim && aim[0])
+                s = sp_arena_printf(c->a, "By %s we aim for this: %s", month_year(c->a, c->as->kpis[k].target[cp].date),
+                                    sentence(c, aim));
+            else
+                s = "We check this at each review of the plan.";
+        }
+        o->sentence = r->numeric ? say(c, s) : say_plan(c, s);
+    }
+    if (f->n_outcomes)
+        f->outcomes_intro = say(c, "We measure these things to see if the changes are helping children and young people.");
+}
+
+/* What moved since last time, in families' words: no risks, no rewording, no reported statuses. */
+static void build_changes(ctx *c, const sp_changes *ch)
+{
+    sp_families *f = c->f;
+    f->has_changes = true;
+    f->changes = sp_arena_alloc(c->a, (ch->n + 1) * sizeof *f->changes);
+    for (size_t i = 0; i < ch->n; i++) {
+        const sp_change *x = &ch->items[i];
+        const char *what = sentence(c, x->what), *s = NULL;
+        switch (x->kind) {
+        case SP_CH_COMPLETED: s = sp_arena_printf(c->a, "Finished: %s", what); break;
+        case SP_CH_NEWLY_OVERDUE: s = sp_arena_printf(c->a, "Now late: %s", what); break;
+        case SP_CH_REVISED:
+            s = x->from[0] && x->to[0] ? sp_arena_printf(c->a, "New date (%s, was %s): %s", x->to, x->from, what)
+                                       : sp_arena_printf(c->a, "New date: %s", what);
+            break;
+        case SP_CH_MILESTONE_ADDED:
+        case SP_CH_ACTION_ADDED: s = sp_arena_printf(c->a, "New in the plan: %s", what); break;
+        case SP_CH_MILESTONE_REMOVED:
+        case SP_CH_ACTION_REMOVED: s = sp_arena_printf(c->a, "No longer in the plan: %s", what); break;
+        case SP_CH_KPI_CHANGED: s = sp_arena_printf(c->a, "New figure: %s", what); break;
+        case SP_CH_KPI_ADDED: s = sp_arena_printf(c->a, "Now measured: %s", what); break;
+        case SP_CH_KPI_REMOVED: s = sp_arena_printf(c->a, "No longer measured: %s", what); break;
+        default: break;
+        }
+        if (s)
+            f->changes[f->n_changes++] = say_plan(c, s);
+    }
+    if (!f->n_changes)
+        f->changes[f->n_changes++] =
+            say(c, sp_arena_printf(c->a, "Nothing has changed since %s.", month_year(c->a, ch->previous_as_of)));
+}
+
+static void build_contact(ctx *c)
+{
+    sp_families *f = c->f;
+    const char *contact = c->p->info.contact ? c->p->info.contact : "";
+    f->contact = contact;
+    f->contact_is_email = contact[0] && strchr(contact, '@') && !strchr(contact, ' ') && !strchr(contact, '/');
+    f->contact_is_web = strncmp(contact, "https://", 8) == 0 || strncmp(contact, "http://", 7) == 0;
+    if (contact[0])
+        f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
+                                 "please get in touch:");
+    else
+        f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
+                                 "please ask your local SEND information, advice and support service. "
+                                 "They can pass your views on to us.");
+}
+
+static const char *count_of(ctx *c, size_t n, const char *one, const char *many)
+{
+    return sp_arena_printf(c->a, " %zu %s.", n, n == 1 ? one : many);
+}
+
+/* "We said we would do 13 things. 0 are done. 11 are on track. 2 are late." Every status with
+ * items is named: an item that may be late or has no date is never counted as on track, and an
+ * item past the date first promised is late even when it has a new date. */
+static const char *position(ctx *c)
+{
+    size_t total = 0, done = 0, on_track = 0, at_risk = 0, late = 0, undated = 0;
+    for (size_t m = 0; m < c->p->milestones.n; m++) {
+        const sp_milestone_result *r = &c->as->milestones[m];
+        if (!r->in_scope)
+            continue;
+        total++;
+        if (r->complete)
+            done++;
+        else if (promise_late(c, m))
+            late++;
+        else if (r->derived == SP_GREEN)
+            on_track++;
+        else if (r->derived == SP_AMBER)
+            at_risk++;
+        else
+            undated++;
+    }
+    const char *s = sp_arena_printf(c->a, "We said we would do %s.", things(c, total));
+    s = sp_arena_printf(c->a, "%s%s", s, count_of(c, done, "is done", "are done"));
+    s = sp_arena_printf(c->a, "%s%s", s, count_of(c, on_track, "is on track", "are on track"));
+    if (at_risk)
+        s = sp_arena_printf(c->a, "%s%s", s, count_of(c, at_risk, "may be late", "may be late"));
+    s = sp_arena_printf(c->a, "%s%s", s, count_of(c, late, "is late", "are late"));
+    if (undated)
+        s = sp_arena_printf(c->a, "%s%s", s, count_of(c, undated, "does not have a date yet", "do not have a date yet"));
+    return s;
+}
+
+/* What each word of the tags means, each word once (a template may use one word for two statuses). */
+static void build_key(ctx *c)
+{
+    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
+    static const char *const meaning[] = {
+        [SP_BLUE] = "We have finished this.",
+        [SP_GREEN] = "This is happening as planned.",
+        [SP_AMBER] = "This is taking longer than we planned.",
+        [SP_RED] = "This has passed the date we set and is not finished.",
+        [SP_GREY] = "We have not set a date for this yet.",
+    };
+    sp_families *f = c->f;
+    for (size_t k = 0; k < 5; k++) {
+        const char *word = c->t->status_label[order[k]];
+        bool seen = false;
+        for (size_t j = 0; j < f->n_key; j++)
+            seen = seen || strcmp(f->key[j].word, word) == 0;
+        if (seen)
+            continue;
+        bool late = order[k] == SP_AMBER && strcmp(word, c->t->status_label[SP_RED]) == 0;
+        f->key[f->n_key++] = (sp_family_key){order[k], word,
+                                             say(c, late ? "This is behind the date we planned." : meaning[order[k]])};
+    }
+}
+
+void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_assessment *as,
+                       const sp_changes *changes, const sp_template *t)
+{
+    memset(f, 0, sizeof *f);
+    ctx c = {.f = f, .a = a, .p = p, .as = as, .t = t};
+    sp_glossary_build(&c.g, a, p);
+    f->publisher = say_plan(&c, p->info.organisations && p->info.organisations[0] ? p->info.organisations : p->info.area);
+    f->title = say(&c, sp_template_title(t, a, p->info.title, p->info.area, as->as_of));
+    const char *area = p->info.area && p->info.area[0] ? p->info.area : "our area";
+    int y, mo, d;
+    sp_date_ymd(as->as_of, &y, &mo, &d);
+    f->intro = say(&c, sp_arena_printf(a, "In %s, the council and the NHS have a plan to make SEND support better. "
+                                          "This page tells you what we said we would do, what we have done "
+                                          "and what happens next. It shows how things stood on %d %s %d.",
+                                       area, d, MONTHS[mo - 1], y));
+    if (p->values_illustrative)
+        f->notice = say(&c, "Please note: the numbers on this page are made up. They are examples, used to test "
+                            "this page, and are not real figures.");
+    f->position = say(&c, position(&c));
+    if (changes)
+        build_changes(&c, changes);
+    build_parts(&c);
+    build_outcomes(&c);
+    build_contact(&c);
+    build_key(&c);
+    f->n_glossary = sp_glossary_used(&c.g, &f->glossary);
+    f->text = c.all.s ? c.all.s : "";
+    f->readability = sp_readability_of(f->text);
+    f->own_text = c.own.s ? c.own.s : "";
+    f->own_readability = sp_readability_of(f->own_text);
+}
