@@ -8,6 +8,11 @@ packages=(build-essential cmake pkg-config
           fonts-liberation2)
 if [ "${1:-}" = test ]; then
     packages+=(libcmocka-dev poppler-utils qpdf python3 python3-openpyxl locales)
+    # the HTML pages in a real browser (tests/browser): Debian's chromium, the Nu Html Checker's
+    # Java runtime, and node/npm for axe-core and puppeteer-core unless a node is there already
+    packages+=(chromium)
+    command -v java >/dev/null || packages+=(default-jre-headless)
+    command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 missing=()
 for p in "${packages[@]}"; do

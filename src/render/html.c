@@ -9,6 +9,10 @@
 
 #include "render/html_sections.h"
 
+/* A fragment goes without the stylesheet, into a CMS page whose CSS is unknown: the contents
+ * links keep a 24 px target (WCAG 2.2 target size) by themselves. */
+#define FRAGMENT_ITEM " style=\"margin-bottom:10px\""
+
 typedef void (*section_fn)(hd_doc *, const sp_report *);
 
 static const section_fn SECTIONS[SP_N_SECTIONS] = {
@@ -37,7 +41,7 @@ static void contents(hd_doc *d, const sp_report *r)
             html_plain_contents(d, r); /* the families' page lists its own parts */
             continue;
         }
-        hd_rawf(d, "<li><a href=\"#%s\">", html_section_id(s));
+        hd_rawf(d, "<li%s><a href=\"#%s\">", d->top > 1 ? FRAGMENT_ITEM : "", html_section_id(s));
         hd_text(d, title);
         hd_raw(d, "</a></li>\n");
     }
@@ -85,12 +89,14 @@ static bool render(const sp_report *r, const char *path, bool fragment, char *er
         hd_raw(d, HD_CSS);
         hd_raw(d, "</style>\n</head>\n<body>\n<a class=\"sp-skip\" href=\"#main\">Skip to main content</a>\n"
                   "<header class=\"sp-header\"><p>");
-        hd_text(d, f ? f->publisher : p->info.organisations[0] ? p->info.organisations : p->info.area);
+        /* the Local Offer page names its publishers under the title, where abbreviations are written out */
+        hd_text(d, f ? sp_arena_printf(&d->arena, "%s Local Offer", p->info.area[0] ? p->info.area : "SEND")
+                     : p->info.organisations[0] ? p->info.organisations : p->info.area);
         hd_raw(d, "</p></header>\n<div class=\"sp-page\">\n<main id=\"main\">\n");
         body(d, r, title);
         hd_raw(d, "</main>\n<footer class=\"sp-footer\"><p>");
         if (f)
-            hd_text(d, sp_arena_printf(&d->arena, "Published by %s. This page shows how things stood on %s.", f->publisher,
+            hd_text(d, sp_arena_printf(&d->arena, "This page shows how things stood on %s.",
                                        html_date(d, r->assessment->as_of)));
         else
             hd_text(d, sp_arena_printf(&d->arena, "%s. Report date %s. Made by sendpack from the plan's own records.",

@@ -36,7 +36,7 @@ void html_plain_contents(hd_doc *d, const sp_report *r)
         const char *t = part_title(f, i);
         if (!t)
             continue;
-        hd_rawf(d, "<li><a href=\"#%s\">", PART_ID[i]);
+        hd_rawf(d, "<li%s><a href=\"#%s\">", d->top > 1 ? " style=\"margin-bottom:10px\"" : "", PART_ID[i]);
         hd_text(d, t);
         hd_raw(d, "</a></li>\n");
     }
@@ -78,6 +78,8 @@ static void contact(hd_doc *d, const sp_families *f)
 void html_plain(hd_doc *d, const sp_report *r)
 {
     const sp_families *f = html_families(d, r);
+    if (f->publisher)
+        hd_para(d, "sp-secondary", f->publisher);
     hd_para(d, "sp-lead", f->intro);
     if (f->notice)
         hd_para(d, "sp-notice", f->notice);

@@ -383,8 +383,9 @@ void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_a
     memset(f, 0, sizeof *f);
     ctx c = {.f = f, .a = a, .p = p, .as = as, .t = t};
     sp_glossary_build(&c.g, a, p);
-    f->publisher = say_plan(&c, p->info.organisations && p->info.organisations[0] ? p->info.organisations : p->info.area);
     f->title = say(&c, sp_template_title(t, a, p->info.title, p->info.area, as->as_of));
+    if (p->info.organisations && p->info.organisations[0])
+        f->publisher = say_plan(&c, sp_arena_printf(a, "This page is from %s.", p->info.organisations));
     const char *area = p->info.area && p->info.area[0] ? p->info.area : "our area";
     int y, mo, d;
     sp_date_ymd(as->as_of, &y, &mo, &d);

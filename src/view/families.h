@@ -61,7 +61,7 @@ typedef struct sp_family_key {
 } sp_family_key;
 
 typedef struct sp_families {
-    const char *publisher;     /* who publishes the page: the plan's organisations */
+    const char *publisher;     /* "This page is from <the plan's organisations>."; NULL when none */
     const char *title;
     const char *intro;         /* what the page is and the date it describes */
     const char *notice;        /* illustrative figures, in families' words; NULL when not needed */

@@ -4,7 +4,7 @@
 //   at 320 CSS px wide, nothing sticks out sideways except inside a table's scrolling region;
 //   no request leaves the file (no other site, no script, no font, no image).
 // Usage: node check.mjs [--fragment] FILE.html...   (exit 1 and a list of problems on failure)
-//        node check.mjs --screenshot OUT.png --width W FILE.html
+//        node check.mjs --screenshot OUT.png [--width W] [--height H] [--full] [--at SELECTOR] FILE.html
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,11 +16,14 @@ const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const args = process.argv.slice(2);
-let screenshot = null, width = 1280, fragment = false;
+let screenshot = null, width = 1280, height = 900, full = false, scrollTo = null, fragment = false;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--screenshot') screenshot = args[++i];
   else if (args[i] === '--width') width = Number(args[++i]);
+  else if (args[i] === '--height') height = Number(args[++i]);
+  else if (args[i] === '--full') full = true;
+  else if (args[i] === '--at') scrollTo = args[++i];
   else if (args[i] === '--fragment') fragment = true;
   else files.push(path.resolve(args[i]));
 }
@@ -60,27 +63,31 @@ function overflowAt320() {
 
 let failures = 0;
 try {
+  // one tab for every file: opening a tab costs more than checking a page
+  const page = (await browser.pages())[0] || await browser.newPage();
+  let url = null, requests = [];
+  await page.setRequestInterception(true);
+  page.on('request', req => {
+    if (req.url() === url || req.url() === 'about:blank' || req.url().startsWith('data:')) req.continue();
+    else { requests.push(req.url()); req.abort(); }
+  });
   for (const file of files) {
-    const page = await browser.newPage();
-    const requests = [];
-    await page.setRequestInterception(true);
-    const url = 'file://' + file;
-    page.on('request', req => {
-      if (req.url() === url || req.url().startsWith('data:')) req.continue();
-      else { requests.push(req.url()); req.abort(); }
-    });
-    await page.setJavaScriptEnabled(!screenshot ? true : false);
-    await page.setViewport({ width, height: 900 });
+    url = 'file://' + file;
+    requests = [];
+    await page.setViewport({ width, height });
     if (fragment) {
       // a fragment as a CMS would hold it: inside a page of the site's own
       const body = fs.readFileSync(file, 'utf8');
-      await page.setContent(`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Local Offer</title></head><body><main><h1>Local Offer</h1>${body}</main></body></html>`);
+      const first = Number((body.match(/<h([2-6])/) || [0, 2])[1]);
+      let above = '<h1>Local Offer</h1>';
+      for (let level = 2; level < first; level++) above += `<h${level}>Our plans</h${level}>`;
+      await page.setContent(`<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Local Offer</title></head><body><main>${above}${body}</main></body></html>`);
     } else {
       await page.goto(url, { waitUntil: 'load' });
     }
     if (screenshot) {
-      await page.screenshot({ path: screenshot, fullPage: true });
-      await page.close();
+      if (scrollTo) await page.evaluate(sel => document.querySelector(sel).scrollIntoView(), scrollTo);
+      await page.screenshot({ path: screenshot, fullPage: full });
       continue;
     }
     const problems = [];
@@ -92,7 +99,6 @@ try {
       problems.push(`axe ${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\s+/g, ' ')).join(' | ')}`);
     await page.setViewport({ width: 320, height: 640 });
     for (const o of await page.evaluate(overflowAt320)) problems.push(`320px: ${o}`);
-    await page.close();
     if (problems.length) {
       failures++;
       console.log(`FAIL ${file}`);

@@ -1,0 +1,95 @@
+#!/bin/bash
+# The HTML packs as their readers get them: every template's page for the demo, the shared WSoA
+# and a 500-milestone stress plan, opened in Debian's headless chromium with axe-core (WCAG 2.2
+# A and AA: zero violations) and the 320 px reflow check; validated by the Nu Html Checker;
+# their structure, the Local Offer page's content and its glossary checked by Python.
+set -euo pipefail
+work="$WORK_DIR/html"
+rm -rf "$work"
+mkdir -p "$work"
+fail() { echo "FAIL: $*"; exit 1; }
+
+# axe-core, puppeteer-core and vnu-jar at the versions package-lock.json pins, from the npm
+# registry (never a browser download: puppeteer-core has none, and chromium is Debian's).
+browser="$WORK_DIR/browser"
+mkdir -p "$browser"
+if [ ! -d "$browser/node_modules" ] || ! cmp -s "$SOURCE_DIR/tests/browser/package-lock.json" "$browser/package-lock.json"; then
+    cp "$SOURCE_DIR/tests/browser/package.json" "$SOURCE_DIR/tests/browser/package-lock.json" "$browser/"
+    (cd "$browser" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund >"$work/npm.log" 2>&1) ||
+        { cat "$work/npm.log"; fail "npm ci in $browser"; }
+fi
+cp "$SOURCE_DIR/tests/browser/check.mjs" "$browser/"
+
+# --- the plans -----------------------------------------------------------------------------
+demo="$work/demo"
+cp -r "$SOURCE_DIR/input/peterborough-app-2022" "$demo"
+# a contact for families, and a plan glossary entry that wins over the built-in one
+printf 'contact = https://www.example.org/send-local-offer/have-your-say\n[glossary]\nCCG = Cambridgeshire and Peterborough Clinical Commissioning Group\n' >>"$demo/plan.ini"
+wsoa="$SHARED_DIR/data/peterborough-wsoa-2019"
+big="$work/big"
+mkdir -p "$big"
+printf '[plan]\ntitle = Layout stress plan\narea = Testshire\nstart = 2022-01-31\ncontact = send.team@testshire.example\n' >"$big/plan.ini"
+/usr/bin/python3 - "$big" <<'PY'
+import csv, os, sys
+d = sys.argv[1]
+narrative = " ".join(["The service has been redesigned with families, and the new pathway is published."] * 40)
+word = "Supercalifragilistic" * 15  # 300 characters, no spaces
+with open(os.path.join(d, "actions.csv"), "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    w.writerow(["Area", "Ref", "Action", "Milestone", "Owner", "Resource", "Due", "Status", "Progress"])
+    for i in range(500):
+        text = narrative if i == 3 else word if i == 7 else f"Milestone number {i}: the DCO reviews EHCPs with the SENCO"
+        w.writerow([f"Workstream {i % 5 + 1}", f"{i % 5 + 1}.{i // 5 + 1}", f"Action {i}", text,
+                    "Ann Lee, Head of SEND, ann.lee@testshire.example, 01234 567890", "RC-77",
+                    "March 2022" if i % 2 else "Dec 2023", "Green", "Ann Lee called 01234 567890 about it."])
+with open(os.path.join(d, "kpis.csv"), "w", newline="", encoding="utf-8") as f:
+    f.write("Ref,KPI,Unit,Direction,Baseline,12 months\nK01,A KPI with a <b>tag</b> & more,%,up,40%,60%\n")
+with open(os.path.join(d, "kpi_values.csv"), "w", newline="", encoding="utf-8") as f:
+    f.write("Ref,Period,Value\n" + "".join(f"K01,2022-{m:02d},{40 + m}\n" for m in range(1, 13)))
+PY
+
+out="$work/out"
+run() { "$SENDPACK" --format html --html-fragment --output "$out" "$@" >/dev/null 2>"$work/stderr" ||
+            { cat "$work/stderr"; fail "sendpack $*"; }; }
+for t in scrutiny dfe-nhse local-offer; do
+    run --as-of 2022-12-31 --template "$t" "$demo"
+    run --as-of 2021-05-31 --template "$t" "$wsoa"
+    run --as-of 2022-12-31 --template "$t" "$big"
+done
+# the monthly cycle for families: what changed since last time, judged a month earlier
+run --as-of 2021-05-31 --previous "$wsoa" --previous-as-of 2021-02-28 --template local-offer --output "$work/cycle" "$wsoa"
+# a fragment for a CMS whose page puts its own h1 and h2 above it
+"$SENDPACK" --format html --html-fragment --html-heading-level 3 --as-of 2022-12-31 --template local-offer \
+    --output "$work/h3" "$demo" >/dev/null 2>&1 || fail "--html-heading-level 3"
+"$SENDPACK" --html-heading-level 7 --output "$work/x" "$demo" >/dev/null 2>&1 && fail "--html-heading-level 7 accepted"
+[ $? -eq 64 ] || fail "--html-heading-level 7: exit status"
+
+# same input, same bytes
+"$SENDPACK" --format html --as-of 2022-12-31 --template local-offer --output "$work/again" "$demo" >/dev/null 2>&1
+cmp -s "$work/again/demo-local-offer-2022-12-31.html" "$out/demo-local-offer-2022-12-31.html" || fail "not the same bytes twice"
+
+pages=("$out"/*-????-??-??.html "$work/cycle/"*-????-??-??.html)
+fragments=("$out"/*.fragment.html "$work/h3/"*.fragment.html)
+[ ${#pages[@]} -eq 10 ] || fail "expected 10 pages, got ${#pages[@]}"
+
+# --- structure, content and glossary (Python) ----------------------------------------------
+/usr/bin/python3 "$SOURCE_DIR/tests/cli/html_structure.py" "$work" "${pages[@]}" -- "${fragments[@]}" || exit 1
+
+# --- validation: the Nu Html Checker; a fragment inside a minimal page ----------------------
+mkdir -p "$work/wrapped"
+for f in "${fragments[@]}"; do
+    w="$work/wrapped/$(basename "$(dirname "$f")")-$(basename "$f")"
+    # the CMS page's own headings above the fragment's first
+    above='<h1>Local Offer</h1>'
+    grep -q '^<h3' "$f" && above="$above<h2>Our plans</h2>"
+    { printf '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>Local Offer</title></head><body><main>%s\n' "$above"
+      cat "$f"; printf '</main></body></html>\n'; } >"$w"
+done
+java -Xss4m -jar "$browser/node_modules/vnu-jar/build/dist/vnu.jar" --Werror "${pages[@]}" "$work/wrapped/"*.html ||
+    fail "the Nu Html Checker found errors or warnings"
+
+# --- a real browser: axe-core, 320 px reflow, no request leaves the file --------------------
+node "$browser/check.mjs" "${pages[@]}" || fail "browser checks"
+node "$browser/check.mjs" --fragment "$out/demo-local-offer-2022-12-31.fragment.html" "$work/h3/"*.fragment.html ||
+    fail "browser checks of the fragments"
+echo "html pages: ${#pages[@]} pages and ${#fragments[@]} fragments checked"
