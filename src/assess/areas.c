@@ -18,33 +18,6 @@ static int rollup_rank(sp_status s)
     }
 }
 
-/* Does an action's kpi cell name this KPI? By refs separated by ';' or ',', or by its name:
- * real trackers copy the KPI's wording and add the intended impact after it ("Local Offer
- * updated and … new pages The impact will be …"), so a cell that starts with a KPI name of
- * some length names it. */
-static bool names_kpi(const char *cell, const sp_kpi *k)
-{
-    if (!cell || !cell[0])
-        return false;
-    size_t name_len = strlen(k->name);
-    if (sp_ieq(cell, k->name) ||
-        (name_len >= 12 && sp_ieqn(cell, k->name, name_len) && !isalnum((unsigned char)cell[name_len])))
-        return true;
-    size_t ref_len = strlen(k->ref);
-    for (const char *p = cell; *p;) {
-        while (*p == ' ' || *p == ';' || *p == ',')
-            p++;
-        size_t n = strcspn(p, ";,");
-        size_t m = n;
-        while (m && p[m - 1] == ' ')
-            m--;
-        if (m == ref_len && sp_ieqn(p, k->ref, ref_len))
-            return true;
-        p += n;
-    }
-    return false;
-}
-
 /* Which area each KPI belongs to: its own area cell, matched as the rules say; else the areas
  * whose actions name it; else none (plan-wide). */
 void sp_link_kpis_to_areas(sp_assessment *a)
@@ -57,7 +30,7 @@ void sp_link_kpis_to_areas(sp_assessment *a)
         for (size_t ai = 0; ai < p->areas.n && r->area_index == SP_NO_AREA; ai++) {
             const sp_area *area = &p->areas.items[ai];
             for (size_t j = 0; j < area->n_actions && r->area_index == SP_NO_AREA; j++)
-                if (names_kpi(p->actions.items[area->first_action + j].kpi, k))
+                if (sp_kpi_named_by(p->actions.items[area->first_action + j].kpi, k))
                     r->area_index = ai, r->area_link = SP_LINK_ACTION;
         }
     }
@@ -76,7 +49,7 @@ static void area_kpis(sp_assessment *a, size_t ai)
         bool linked = kr->area_index == ai;
         /* a KPI found through actions' kpi cells belongs to every area whose actions name it */
         for (size_t j = 0; j < area->n_actions && !linked && kr->area_link == SP_LINK_ACTION; j++)
-            linked = names_kpi(p->actions.items[area->first_action + j].kpi, &p->kpis.items[ki]);
+            linked = sp_kpi_named_by(p->actions.items[area->first_action + j].kpi, &p->kpis.items[ki]);
         if (linked) {
             r->kpis[r->n_kpis++] = ki;
             r->kpis_not_reported += kr->not_reported != NULL;

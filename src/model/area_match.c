@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 /* Lower-cased letters and digits only: "Workstream 1: Joint planning" -> "workstream1jointplanning".
  * Bytes above ASCII are kept as they are (curly apostrophes drop out as punctuation would not). */
 static char *name_key(const char *s)
@@ -178,6 +180,33 @@ size_t sp_match_area(const sp_plan *p, const char *text, sp_area_link *how, doub
     free(area_keys);
     free(key);
     return found;
+}
+
+/* Does an action's kpi cell name this KPI? By refs separated by ';' or ',', or by its name:
+ * real trackers copy the KPI's wording and add the intended impact after it ("Local Offer
+ * updated and … new pages The impact will be …"), so a cell that starts with a KPI name of
+ * some length names it. */
+bool sp_kpi_named_by(const char *cell, const sp_kpi *k)
+{
+    if (!cell || !cell[0])
+        return false;
+    size_t name_len = strlen(k->name);
+    if (sp_ieq(cell, k->name) ||
+        (name_len >= 12 && sp_ieqn(cell, k->name, name_len) && !isalnum((unsigned char)cell[name_len])))
+        return true;
+    size_t ref_len = strlen(k->ref);
+    for (const char *p = cell; *p;) {
+        while (*p == ' ' || *p == ';' || *p == ',')
+            p++;
+        size_t n = strcspn(p, ";,");
+        size_t m = n;
+        while (m && p[m - 1] == ' ')
+            m--;
+        if (m == ref_len && sp_ieqn(p, k->ref, ref_len))
+            return true;
+        p += n;
+    }
+    return false;
 }
 
 const char *sp_area_link_key(sp_area_link l)

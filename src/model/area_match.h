@@ -6,6 +6,7 @@
 #ifndef SP_AREA_MATCH_H
 #define SP_AREA_MATCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/plan.h"
@@ -28,6 +29,10 @@ size_t sp_match_area(const sp_plan *p, const char *text, sp_area_link *how, doub
 
 /* Dice coefficient of the sets of lower-cased words of three or more letters or digits. */
 double sp_word_overlap(const char *a, const char *b);
+
+/* Does an action's kpi cell name this KPI: by refs separated by ';' or ',', by its name, or
+ * by a cell that starts with its name? */
+bool sp_kpi_named_by(const char *cell, const sp_kpi *k);
 
 const char *sp_area_link_key(sp_area_link l); /* "name", "number", …; NULL for none */
 

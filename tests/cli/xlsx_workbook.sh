@@ -85,7 +85,10 @@ check([r["Ref"] for r in exceptions] == ["APP-05", "APP-08", "K12", "K03", "K04"
 h, risks = table(wb["Risks"])
 check(len(risks) == len(model["risks"]) == 4, "risks")
 h, quality = table(wb["Data quality"])
-check(len(quality) == len(model["data_quality"]) == 1 and quality[0]["Line"] == 3, f"quality {quality}")
+# K02's pending baseline; K05 and K06 in no area (Plan-wide KPIs); K08, K10-K12 placed by word overlap
+check(len(quality) == len(model["data_quality"]) == 7 and [q["Line"] for q in quality] == [3, 6, 7, 9, 11, 12, 13],
+      f"quality {quality}")
+check("Plan-wide KPIs" in quality[1]["What to fix"] and "overlap 75%" in quality[6]["What to fix"], f"quality {quality}")
 h, key = table(wb["Key"])
 check(any(r["Term"] == "[note 2]" and "illustrative" in r["Meaning"] for r in key), "illustrative note")
 h, contents = table(wb["Contents"])
