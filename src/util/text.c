@@ -169,21 +169,41 @@ int sp_natcmp(const char *a, const char *b)
 
 char *sp_slug(sp_arena *a, const char *s)
 {
-    size_t len = strlen(s);
-    char *out = sp_arena_alloc(a, len + 1);
+    /* Letters keep their base letter ("Été" -> "ete", "ß" -> "ss") rather than vanishing. */
+    utf8proc_uint8_t *plain = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &plain,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const char *src = n >= 0 ? (const char *)plain : s;
+    size_t len = strlen(src);
+    char *out = sp_arena_alloc(a, len + 2);
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (isalnum(c)) {
+        unsigned char c = (unsigned char)src[i];
+        if (c < 0x80 && isalnum(c)) {
             out[o++] = (char)tolower(c);
         } else if (o && out[o - 1] != '-') {
             out[o++] = '-';
         }
     }
+    free(plain);
     while (o && out[o - 1] == '-')
         o--;
     if (!o)
         out[o++] = 'x';
     out[o] = '\0';
     return out;
+}
+
+char *sp_folder_slug(sp_arena *a, const char *dir)
+{
+    char *copy = sp_arena_strdup(a, dir);
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    const char *base = strrchr(copy, '/');
+    base = base ? base + 1 : copy;
+    if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || !base[0])
+        base = "plan";
+    return sp_slug(a, base);
 }

@@ -36,5 +36,8 @@ int sp_natcmp(const char *a, const char *b);
 
 /* Writes a lower-case, hyphenated ASCII slug of s (for file names) into the arena. */
 char *sp_slug(sp_arena *a, const char *s);
+/* The name a plan folder gives its packs: its last component (trailing slashes ignored, "."
+ * and ".." read as "plan"), slugged. Different folders can share one (decisions #2). */
+char *sp_folder_slug(sp_arena *a, const char *dir);
 
 #endif
