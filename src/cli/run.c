@@ -65,8 +65,10 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
     memset(&plan, 0, sizeof plan);
     sp_diags diags = {0};
     bool ok = sp_read_plan(dir, &plan, &diags);
-    if (ok)
+    if (ok) {
         sp_check_plan(&plan, &diags);
+        ok = diags.errors == 0; /* a check can find an impossible value */
+    }
     sp_diags_print(stderr, &diags);
     fflush(stderr);
     int status = ok ? SP_EXIT_OK : SP_EXIT_DATA;

@@ -70,7 +70,7 @@ done
 big="$work/big/wsoa"
 mkdir -p "$big"
 cp "$SHARED_DIR/data/peterborough-wsoa-2019/"* "$big/"
-python3 - "$SHARED_DIR/data/peterborough-wsoa-2019/actions.csv" "$big/actions.csv" <<'PY'
+/usr/bin/python3 - "$SHARED_DIR/data/peterborough-wsoa-2019/actions.csv" "$big/actions.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 ref = rows[0].index("Ref")
