@@ -26,7 +26,7 @@ static void contents(hd_doc *d, const sp_report *r)
 {
     size_t n = 0;
     for (int i = 0; i < r->tmpl->n_sections; i++)
-        n += html_section_title(r, r->tmpl->sections[i]) != NULL;
+        n += html_section_title(d, r, r->tmpl->sections[i]) != NULL;
     if (n < 2 && !r->tmpl->plain_english)
         return;
     hd_raw(d, "<nav class=\"sp-contents\" aria-labelledby=\"contents\">\n");
@@ -34,7 +34,7 @@ static void contents(hd_doc *d, const sp_report *r)
     hd_raw(d, "<ol>\n");
     for (int i = 0; i < r->tmpl->n_sections; i++) {
         sp_section s = r->tmpl->sections[i];
-        const char *title = html_section_title(r, s);
+        const char *title = html_section_title(d, r, s);
         if (!title)
             continue;
         if (s == SP_SEC_PLAIN && r->tmpl->plain_english) {

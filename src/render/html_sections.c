@@ -12,7 +12,7 @@
 
 const char *html_section_id(sp_section s) { return SP_SECTION_KEYS[s]; }
 
-const char *html_section_title(const sp_report *r, sp_section s)
+const char *html_section_title(hd_doc *d, const sp_report *r, sp_section s)
 {
     switch (s) {
     case SP_SEC_GLANCE: return "At a glance";
@@ -23,7 +23,10 @@ const char *html_section_title(const sp_report *r, sp_section s)
     case SP_SEC_ACTIONS: return "Actions and progress";
     case SP_SEC_KPIS: return "KPIs: each measure in detail";
     case SP_SEC_SPC: return html_spc_count(r) ? "Statistical process control" : NULL;
-    case SP_SEC_COHORT: return r->assessment->rules.focus_cohort ? "Outcomes for young people aged 18 to 25" : NULL;
+    case SP_SEC_COHORT:
+        return r->assessment->rules.focus_cohort
+                   ? sp_arena_printf(&d->arena, "Outcomes for young people aged %s", r->assessment->rules.focus_cohort)
+                   : NULL;
     case SP_SEC_PLAIN: return "What we are doing";
     case SP_SEC_RISKS: return r->plan->has_risks_file ? "Risk register" : NULL;
     case SP_SEC_KEY: return r->tmpl->plain_english ? "What the words mean" : "Key: what the colours and figures mean";
@@ -34,7 +37,7 @@ const char *html_section_title(const sp_report *r, sp_section s)
 /* The section's heading, with the id the contents list links to. */
 void html_section_heading(hd_doc *d, const sp_report *r, sp_section s)
 {
-    hd_heading(d, 1, html_section_id(s), html_section_title(r, s));
+    hd_heading(d, 1, html_section_id(s), html_section_title(d, r, s));
 }
 
 const char *html_ms_title(const sp_report *r, size_t i)

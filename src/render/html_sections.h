@@ -12,7 +12,7 @@
 #include "view/families.h"
 
 /* The section's heading text, or NULL when it shows nothing for this pack. */
-const char *html_section_title(const sp_report *r, sp_section s);
+const char *html_section_title(hd_doc *d, const sp_report *r, sp_section s);
 
 void html_glance(hd_doc *d, const sp_report *r);
 void html_changes(hd_doc *d, const sp_report *r);

@@ -1,4 +1,4 @@
-/* pdf_areas.c - progress by area, each action, the focus cohort, and the plain-English view for families. */
+/* pdf_areas.c - progress by area, each action and the focus cohort (the families' view: pdf_families.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -171,60 +171,4 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
     }
     if (!n)
         pd_paragraph(d, "No action of the plan names this age group.", d->regular, BODY, 0);
-}
-
-void pdf_plain(pd_doc *d, const sp_report *r)
-{
-    const sp_plan *p = r->plan;
-    const sp_assessment *a = r->assessment;
-    char date[20];
-    sp_date_long(a->as_of, date);
-    pd_new_page(d);
-    pd_heading(d, sp_template_title(r->tmpl, &d->arena, p->info.title, p->info.area, a->as_of), 0, NULL);
-    if (r->tmpl->audience[0])
-        pd_paragraph(d, r->tmpl->audience, d->bold, BODY, 0);
-    pd_paragraph(d, sp_arena_printf(&d->arena, "This is how the plan stands on %s.", date), d->regular, BODY, 0);
-    if (p->values_illustrative)
-        pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
-    pd_space(d, 6);
-    pd_paragraph(d, sp_plain_position(r, &d->arena), d->bold, BODY, 0);
-    for (size_t i = 0; i < p->areas.n; i++) {
-        const sp_area *area = &p->areas.items[i];
-        const sp_area_result *ar = &a->areas[i];
-        if (!ar->counts.total)
-            continue;
-        pd_space(d, 8);
-        pd_ensure(d, PLAIN_PART_H * d->scale);
-        pd_heading(d, sp_arena_printf(&d->arena, "Part %zu: %s", i + 1, ASSESSMENT(ar->assessment)), 1, NULL);
-        pd_paragraph(d, area->name, d->bold, BODY, 0);
-        pd_space(d, 3);
-        pd_paragraph(d, "What we said we would do", d->bold, BODY, 0);
-        for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
-            if (a->actions[j].in_scope)
-                pdf_bullet(d, p->actions.items[j].text);
-        pd_paragraph(d, "What we have done", d->bold, BODY, 0);
-        size_t shown = 0;
-        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
-            if (a->milestones[m].in_scope && a->milestones[m].complete)
-                pdf_bullet(d, pdf_ms_title(p, m)), shown++;
-        if (!shown)
-            pdf_bullet(d, "Nothing is finished yet.");
-        pd_paragraph(d, "What happens next", d->bold, BODY, 0);
-        shown = 0;
-        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
-            const sp_milestone_result *mr = &a->milestones[m];
-            if (!mr->in_scope || mr->complete)
-                continue;
-            char month[16];
-            const char *when = "a date to be set";
-            if (mr->effective_due != SP_NO_DATE) {
-                sp_date_month(mr->effective_due, month);
-                when = month;
-            }
-            pdf_bullet(d, sp_arena_printf(&d->arena, "%s. By %s. %s.", pdf_ms_title(p, m), when, LABEL(mr->derived)));
-            shown++;
-        }
-        if (!shown)
-            pdf_bullet(d, "Everything here is finished.");
-    }
 }

@@ -25,7 +25,7 @@ const sp_gloss_entry SP_SEND_GLOSSARY[] = {
     E("DCS", "Director of Children's Services"),
     E("DfE", "Department for Education"),
     E("DMO", "Designated Medical Officer"),
-    E("EET", "in education, employment or training"),
+    E("EET", "education, employment or training"),
     E("EHC", "education, health and care"),
     E("EHCNA", "education, health and care needs assessment"),
     E("EHCP", "education, health and care plan"),

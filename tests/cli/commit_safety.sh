@@ -24,17 +24,17 @@ unchanged() {
     diff -r "$out" "$work/last-month" >/dev/null || fail "$1: the previous pack changed or a file was left: $(ls -A "$out")"
 }
 
-# 1. Each rename of the commit fails in turn (three files: three renames), with hard links
+# 1. Each rename of the commit fails in turn (four files: four renames), with hard links
 #    for the backups and, where links fail, with moved backups.
-for n in 1 2 3; do
+for n in 1 2 3 4; do
     msg=$(FAIL_RENAME=$n LD_PRELOAD="$FAIL_RENAME_SHIM" pack "$two" 2>&1); st=$?
     [ $st -eq 74 ] || fail "rename $n: exit $st ($msg)"
     grep -q "cannot replace .*Input/output error; nothing was written and any earlier pack is unchanged" <<<"$msg" || fail "rename $n: $msg"
     unchanged "rename $n"
 done
-# no hard links: each previous version is moved aside and moved back (renames 1-3 move the
-# previous versions aside, 4-6 put the new ones in place)
-for m in 1 2 3 4 5 6; do
+# no hard links: each previous version is moved aside and moved back (renames 1-4 move the
+# previous versions aside, 5-8 put the new ones in place)
+for m in 1 2 3 4 5 6 7 8; do
     msg=$(FAIL_LINK=all FAIL_RENAME=$m LD_PRELOAD="$FAIL_RENAME_SHIM" pack "$two" 2>&1); st=$?
     [ $st -eq 74 ] || fail "no link, rename $m: exit $st ($msg)"
     unchanged "no link, rename $m"
@@ -42,9 +42,9 @@ done
 # a link that fails for any other reason than "not supported" still falls back to moving
 FAIL_LINK=2 LD_PRELOAD="$FAIL_RENAME_SHIM" pack "$two" >/dev/null 2>&1 || fail "a failed link stopped the run"
 cmp -s "$out/plan-scrutiny-2022-12-31.json" "$work/last-month/plan-scrutiny-2022-12-31.json" && fail "the commit did not happen"
-[ "$(ls -A "$out" | wc -l)" -eq 3 ] || fail "files left after a commit: $(ls -A "$out")"
+[ "$(ls -A "$out" | wc -l)" -eq 4 ] || fail "files left after a commit: $(ls -A "$out")"
 # the first pack of a name: a failed rename leaves nothing at all
-for n in 1 2 3; do
+for n in 1 2 3 4; do
     rm -rf "$work/fresh"
     FAIL_RENAME=$n LD_PRELOAD="$FAIL_RENAME_SHIM" "$SENDPACK" --as-of 2022-12-31 --output "$work/fresh" "$one" >/dev/null 2>&1
     [ $? -eq 74 ] || fail "fresh rename $n: exit"
@@ -62,7 +62,7 @@ for i in $(seq 1 8); do
     pack "$two" >/dev/null 2>&1 & b=$!
     wait $a || fail "concurrent run $i (one)"
     wait $b || fail "concurrent run $i (two)"
-    [ "$(ls -A "$out" | wc -l)" -eq 3 ] || fail "concurrent run $i left: $(ls -A "$out")"
+    [ "$(ls -A "$out" | wc -l)" -eq 4 ] || fail "concurrent run $i left: $(ls -A "$out")"
     same_as "$work/last-month" || same_as "$work/ref-two" || fail "concurrent run $i left a mixed pack"
 done
 
