@@ -85,11 +85,30 @@ for f in "${fragments[@]}"; do
     { printf '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>Local Offer</title></head><body><main>%s\n' "$above"
       cat "$f"; printf '</main></body></html>\n'; } >"$w"
 done
-java -Xss4m -jar "$browser/node_modules/vnu-jar/build/dist/vnu.jar" --Werror "${pages[@]}" "$work/wrapped/"*.html ||
-    fail "the Nu Html Checker found errors or warnings"
+# (beside the browser: the two take a core each)
+java -Xss4m -jar "$browser/node_modules/vnu-jar/build/dist/vnu.jar" --Werror "${pages[@]}" "$work/wrapped/"*.html \
+    >"$work/vnu.log" 2>&1 &
+vnu=$!
 
 # --- a real browser: axe-core, 320 px reflow, no request leaves the file --------------------
 node "$browser/check.mjs" "${pages[@]}" || fail "browser checks"
 node "$browser/check.mjs" --fragment "$out/demo-local-offer-2022-12-31.fragment.html" "$work/h3/"*.fragment.html ||
     fail "browser checks of the fragments"
+wait $vnu || { cat "$work/vnu.log"; fail "the Nu Html Checker found errors or warnings"; }
 echo "html pages: ${#pages[@]} pages and ${#fragments[@]} fragments checked"
+
+# --- the Local Offer PDF says what the page says (one text from the view feeds both) -------
+"$SENDPACK" --format pdf --as-of 2021-05-31 --template local-offer --output "$work/pdf" "$wsoa" >/dev/null 2>&1 ||
+    fail "local-offer PDF"
+pdftotext "$work/pdf/peterborough-wsoa-2019-local-offer-2021-05-31.pdf" "$work/lo.txt" 2>/dev/null
+/usr/bin/python3 - "$out/peterborough-wsoa-2019-local-offer-2021-05-31.html" "$work/lo.txt" <<'PY' || exit 1
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+pdf = re.sub(r"\s+", " ", open(sys.argv[2], encoding="utf-8").read())
+said = [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", t))) for t in re.findall(r"<dd>(.*?)</dd>", page, re.S)]
+missing = [t for t in said if t not in pdf]
+if len(said) < 300 or missing:
+    print(f"FAIL: {len(missing)} of {len(said)} Local Offer texts of the page are not in the PDF: {missing[:3]}")
+    sys.exit(1)
+print(f"the Local Offer PDF holds all {len(said)} texts of the page")
+PY
