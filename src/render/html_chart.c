@@ -92,7 +92,10 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
             H - BOTTOM);
     size_t every = c->n > 8 ? (c->n + 7) / 8 : 1;
     for (size_t i = 0; i < c->n; i += every) {
-        hd_rawf(d, "<text font-family=\"arial,sans-serif\" font-size=\"13\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", X(i), H - BOTTOM + 20);
+        /* the first and last labels stay inside the frame */
+        const char *anchor = c->n > 1 && i == 0 ? "start" : c->n > 1 && i + every >= c->n && i == c->n - 1 ? "end" : "middle";
+        hd_rawf(d, "<text font-family=\"arial,sans-serif\" font-size=\"13\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", X(i),
+                H - BOTTOM + 20, anchor);
         hd_text(d, c->x_labels[i]);
         hd_raw(d, "</text>\n");
     }
@@ -116,9 +119,15 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
         if (open)
             hd_raw(d, "\"/>\n");
         if (se->style == HC_ACTUAL)
-            for (size_t i = 0; i < c->n; i++)
-                if (se->has[i])
+            for (size_t i = 0; i < c->n; i++) {
+                if (!se->has[i])
+                    continue;
+                if (c->notes && c->notes[i]) /* a point with a note (special cause): a larger square */
+                    hd_rawf(d, "<rect fill=\"#912b88\" x=\"%.1f\" y=\"%.1f\" width=\"11\" height=\"11\"/>\n", X(i) - 5.5,
+                            Y(se->y[i]) - 5.5);
+                else
                     hd_rawf(d, "<circle fill=\"#1d70b8\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", X(i), Y(se->y[i]));
+            }
     }
     /* the key, in words beside a sample of each line */
     double kx = LEFT;
@@ -128,16 +137,18 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
                 stroke(se->style), kx, kx + 24, H - 12, H - 12, kx + 30, H - 8);
         hd_text(d, se->name);
         hd_raw(d, "</text>\n");
-        kx += 40 + 7.0 * (double)strlen(se->name);
+        kx += 48 + 7.5 * (double)strlen(se->name);
     }
 #undef X
 #undef Y
     hd_raw(d, "</g>\n</svg>\n<details>\n<summary>The figures in this chart</summary>\n");
-    const char **heads = sp_arena_alloc(&d->arena, (c->n_series + 1) * sizeof *heads);
+    const char **heads = sp_arena_alloc(&d->arena, (c->n_series + 2) * sizeof *heads);
     heads[0] = "Period";
     for (size_t s = 0; s < c->n_series; s++)
         heads[s + 1] = c->series[s].name;
-    hd_table_begin(d, c->title, heads, c->n_series + 1);
+    if (c->notes)
+        heads[c->n_series + 1] = c->notes_heading;
+    hd_table_begin(d, c->title, heads, c->n_series + 1 + (c->notes != NULL));
     for (size_t i = 0; i < c->n; i++) {
         hd_row_begin(d);
         hd_cell(d, true, c->x_labels[i]);
@@ -148,6 +159,8 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
                 snprintf(buf, sizeof buf, "no value");
             hd_cell_num(d, buf);
         }
+        if (c->notes)
+            hd_cell(d, false, c->notes[i] ? c->notes[i] : "");
         hd_row_end(d);
     }
     hd_table_end(d);

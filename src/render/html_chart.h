@@ -29,6 +29,8 @@ typedef struct hc_line_chart {
     const hc_series *series;
     size_t n_series;
     sp_unit unit;                 /* how values are written: "18.9%", "12 weeks" */
+    const char *const *notes;     /* optional: a word per point ("special cause: concern"), NULL for none */
+    const char *notes_heading;    /* the notes' column in the data table */
 } hc_line_chart;
 
 void hc_line(hd_doc *d, const hc_line_chart *c);

@@ -118,7 +118,7 @@ static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
     const char *desc = sp_arena_printf(&d->arena, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n,
                                        n == 1 ? "" : "s", x[0], x[n - 1], latest_text(d, r, i), kr->reason);
     hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s by month", k->ref, k->name), desc, x, n, s, ns,
-                                k->unit});
+                                k->unit, NULL, NULL});
 }
 
 void html_kpis(hd_doc *d, const sp_report *r)
@@ -203,11 +203,23 @@ static void spc_chart(hd_doc *d, const sp_report *r, size_t i)
                      {"Mean", y[1], has, HC_OTHER},
                      {"Upper process limit", y[2], has, HC_TARGET},
                      {"Lower process limit", y[3], has, HC_TARGET}};
-    const char *desc = sp_arena_printf(&d->arena, "XmR chart of %zu points. Variation: %s. Assurance: %s.", n,
-                                       spc->variation_text,
+    /* special-cause points, named: the chart marks them with a larger square */
+    static const char *const KIND[] = {[SP_SPC_COMMON] = NULL,
+                                       [SP_SPC_IMPROVEMENT] = "special cause: improvement",
+                                       [SP_SPC_CONCERN] = "special cause: concern",
+                                       [SP_SPC_HIGH] = "special cause: high",
+                                       [SP_SPC_LOW] = "special cause: low"};
+    const char **notes = sp_arena_alloc(&d->arena, (n + 1) * sizeof *notes);
+    size_t special = 0;
+    for (j = 0; j < n; j++)
+        special += (notes[j] = KIND[spc->points[j].kind]) != NULL;
+    const char *desc = sp_arena_printf(&d->arena,
+                                       "XmR chart of %zu points; %zu marked as special cause (larger squares). "
+                                       "Variation: %s. Assurance: %s.",
+                                       n, special, spc->variation_text,
                                        spc->assurance_text ? spc->assurance_text : "no target to assure against");
     hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s, XmR chart", k->ref, k->name), desc, x, n, s, 4,
-                                k->unit});
+                                k->unit, notes, "Special cause"});
 }
 
 void html_spc(hd_doc *d, const sp_report *r)

@@ -79,7 +79,7 @@ static void a_chart_says_what_it_shows_and_holds_its_data(void **state)
     double v[] = {10, 12.5, 0}, t[] = {10, 11, 12};
     bool hv[] = {true, true, false}, ht[] = {true, true, true};
     hc_series s[] = {{"Value", v, hv, HC_ACTUAL}, {"Expected", t, ht, HC_TARGET}};
-    hc_line(&d, &(hc_line_chart){"K01 waits", "Rose from 10% to 12.5%.", x, 3, s, 2, SP_UNIT_PERCENT});
+    hc_line(&d, &(hc_line_chart){"K01 waits", "Rose from 10% to 12.5%.", x, 3, s, 2, SP_UNIT_PERCENT, NULL, NULL});
     assert_non_null(strstr(d.s, "role=\"img\" aria-labelledby=\"chart-title-1 chart-desc-2\""));
     assert_non_null(strstr(d.s, "<title id=\"chart-title-1\">K01 waits</title>"));
     assert_non_null(strstr(d.s, "<desc id=\"chart-desc-2\">Rose from 10% to 12.5%.</desc>"));
