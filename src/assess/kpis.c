@@ -90,6 +90,10 @@ static void resolve_targets(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
                 out->pending = true;
                 break;
             }
+            if (t->kind == SP_TARGET_RELATIVE && r->baseline == 0) {
+                r->relative_to_zero = true; /* any percentage of 0 is 0: no target at all */
+                break;
+            }
             out->numeric = true;
             out->value = t->kind == SP_TARGET_RELATIVE ? r->baseline * (1 + t->value / 100) : r->baseline + t->value;
             break;
@@ -171,7 +175,8 @@ static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     }
     if (r->final_checkpoint < 0) {
         r->rag = SP_GREY;
-        r->reason = "No numeric target could be resolved.";
+        r->reason = r->relative_to_zero ? "No target can be judged: its targets are percentage changes of a baseline of 0."
+                                        : "No numeric target could be resolved.";
         return;
     }
     if (!r->has_latest) {

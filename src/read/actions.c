@@ -66,6 +66,7 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
     for (size_t r = 0; r < t->rows.n; r++) {
         const sp_row *row = &t->rows.items[r];
         sp_cell ref = sp_field(row, &c, F_REF);
+        ref.text = sp_ref_clean(&p->arena, ref.text); /* "K1" and "K1" + a zero-width joiner are one ref */
         const sp_milestone *found;
         bool merged = !ref.text[0]; /* Excel saved a merged Ref cell on its first row only */
         if (merged) {
@@ -178,6 +179,11 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
             sp_error(d, sp_cell_src(t, updated), "updated: %s", err);
             ok = false;
         }
+    }
+    if (t->rows.n == 0) {
+        sp_error(d, ((sp_src){t->file, t->header.line, 1}),
+                 "no actions: the file has a header row but no rows below it (was the export filtered?)");
+        ok = false;
     }
     return ok;
 }
