@@ -131,22 +131,6 @@ static const char *fmt(sp_assessment *a, const sp_kpi *k, double v)
     return sp_arena_strdup(&a->arena, buf);
 }
 
-/* A standing target: two or more numeric targets, all written as the same value. */
-static bool standing_target(const sp_kpi *k, double *value)
-{
-    int n = 0;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-        const sp_target *t = &k->target[cp];
-        if (!is_numeric_kind(t->kind))
-            continue;
-        if (t->kind != SP_TARGET_ABSOLUTE || (n && fabs(t->value - *value) > SP_EPSILON))
-            return false;
-        *value = t->value;
-        n++;
-    }
-    return n >= 2;
-}
-
 /* Judged against the standing value directly: met Blue, short by no more than the tolerance
  * Amber, else Red. No baseline and no trajectory. */
 static void judge_standing(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
@@ -406,7 +390,7 @@ void sp_assess_kpis(sp_assessment *a)
             textual = textual || k->target[cp].kind == SP_TARGET_TEXT;
         }
         r->numeric = numeric;
-        r->standing = standing_target(k, &r->standing_target);
+        r->standing = sp_kpi_standing_target(k, &r->standing_target);
         if (!r->standing || k->baseline.set) /* a standing target needs no baseline */
             resolve_baseline(a, k, r);
         resolve_targets(a, k, r);

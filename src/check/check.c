@@ -88,7 +88,8 @@ static void check_kpis(const sp_plan *p, sp_diags *d)
         if (!any_target)
             sp_warning_group(d, k->src, "KPIs have no targets", "KPI %s has no targets: add a 3, 6 or 12-month target",
                              k->ref);
-        if (!k->baseline.set && (numeric_target(k) || (k->unit != SP_UNIT_TEXT && k->direction != SP_DIR_NONE))) {
+        double standing;
+        if (!k->baseline.set && !sp_kpi_standing_target(k, &standing) && (numeric_target(k) || (k->unit != SP_UNIT_TEXT && k->direction != SP_DIR_NONE))) {
             const char *group = "KPIs have no baseline yet: it is set from the first value on or after the plan start";
             if (k->baseline.text[0])
                 sp_warning_group(d, k->src, group,

@@ -123,7 +123,9 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
 
         sp_cell due = sp_field(row, &c, F_DUE);
         m->due_text = due.text;
-        if (!sp_parse_deadline(due.text, &m->due, err, sizeof err)) {
+        if (!sp_parse_deadline(due.text, &m->due, err, sizeof err) ||
+            !sp_date_near_start(p, m->due.date, due.text, err, sizeof err) ||
+            !sp_date_near_start(p, m->due.revised, due.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, due), "due: %s", err);
             ok = false;
         }
@@ -135,7 +137,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         sp_cell revised = sp_field(row, &c, F_REVISED);
         if (revised.text[0]) {
             sp_date date;
-            if (!sp_parse_date_cell(revised.text, &date, NULL, err, sizeof err)) {
+            if (!sp_parse_date_cell(revised.text, &date, NULL, err, sizeof err) ||
+                !sp_date_near_start(p, date, revised.text, err, sizeof err)) {
                 sp_error(d, sp_cell_src(t, revised), "revised due: %s", err);
                 ok = false;
             } else {
@@ -164,7 +167,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
                 m->status_says_complete = true; /* "BRAG + date" holding just "Blue" */
                 if (m->reported == SP_STATUS_NONE)
                     m->reported = word;
-            } else if (!sp_parse_date_cell(completed.text, &m->completed, NULL, err, sizeof err)) {
+            } else if (!sp_parse_date_cell(completed.text, &m->completed, NULL, err, sizeof err) ||
+                       !sp_date_near_start(p, m->completed, completed.text, err, sizeof err)) {
                 sp_error(d, sp_cell_src(t, completed), "completed: %s", err);
                 ok = false;
             }
@@ -173,7 +177,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         p->has_status_column = p->has_status_column || m->reported != SP_STATUS_NONE;
 
         sp_cell updated = sp_field(row, &c, F_UPDATED);
-        if (!sp_parse_date_cell(updated.text, &m->updated, NULL, err, sizeof err)) {
+        if (!sp_parse_date_cell(updated.text, &m->updated, NULL, err, sizeof err) ||
+            !sp_date_near_start(p, m->updated, updated.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, updated), "updated: %s", err);
             ok = false;
         }

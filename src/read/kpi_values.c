@@ -57,7 +57,8 @@ bool sp_read_kpi_values(const sp_table *t, sp_plan *p, sp_diags *d)
         if (!period.text[0]) {
             sp_error(d, sp_cell_src(t, period), "the period is empty: write a month (2022-07) or a quarter (2022-Q3)");
             ok = false;
-        } else if (!sp_parse_period(period.text, &o->period_start, &o->period_end, &o->quarter, err, sizeof err)) {
+        } else if (!sp_parse_period(period.text, &o->period_start, &o->period_end, &o->quarter, err, sizeof err) ||
+                   !sp_date_near_start(p, o->period_end, period.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, period), "period: %s", err);
             ok = false;
         }

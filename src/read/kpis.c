@@ -122,7 +122,8 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
         }
         sp_parse_baseline(&p->arena, sp_field(row, &c, F_BASELINE).text, &k->baseline);
         sp_cell bdate = sp_field(row, &c, F_BASELINE_DATE);
-        if (!sp_parse_date_cell(bdate.text, &k->baseline_date, NULL, err, sizeof err)) {
+        if (!sp_parse_date_cell(bdate.text, &k->baseline_date, NULL, err, sizeof err) ||
+            !sp_date_near_start(p, k->baseline_date, bdate.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, bdate), "baseline date: %s", err);
             ok = false;
         }
