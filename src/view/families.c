@@ -84,6 +84,15 @@ static const char *sentence(ctx *c, const char *s)
     return sp_arena_printf(c->a, "%.*s.", (int)n, s);
 }
 
+/* A plan text as a heading: trimmed, without a closing full stop. */
+static const char *heading(ctx *c, const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == '\t' || s[n - 1] == '.'))
+        n--;
+    return sp_arena_strndup(c->a, s, n);
+}
+
 static const char *things(ctx *c, size_t n)
 {
     return sp_arena_printf(c->a, "%zu thing%s", n, n == 1 ? "" : "s");
@@ -200,7 +209,7 @@ static void build_parts(ctx *c)
                     in_scope++;
                     own_text += strcmp(sentence(c, milestone_title(c, m)), sentence(c, ac->text)) != 0;
                 }
-            fa->heading = in_scope == 1 && !own_text ? NULL : say_plan(c, sentence(c, ac->text));
+            fa->heading = in_scope == 1 && !own_text ? NULL : say_plan(c, heading(c, ac->text));
             fa->promises = sp_arena_alloc(c->a, (ac->n_milestones + 1) * sizeof *fa->promises);
             for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++)
                 if (c->as->milestones[m].in_scope)
