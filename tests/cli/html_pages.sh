@@ -68,6 +68,16 @@ run --as-of 2021-05-31 --previous "$wsoa" --previous-as-of 2021-02-28 --template
 "$SENDPACK" --format html --as-of 2022-12-31 --template local-offer --output "$work/again" "$demo" >/dev/null 2>&1
 cmp -s "$work/again/demo-local-offer-2022-12-31.html" "$out/demo-local-offer-2022-12-31.html" || fail "not the same bytes twice"
 
+# hostile text (curly quotes, dashes, a formula, control characters): valid and escaped
+cp -r "$SOURCE_DIR/tests/data/hostile" "$work/hostile"
+sed -i 's/LONG_PROGRESS_PLACEHOLDER/progress/' "$work/hostile/actions.csv"
+"$SENDPACK" --format html --as-of 2022-12-31 --template dfe-nhse --output "$work/hostile-out" "$work/hostile" >/dev/null 2>&1 ||
+    fail "hostile run"
+hostile_page="$work/hostile-out/hostile-dfe-nhse-2022-12-31.html"
+grep -qF '“Curly quotes” – en dash — em dash • bullet £5 100%' "$hostile_page" || fail "punctuation lost in the HTML"
+grep -qF '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;click&quot;)' "$hostile_page" ||
+    fail "a formula-like cell not kept as escaped text"
+
 pages=("$out"/*-????-??-??.html "$work/cycle/"*-????-??-??.html)
 fragments=("$out"/*.fragment.html "$work/h3/"*.fragment.html)
 [ ${#pages[@]} -eq 10 ] || fail "expected 10 pages, got ${#pages[@]}"
@@ -86,7 +96,7 @@ for f in "${fragments[@]}"; do
       cat "$f"; printf '</main></body></html>\n'; } >"$w"
 done
 # (beside the browser: the two take a core each)
-java -Xss4m -jar "$browser/node_modules/vnu-jar/build/dist/vnu.jar" --Werror "${pages[@]}" "$work/wrapped/"*.html \
+java -Xss4m -jar "$browser/node_modules/vnu-jar/build/dist/vnu.jar" --Werror "${pages[@]}" "$work/wrapped/"*.html "$work/hostile-out/"*.html \
     >"$work/vnu.log" 2>&1 &
 vnu=$!
 
