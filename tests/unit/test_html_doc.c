@@ -2,6 +2,7 @@
  * read without sight of them. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "render/html_chart.h"
@@ -91,6 +92,63 @@ static void a_chart_says_what_it_shows_and_holds_its_data(void **state)
     hd_free(&d);
 }
 
+/* WCAG 2.2 relative luminance and contrast ratio (1.4.3, 1.4.11). */
+static double luminance(unsigned rgb)
+{
+    double c[3] = {(rgb >> 16) / 255.0, ((rgb >> 8) & 255) / 255.0, (rgb & 255) / 255.0};
+    for (int i = 0; i < 3; i++)
+        c[i] = c[i] <= 0.03928 ? c[i] / 12.92 : pow((c[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+static double contrast(unsigned a, unsigned b)
+{
+    double x = luminance(a), y = luminance(b);
+    return (fmax(x, y) + 0.05) / (fmin(x, y) + 0.05);
+}
+
+static void colours_meet_wcag_contrast(void **state)
+{
+    (void)state;
+    /* every status tag of the stylesheet: text on its tint at least 4.5:1 */
+    static const char *const tags[] = {"blue", "green", "amber", "red", "grey"};
+    for (size_t i = 0; i < 5; i++) {
+        char key[32];
+        snprintf(key, sizeof key, ".sp-tag--%s{color:#", tags[i]);
+        const char *at = strstr(HD_CSS, key);
+        assert_non_null(at);
+        unsigned fg, bg;
+        assert_int_equal(sscanf(at + strlen(key), "%6x;background:#%6x", &fg, &bg), 2);
+        if (contrast(fg, bg) < 4.5)
+            fail_msg("tag %s: %.2f:1", tags[i], contrast(fg, bg));
+    }
+    /* every mark a chart draws (lines, dots, squares, bars): at least 3:1 against white; the
+     * grid lines are decoration and may be lighter */
+    hd_doc d;
+    hd_init(&d, 1);
+    const char *x[] = {"a", "b"};
+    double v[] = {1, 2};
+    bool has[] = {true, true};
+    const char *notes[] = {NULL, "special cause"};
+    hc_series s[] = {{"V", v, has, HC_ACTUAL}, {"T", v, has, HC_TARGET}, {"E", v, has, HC_COMPARATOR}, {"O", v, has, HC_OTHER}};
+    hc_line(&d, &(hc_line_chart){"t", "d", x, 2, s, 4, SP_UNIT_NUMBER, notes, "Note"});
+    const char *labels[] = {"B", "G", "A", "R", "Gr"};
+    sp_status st[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
+    double counts[] = {1, 2, 3, 4, 5};
+    hc_bars(&d, &(hc_bar_chart){"t", "d", labels, st, counts, 5, "n"});
+    size_t marks = 0;
+    for (const char *p = strstr(d.s, "=\"#"); p; p = strstr(p + 1, "=\"#")) {
+        unsigned c;
+        assert_int_equal(sscanf(p + 3, "%6x", &c), 1);
+        if (c == 0xB1B4B6) /* grid */
+            continue;
+        marks++;
+        if (contrast(c, 0xFFFFFF) < 3.0)
+            fail_msg("chart colour #%06x: %.2f:1 against white", c, contrast(c, 0xFFFFFF));
+    }
+    assert_true(marks >= 10);
+    hd_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +156,7 @@ int main(void)
         cmocka_unit_test(headings_never_skip),
         cmocka_unit_test(tables_have_caption_scope_and_a_focusable_region),
         cmocka_unit_test(a_chart_says_what_it_shows_and_holds_its_data),
+        cmocka_unit_test(colours_meet_wcag_contrast),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
