@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/html_rows.h"
 #include "render/html_sections.h"
 #include "render/key.h"
 
@@ -46,11 +47,11 @@ void html_scorecard(hd_doc *d, const sp_report *r)
     for (int i = 0; i < n_keep; i++)
         heads[i] = all[keep[i]];
     hd_table_begin(d, "Impact scorecard: every KPI", heads, (size_t)n_keep);
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    hr_rows kpis = html_rows(d, r, HR_KPIS);
+    for (size_t j = 0; j < kpis.n; j++) {
+        size_t i = kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope)
-            continue;
         hd_row_begin(d);
         for (int c = 0; c < n_keep; c++) {
             bool first = c == 0;
@@ -128,16 +129,11 @@ void html_kpis(hd_doc *d, const sp_report *r)
     html_section_heading(d, r, SP_SEC_KPIS);
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
-    size_t qualitative = 0;
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    hr_rows numeric = html_rows(d, r, HR_KPIS_NUMERIC), text = html_rows(d, r, HR_KPIS_TEXT);
+    for (size_t j = 0; j < numeric.n; j++) {
+        size_t i = numeric.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope)
-            continue;
-        if (!kr->numeric) {
-            qualitative++;
-            continue;
-        }
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name));
         hd_raw(d, "<p>");
         hd_tag(d, kr->rag, LABEL(kr->rag));
@@ -146,16 +142,15 @@ void html_kpis(hd_doc *d, const sp_report *r)
         hd_raw(d, "</p>\n");
         kpi_chart(d, r, i);
     }
-    if (!qualitative)
+    if (!text.n)
         return;
     hd_heading(d, 2, NULL, "KPIs judged by milestone");
     static const char *const heads[] = {"KPI", "RAG", "Why"};
     hd_table_begin(d, "KPIs with text targets, judged by the status at each checkpoint", heads, 3);
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < text.n; j++) {
+        size_t i = text.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope || kr->numeric)
-            continue;
         hd_row_begin(d);
         hd_cell(d, true, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name));
         hd_cell_status(d, kr->rag, LABEL(kr->rag));
@@ -165,12 +160,9 @@ void html_kpis(hd_doc *d, const sp_report *r)
     hd_table_end(d);
 }
 
-size_t html_spc_count(const sp_report *r)
+size_t html_spc_count(hd_doc *d, const sp_report *r)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < r->plan->kpis.n; i++)
-        n += r->assessment->kpis[i].in_scope && r->assessment->kpis[i].spc.computed;
-    return n;
+    return html_rows(d, r, HR_KPIS_SPC).n;
 }
 
 /* The XmR chart: values, mean and process limits, special causes named in the data table. */
@@ -226,7 +218,8 @@ void html_spc(hd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
-    if (!html_spc_count(r))
+    hr_rows spc = html_rows(d, r, HR_KPIS_SPC);
+    if (!spc.n)
         return;
     html_section_heading(d, r, SP_SEC_SPC);
     hd_para(d, NULL,
@@ -234,11 +227,10 @@ void html_spc(hd_doc *d, const sp_report *r)
             "style: the mean, the natural process limits (mean ± 2.66 × the average moving range), and "
             "special-cause points: outside the limits, a shift or trend of consecutive points, or two of "
             "three near a limit.");
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < spc.n; j++) {
+        size_t i = spc.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope || !kr->spc.computed)
-            continue;
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name));
         hd_para(d, NULL,
                 sp_arena_printf(&d->arena, "Variation: %s. Assurance: %s. %zu points.", kr->spc.variation_text,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/html_rows.h"
 #include "render/html_sections.h"
 #include "render/key.h"
 #include "render/style.h"
@@ -22,7 +23,7 @@ const char *html_section_title(hd_doc *d, const sp_report *r, sp_section s)
     case SP_SEC_AREAS: return "Progress by area";
     case SP_SEC_ACTIONS: return "Actions and progress";
     case SP_SEC_KPIS: return "KPIs: each measure in detail";
-    case SP_SEC_SPC: return html_spc_count(r) ? "Statistical process control" : NULL;
+    case SP_SEC_SPC: return html_spc_count(d, r) ? "Statistical process control" : NULL;
     case SP_SEC_COHORT:
         return r->assessment->rules.focus_cohort
                    ? sp_arena_printf(&d->arena, "Outcomes for young people aged %s", r->assessment->rules.focus_cohort)
@@ -107,10 +108,10 @@ void html_glance(hd_doc *d, const sp_report *r)
     hd_heading(d, 2, NULL, "Areas at a glance");
     static const char *const heads[] = {"Area", "Assessment", "Milestones", "Why"};
     hd_table_begin(d, "Each area of the plan: its assessment and why", heads, 4);
-    for (size_t i = 0; i < p->areas.n; i++) {
+    hr_rows areas = html_rows(d, r, HR_AREAS);
+    for (size_t j = 0; j < areas.n; j++) {
+        size_t i = areas.at[j];
         const sp_area_result *ar = &a->areas[i];
-        if (!ar->counts.total)
-            continue;
         hd_row_begin(d);
         hd_cell(d, true, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, p->areas.items[i].name));
         hd_cell_status(d, sp_assessment_tint(ar->assessment), sp_report_assessment(r, ar->assessment));
@@ -219,11 +220,11 @@ void html_areas(hd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     html_section_heading(d, r, SP_SEC_AREAS);
-    for (size_t i = 0; i < p->areas.n; i++) {
+    hr_rows areas = html_rows(d, r, HR_AREAS);
+    for (size_t j = 0; j < areas.n; j++) {
+        size_t i = areas.at[j];
         const sp_area *area = &p->areas.items[i];
         const sp_area_result *ar = &a->areas[i];
-        if (!ar->counts.total)
-            continue;
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, area->name));
         hd_raw(d, "<p>");
         hd_tag(d, sp_assessment_tint(ar->assessment), sp_report_assessment(r, ar->assessment));
@@ -233,10 +234,10 @@ void html_areas(hd_doc *d, const sp_report *r)
         hd_para(d, NULL, counts_words(d, &ar->counts));
         static const char *const heads[] = {"Milestone", "Due", "Status", "Why"};
         hd_table_begin(d, sp_arena_printf(&d->arena, "Milestones of area %zu", i + 1), heads, 4);
-        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+        hr_rows ms = html_area_milestones(d, r, i);
+        for (size_t k = 0; k < ms.n; k++) {
+            size_t m = ms.at[k];
             const sp_milestone_result *mr = &a->milestones[m];
-            if (!mr->in_scope)
-                continue;
             hd_row_begin(d);
             hd_cell(d, true, sp_arena_printf(&d->arena, "%s %s", p->milestones.items[m].ref, html_ms_title(r, m)));
             hd_cell(d, false, html_date(d, mr->effective_due));
@@ -247,9 +248,9 @@ void html_areas(hd_doc *d, const sp_report *r)
         hd_table_end(d);
         if (ar->n_kpis) {
             hd_raw(d, "<p>KPIs of this area:</p>\n<ul>\n");
-            for (size_t j = 0; j < ar->n_kpis; j++) {
-                const sp_kpi *k = &p->kpis.items[ar->kpis[j]];
-                const sp_kpi_result *kr = &a->kpis[ar->kpis[j]];
+            for (size_t q = 0; q < ar->n_kpis; q++) {
+                const sp_kpi *k = &p->kpis.items[ar->kpis[q]];
+                const sp_kpi_result *kr = &a->kpis[ar->kpis[q]];
                 hd_raw(d, "<li>");
                 hd_tag(d, kr->rag, LABEL(kr->rag));
                 hd_text(d, sp_arena_printf(&d->arena, " %s %s: %s", k->ref, k->name, kr->reason));
@@ -265,11 +266,11 @@ void html_actions(hd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     html_section_heading(d, r, SP_SEC_ACTIONS);
-    for (size_t ai = 0; ai < p->actions.n; ai++) {
+    hr_rows actions = html_rows(d, r, HR_ACTIONS);
+    for (size_t j = 0; j < actions.n; j++) {
+        size_t ai = actions.at[j];
         const sp_action *ac = &p->actions.items[ai];
         const sp_action_result *ar = &a->actions[ai];
-        if (!ar->in_scope)
-            continue;
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "%s: %s", ac->ref, ac->text));
         hd_raw(d, "<p>");
         hd_tag(d, ar->status, LABEL(ar->status));
@@ -278,7 +279,9 @@ void html_actions(hd_doc *d, const sp_report *r)
             hd_text(d, ac->owner);
         }
         hd_raw(d, "</p>\n<ul>\n");
-        for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++) {
+        hr_rows ms_rows = html_action_milestones(d, r, ai);
+        for (size_t k = 0; k < ms_rows.n; k++) {
+            size_t m = ms_rows.at[k];
             const sp_milestone *ms = &p->milestones.items[m];
             const sp_milestone_result *mr = &a->milestones[m];
             hd_raw(d, "<li>");
@@ -311,11 +314,11 @@ void html_cohort(hd_doc *d, const sp_report *r)
                             focus));
     static const char *const kh[] = {"KPI", "Age group", "Latest", "RAG", "Why"};
     size_t n = 0;
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    hr_rows kpis = html_rows(d, r, HR_FOCUS_KPIS);
+    for (size_t j = 0; j < kpis.n; j++) {
+        size_t i = kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_focus)
-            continue;
         if (!n++)
             hd_table_begin(d, sp_arena_printf(&d->arena, "KPIs for young people aged %s", focus), kh, 5);
         hd_row_begin(d);
@@ -332,10 +335,10 @@ void html_cohort(hd_doc *d, const sp_report *r)
         hd_para(d, NULL, "No KPI of the plan names this age group.");
     static const char *const mh[] = {"Milestone", "Due", "Status", "Why"};
     n = 0;
-    for (size_t m = 0; m < p->milestones.n; m++) {
+    hr_rows ms = html_rows(d, r, HR_FOCUS_MILESTONES);
+    for (size_t j = 0; j < ms.n; j++) {
+        size_t m = ms.at[j];
         const sp_milestone_result *mr = &a->milestones[m];
-        if (!mr->in_focus)
-            continue;
         if (!n++)
             hd_table_begin(d, sp_arena_printf(&d->arena, "Milestones for young people aged %s", focus), mh, 4);
         hd_row_begin(d);

@@ -34,7 +34,7 @@ const sp_families *html_families(hd_doc *d, const sp_report *r);
 /* The Local Offer page's parts as items of the contents list. */
 void html_plain_contents(hd_doc *d, const sp_report *r);
 /* How many KPIs get an SPC chart. */
-size_t html_spc_count(const sp_report *r);
+size_t html_spc_count(hd_doc *d, const sp_report *r);
 const char *html_ms_title(const sp_report *r, size_t m);
 const char *html_ms_owner(const sp_report *r, size_t m);
 const char *html_date(hd_doc *d, sp_date date); /* "31 December 2022", "no date" */
