@@ -78,6 +78,7 @@ typedef struct sp_template {
     sp_rules rules;                          /* thresholds, cohort, focus cohort */
     bool redact_contacts;                    /* remove e-mail addresses and phone numbers */
     bool plain_english;                      /* a public audience: plain cover, key and summary */
+    bool charts_attention_only;              /* PDF charts only for KPIs needing attention (decisions #5) */
     sp_arena arena;
 } sp_template;
 

@@ -195,6 +195,13 @@ static int on_value(void *user, unsigned line, const char *section, const char *
             t->type_scale = (float)s;
     } else if (IS("sections", "pdf")) {
         parse_list(l, line, "pdf", v, SP_SECTION_KEYS, SP_N_SECTIONS, t->sections, &t->n_sections, append);
+    } else if (IS("sections", "charts")) {
+        if (sp_ieq(v, "attention"))
+            t->charts_attention_only = true;
+        else if (sp_ieq(v, "all"))
+            t->charts_attention_only = false;
+        else
+            bad(l, line, "charts = '%s': all, or attention (only the KPIs that need it)", v);
     } else if (IS("sections", "workbook")) {
         parse_list(l, line, "workbook", v, SP_SHEET_KEYS, SP_N_SHEETS, t->sheets, &t->n_sheets, append);
     } else if (IS("columns", "actions")) {

@@ -8,18 +8,6 @@
 #include "render/style.h"
 #include "util/format.h"
 
-const char *pdf_ms_title(const sp_plan *p, size_t i)
-{
-    const sp_milestone *m = &p->milestones.items[i];
-    return m->text[0] ? m->text : p->actions.items[m->action_index].text;
-}
-
-const char *pdf_ms_owner(const sp_plan *p, size_t i)
-{
-    const sp_milestone *m = &p->milestones.items[i];
-    return m->owner[0] ? m->owner : p->actions.items[m->action_index].owner ? p->actions.items[m->action_index].owner : "";
-}
-
 const char *pdf_counts_words(pd_doc *d, const sp_counts *c)
 {
     return sp_arena_printf(&d->arena, "%zu milestone%s: %zu complete (Blue), %zu on track (Green), %zu slipped (Amber), "
@@ -77,10 +65,3 @@ const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr,
     return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
 }
 
-bool pdf_completed_since(const sp_changes *ch, size_t milestone)
-{
-    for (size_t i = 0; i < ch->n; i++)
-        if (ch->items[i].kind == SP_CH_COMPLETED && ch->items[i].milestone == (long)milestone)
-            return true;
-    return false;
-}

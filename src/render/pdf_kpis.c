@@ -21,16 +21,10 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
                                           "Statistical neighbours"};
     static const float widths[] = {0.1f, 0.12f, 0.12f, 0.14f, 0.09f, 0.08f, 0.08f, 0.09f, 0.09f, 0.09f};
     pd_table t = {10, headers, widths, 7.0f, false};
-    size_t qualitative = 0;
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < r->kpis_numeric.n; j++) {
+        size_t i = r->kpis_numeric.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope)
-            continue;
-        if (!kr->numeric) {
-            qualitative++;
-            continue;
-        }
         pd_ensure(d, KPI_BLOCK_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
@@ -71,18 +65,17 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_paragraph(d, kr->reason, d->regular, SMALL + 0.5f, 0);
         pd_space(d, 10);
     }
-    if (!qualitative)
+    if (!r->kpis_text.n)
         return;
     pd_heading(d, "KPIs judged by milestone", 2, top);
     static const char *const qh[] = {"KPI", "RAG", "Why"};
     static const float qw[] = {0.45f, 0.1f, 0.45f};
     pd_table q = {3, qh, qw, SMALL, false};
     pd_table_begin(d, &q);
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < r->kpis_text.n; j++) {
+        size_t i = r->kpis_text.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope || kr->numeric)
-            continue;
         pd_cell cells[3] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
                             {LABEL(kr->rag), kr->rag, true},
                             {kr->reason, 0, false}};
@@ -107,11 +100,10 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, 7.0f);
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < r->kpis.n; j++) {
+        size_t i = r->kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope)
-            continue;
         const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
         char when[16] = "";
         if (latest)
@@ -138,10 +130,7 @@ void pdf_spc_pages(pd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
-    size_t charted = 0;
-    for (size_t i = 0; i < p->kpis.n; i++)
-        charted += a->kpis[i].in_scope && a->kpis[i].spc.computed;
-    if (!charted)
+    if (!r->section[SP_SEC_SPC])
         return; /* no KPI has enough points yet */
     pd_new_page(d);
     HPDF_Outline top = pd_heading(d, "Statistical process control", 1, NULL);
@@ -151,11 +140,10 @@ void pdf_spc_pages(pd_doc *d, const sp_report *r)
                  "special-cause points: outside the limits, a shift or trend of consecutive points, or two of "
                  "three near a limit.",
                  d->regular, SMALL + 0.5f, 0);
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < r->spc_charted.n; j++) {
+        size_t i = r->spc_charted.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope || !kr->spc.computed)
-            continue;
         pd_ensure(d, SPC_BLOCK_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = SPC_CHART_H * d->scale;

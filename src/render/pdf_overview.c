@@ -40,10 +40,9 @@ void pdf_glance(pd_doc *d, const sp_report *r)
 
     HPDF_Outline areas = pd_heading(d, "Areas at a glance", 1, NULL);
     (void)areas;
-    for (size_t i = 0; i < p->areas.n; i++) {
+    for (size_t j = 0; j < r->areas.n; j++) {
+        size_t i = r->areas.at[j];
         const sp_area_result *ar = &a->areas[i];
-        if (!ar->counts.total)
-            continue;
         pd_ensure(d, AREA_GLANCE_H * d->scale);
         pd_paragraph(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, p->areas.items[i].name), d->bold, BODY, 0);
         pd_space(d, 3);
@@ -129,12 +128,10 @@ void pdf_changes(pd_doc *d, const sp_report *r)
 
 void pdf_exceptions(pd_doc *d, const sp_report *r)
 {
-    const sp_plan *p = r->plan;
-    const sp_assessment *a = r->assessment;
     pd_space(d, 8);
     pd_ensure(d, 160); /* the heading, its note and the first rows together */
     pd_heading(d, "Exceptions: what needs attention", 1, NULL);
-    if (!a->n_exceptions) {
+    if (!r->n_exceptions) {
         pd_paragraph(d, "Nothing is overdue, slipped, challenged, Red or Amber at this report date.", d->regular, BODY, 0);
         return;
     }
@@ -146,24 +143,13 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
     const int *keep = r->tmpl->pdf_exception_columns;
     int n_keep = r->tmpl->n_pdf_exception_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, SMALL);
-    for (size_t e = 0; e < a->n_exceptions; e++) {
-        const sp_exception *x = &a->exceptions[e];
+    for (size_t e = 0; e < r->n_exceptions; e++) {
+        const sp_view_exception *x = &r->exceptions[e];
         pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
-        if (x->is_kpi) {
-            const sp_kpi *k = &p->kpis.items[x->index];
-            const sp_kpi_result *kr = &a->kpis[x->index];
-            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
-            cells[SP_PE_STATUS] = (pd_cell){LABEL(kr->rag), kr->rag, true};
-            cells[SP_PE_OWNER].text = k->owner;
-            cells[SP_PE_WHY].text = sp_report_why(r, &d->arena, true, x->index);
-        } else {
-            const sp_milestone_result *m = &a->milestones[x->index];
-            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
-                                                     p->milestones.items[x->index].ref, pdf_ms_title(p, x->index));
-            cells[SP_PE_STATUS] = (pd_cell){LABEL(m->derived), m->derived, true};
-            cells[SP_PE_OWNER].text = pdf_ms_owner(p, x->index);
-            cells[SP_PE_WHY].text = sp_report_why(r, &d->arena, false, x->index);
-        }
+        cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", x->kind_word, x->ref, x->title);
+        cells[SP_PE_STATUS] = (pd_cell){LABEL(x->status), x->status, true};
+        cells[SP_PE_OWNER].text = x->owner;
+        cells[SP_PE_WHY].text = x->why;
         pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
     }
 }
@@ -248,6 +234,6 @@ void pdf_key_section(pd_doc *d, const sp_report *r)
 
 void pdf_risks_section(pd_doc *d, const sp_report *r)
 {
-    if (r->plan->has_risks_file)
+    if (r->section[SP_SEC_RISKS])
         pdf_risks(d, r);
 }

@@ -24,15 +24,12 @@
 #define ASSESSMENT(a) sp_report_assessment(r, (a))
 
 /* helpers (pdf_common.c) */
-const char *pdf_ms_title(const sp_plan *p, size_t i);
-const char *pdf_ms_owner(const sp_plan *p, size_t i);
 const char *pdf_counts_words(pd_doc *d, const sp_counts *c);
 pd_table pdf_pick_columns(pd_doc *d, const char *const *headers, const float *widths, const int *keep, int n, float size);
 const pd_cell *pdf_pick_cells(pd_doc *d, const pd_cell *all, const int *keep, int n);
 void pdf_bullet(pd_doc *d, const char *text);
 const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v);
 const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp);
-bool pdf_completed_since(const sp_changes *ch, size_t milestone);
 
 /* sections */
 void pdf_glance(pd_doc *d, const sp_report *r);      /* pdf_overview.c */

@@ -18,11 +18,11 @@ static xl_cell ms_action(xl_ctx *c, size_t i) { return xl_text(PLAN->actions.ite
 static xl_cell ms_text(xl_ctx *c, size_t i) { return xl_text(MS(i)->text); }
 const char *xl_milestone_owner(xl_ctx *c, size_t i)
 {
-    return MS(i)->owner[0] ? MS(i)->owner : PLAN->actions.items[MS(i)->action_index].owner;
+    return c->r->ms_owner[i];
 }
 const char *xl_milestone_title(xl_ctx *c, size_t i)
 {
-    return MS(i)->text[0] ? MS(i)->text : PLAN->actions.items[MS(i)->action_index].text;
+    return c->r->ms_title[i];
 }
 static xl_cell ms_owner(xl_ctx *c, size_t i) { return xl_text(xl_milestone_owner(c, i)); }
 static xl_cell ms_resource(xl_ctx *c, size_t i) { return xl_text(MS(i)->resource); }

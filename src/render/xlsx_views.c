@@ -238,30 +238,27 @@ static xl_cell pl_how(xl_ctx *c, size_t i)
 }
 static xl_cell pl_said(xl_ctx *c, size_t i)
 {
-    const sp_area *area = &PLAN->areas.items[i];
+    const sp_view_area *av = &c->r->area_views[i];
     const char *list = "";
-    for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
-        if (AS->actions[j].in_scope)
-            list = bullets(c, list, PLAN->actions.items[j].text);
+    for (size_t k = 0; k < av->actions.n; k++)
+        list = bullets(c, list, PLAN->actions.items[av->actions.at[k]].text);
     return xl_text(list);
 }
 static xl_cell pl_done(xl_ctx *c, size_t i)
 {
-    const sp_area *area = &PLAN->areas.items[i];
+    const sp_view_area *av = &c->r->area_views[i];
     const char *list = "";
-    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
-        if (MR(m)->in_scope && MR(m)->complete)
-            list = bullets(c, list, xl_milestone_title(c, m));
+    for (size_t k = 0; k < av->done.n; k++)
+        list = bullets(c, list, xl_milestone_title(c, av->done.at[k]));
     return xl_text(list[0] ? list : "Nothing is finished yet.");
 }
 static xl_cell pl_next(xl_ctx *c, size_t i)
 {
-    const sp_area *area = &PLAN->areas.items[i];
+    const sp_view_area *av = &c->r->area_views[i];
     const char *list = "";
-    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+    for (size_t k = 0; k < av->open.n; k++) {
+        size_t m = av->open.at[k];
         const sp_milestone_result *r = MR(m);
-        if (!r->in_scope || r->complete)
-            continue;
         char month[16];
         const char *when = "date to be set";
         if (r->effective_due != SP_NO_DATE) {

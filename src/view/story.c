@@ -1,0 +1,239 @@
+/*
+ * story.c - "what is being done about it": each exception with its narrative, owner,
+ * deadlines in the committee's own wording and the officer's stance; long lists grouped by
+ * area; and how each area opens (sponsor, the inspectors' finding, its outcome).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "util/format.h"
+#include "util/text.h"
+#include "view/view_internal.h"
+
+/* Decisions #3: whole months are days overdue / 30.44 rounded down; under a month, days. */
+static const char *lateness(sp_arena *a, int days)
+{
+    int months = (int)((double)days / 30.44);
+    if (months >= 1)
+        return sp_arena_printf(a, "%d month%s late", months, months == 1 ? "" : "s");
+    return sp_arena_printf(a, "%d day%s late", days, days == 1 ? "" : "s");
+}
+
+/* The words of a deadline cell around its dates: "(ongoing phased work)" from
+ * "September 2022 (ongoing phased work)"; the bracketed part when there is one. */
+static const char *deadline_note(sp_arena *a, const char *cell)
+{
+    const char *open = strchr(cell, '(');
+    const char *close = open ? strchr(open, ')') : NULL;
+    if (open && close && !sp_ieqn(open + 1, "revised", 7))
+        return sp_arena_strndup(a, open, (size_t)(close - open + 1));
+    return NULL;
+}
+
+const char *sp_view_deadline(sp_arena *a, const sp_milestone *m, const sp_milestone_result *r, bool with_lateness)
+{
+    char month[16];
+    if (r->effective_due == SP_NO_DATE)
+        return m->due_text && m->due_text[0] ? m->due_text : "no date";
+    const char *out = "";
+    for (int k = 0; k < m->due.n_interim; k++) {
+        sp_date_month(m->due.interim[k], month);
+        out = sp_arena_printf(a, "%s%s, then ", out, month);
+    }
+    sp_date_month(r->effective_due, month);
+    out = sp_arena_printf(a, "%s%s", out, month);
+    if (r->has_slippage && r->original_due != SP_NO_DATE && r->original_due != r->effective_due) {
+        char orig[16];
+        sp_date_month(r->original_due, orig);
+        if (strcmp(orig, month) != 0)
+            out = sp_arena_printf(a, "%s (revised from %s)", out, orig);
+    }
+    const char *note = m->due.has_words && m->due_text ? deadline_note(a, m->due_text) : NULL;
+    if (note)
+        out = sp_arena_printf(a, "%s %s", out, note);
+    if (with_lateness && r->days_overdue > 0)
+        out = sp_arena_printf(a, "%s; %s", out, lateness(a, r->days_overdue));
+    return out;
+}
+
+const char *sp_view_baseline(sp_arena *a, const sp_kpi *k, const sp_kpi_result *kr)
+{
+    if (!kr->baseline_set)
+        return k->baseline.text[0] ? k->baseline.text : "not set";
+    char buf[64];
+    sp_format_value(kr->baseline, k->unit, buf, sizeof buf);
+    const char *out = sp_arena_strdup(a, buf);
+    if (k->baseline.note && k->baseline.note[0])
+        out = sp_arena_printf(a, "%s, %s", out, k->baseline.note);
+    if (kr->baseline_note)
+        out = sp_arena_printf(a, "%s, %s", out, kr->baseline_note);
+    return out;
+}
+
+/* The first ~n characters of s, cut at a space and never inside a UTF-8 sequence, with "…". */
+static const char *excerpt(sp_arena *a, const char *s, size_t n)
+{
+    size_t len = strlen(s);
+    if (len <= n + n / 10) /* a few characters over is not worth a cut */
+        return s;
+    size_t cut = sp_utf8_clip(s, n);
+    size_t space = cut;
+    while (space > n / 2 && s[space] != ' ' && s[space] != '\n')
+        space--;
+    if (space > n / 2)
+        cut = space;
+    while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == ',' || s[cut - 1] == ';' || s[cut - 1] == '\n'))
+        cut--;
+    return sp_arena_printf(a, "%.*s…", (int)cut, s);
+}
+
+/* Whether the officer's own status already says the milestone is behind. */
+static bool says_behind(sp_status reported)
+{
+    return reported == SP_RED || reported == SP_AMBER;
+}
+
+static void milestone_story(sp_view *v, sp_view_exception *x)
+{
+    sp_arena *a = &v->arena;
+    const sp_milestone *m = &v->plan->milestones.items[x->index];
+    const sp_milestone_result *r = &v->assessment->milestones[x->index];
+    x->area = v->plan->actions.items[m->action_index].area_index;
+    x->status = r->derived;
+    x->ref = m->ref;
+    x->title = v->ms_title[x->index];
+    x->owner = v->ms_owner[x->index];
+    x->deadline = sp_view_deadline(a, m, r, true);
+    x->why = v->ms_why[x->index];
+    x->acknowledged = !x->challenged && says_behind(m->reported);
+    if (x->challenged)
+        x->stance = sp_arena_printf(a, "Challenged: %s.", r->challenge);
+    else if (x->acknowledged)
+        x->stance = sp_arena_printf(a, "Acknowledged: the officer reports it %s.", sp_view_label(v, m->reported));
+    else if (m->reported == SP_STATUS_NONE)
+        x->stance = "No status reported.";
+    else
+        x->stance = "";
+    x->narrative = m->progress ? m->progress : "";
+    x->excerpt = excerpt(a, x->narrative, SP_VIEW_EXCERPT_CHARS);
+}
+
+/* A KPI's area: the area whose KPI list names it; SIZE_MAX for a plan-wide KPI. */
+static size_t kpi_area(const sp_view *v, size_t kpi)
+{
+    for (size_t i = 0; i < v->plan->areas.n; i++)
+        for (size_t j = 0; j < v->assessment->areas[i].n_kpis; j++)
+            if (v->assessment->areas[i].kpis[j] == kpi)
+                return i;
+    return SIZE_MAX;
+}
+
+static void kpi_story(sp_view *v, sp_view_exception *x)
+{
+    const sp_kpi *k = &v->plan->kpis.items[x->index];
+    const sp_kpi_result *r = &v->assessment->kpis[x->index];
+    x->area = kpi_area(v, x->index);
+    x->status = r->rag;
+    x->ref = k->ref;
+    x->title = k->name;
+    x->owner = k->owner ? k->owner : "";
+    x->deadline = "";
+    x->why = v->kpi_why[x->index];
+    x->stance = x->challenged && r->challenge ? sp_arena_printf(&v->arena, "Challenged: %s.", r->challenge) : "";
+    x->narrative = "";
+    if (r->has_latest) {
+        const char *note = v->plan->observations.items[r->latest_obs].note;
+        x->narrative = note ? note : "";
+    }
+    x->excerpt = excerpt(&v->arena, x->narrative, SP_VIEW_EXCERPT_CHARS);
+}
+
+/* Groups in area order, KPIs of no area last; within a group the worst-first order stays. */
+static void group_by_area(sp_view *v)
+{
+    sp_arena *a = &v->arena;
+    size_t n_areas = v->plan->areas.n;
+    v->groups = sp_arena_alloc(a, (n_areas + 2) * sizeof *v->groups);
+    for (size_t g = 0; g <= n_areas; g++) {
+        size_t area = g < n_areas ? g : SIZE_MAX;
+        sp_rows items = sp_rows_new(a, v->n_exceptions);
+        for (size_t i = 0; i < v->n_exceptions; i++)
+            if (v->exceptions[i].area == area)
+                items.at[items.n++] = i;
+        if (!items.n)
+            continue;
+        const char *name = area == SIZE_MAX ? "KPIs of the whole plan"
+                                            : sp_arena_printf(a, "Area %zu: %s", area + 1, v->plan->areas.items[area].name);
+        v->groups[v->n_groups++] = (sp_view_group){area, sp_arena_printf(a, "%s (%zu)", name, items.n), items};
+    }
+}
+
+static void area_openings(sp_view *v)
+{
+    sp_arena *a = &v->arena;
+    const sp_plan *p = v->plan;
+    const sp_assessment *s = v->assessment;
+    v->area_views = sp_arena_alloc(a, (p->areas.n + 1) * sizeof *v->area_views);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        const sp_area *area = &p->areas.items[i];
+        sp_view_area *av = &v->area_views[i];
+        av->index = i;
+        av->name = area->name;
+        av->sponsor = "";
+        av->finding = "";
+        av->outcome = "";
+        /* the outcome the plan states for the area: its first action's that has one */
+        for (size_t k = area->first_action; k < area->first_action + area->n_actions && !av->outcome[0]; k++) {
+            const char *o = p->actions.items[k].outcome;
+            if (o && o[0])
+                av->outcome = o;
+        }
+        for (size_t e = 0; e < v->n_exceptions; e++)
+            av->n_exceptions += v->exceptions[e].area == i;
+        av->actions = sp_rows_new(a, area->n_actions);
+        for (size_t k = area->first_action; k < area->first_action + area->n_actions; k++)
+            if (s->actions[k].in_scope)
+                av->actions.at[av->actions.n++] = k;
+        av->done = sp_rows_new(a, area->n_milestones);
+        av->highlights = sp_rows_new(a, area->n_milestones);
+        av->due_soon = sp_rows_new(a, area->n_milestones);
+        av->open = sp_rows_new(a, area->n_milestones);
+        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+            const sp_milestone_result *mr = &s->milestones[m];
+            if (!mr->in_scope)
+                continue;
+            if (mr->complete)
+                av->done.at[av->done.n++] = m;
+            else
+                av->open.at[av->open.n++] = m;
+            if (mr->complete && (!v->changes || v->ms_completed_since[m]))
+                av->highlights.at[av->highlights.n++] = m;
+            if (mr->due_soon)
+                av->due_soon.at[av->due_soon.n++] = m;
+        }
+    }
+}
+
+void sp_view_build_story(sp_view *v)
+{
+    const sp_assessment *s = v->assessment;
+    v->n_exceptions = s->n_exceptions;
+    v->exceptions = sp_arena_alloc(&v->arena, (s->n_exceptions + 1) * sizeof *v->exceptions);
+    for (size_t i = 0; i < s->n_exceptions; i++) {
+        const sp_exception *e = &s->exceptions[i];
+        sp_view_exception *x = &v->exceptions[i];
+        x->kind = e->kind;
+        x->is_kpi = e->is_kpi;
+        x->index = e->index;
+        x->challenged = e->challenged;
+        x->kind_word = sp_exception_word(e->kind);
+        if (e->is_kpi)
+            kpi_story(v, x);
+        else
+            milestone_story(v, x);
+    }
+    area_openings(v);
+    v->grouped = v->n_exceptions > SP_VIEW_GROUP_ABOVE;
+    if (v->grouped)
+        group_by_area(v);
+}
