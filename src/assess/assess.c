@@ -8,21 +8,6 @@
 
 #include "util/text.h"
 
-void sp_rules_default(sp_rules *r)
-{
-    r->due_soon_days = 90;
-    r->stale_days = 90;
-    r->off_track_overdue_days = 90;
-    r->off_track_share = 0.25;
-    r->tolerance_share = 0.10;
-    r->spc.min_points = 12;
-    r->spc.run_length = 7;
-    r->spc.fix_after = 0;
-    r->spc.screen_outliers = false;
-    r->cohort = NULL;
-    r->focus_cohort = NULL;
-}
-
 /* "18-25", "18 – 25", "18 to 25" -> [18, 25] */
 static bool age_range(const char *s, int *lo, int *hi)
 {

@@ -10,7 +10,7 @@
 #include "check/check.h"
 #include "model/plan.h"
 #include "read/plan_reader.h"
-#include "read/template.h"
+#include "view/template_read.h"
 #include "render/output.h"
 #include "render/report.h"
 #include "view/view.h"

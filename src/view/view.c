@@ -38,17 +38,17 @@ static void redact_assessment(sp_view *v, const sp_assessment *src, const sp_pla
     memset(&c->arena, 0, sizeof c->arena);
     c->plan = plan;
     c->milestones = sp_arena_alloc(a, (orig->milestones.n + 1) * sizeof *c->milestones);
-    if (orig->milestones.n * sizeof *c->milestones)
+    if (orig->milestones.n)
         memcpy(c->milestones, src->milestones, orig->milestones.n * sizeof *c->milestones);
     for (size_t i = 0; i < orig->milestones.n; i++)
         R(c->milestones[i].reason), R(c->milestones[i].challenge);
     c->areas = sp_arena_alloc(a, (orig->areas.n + 1) * sizeof *c->areas);
-    if (orig->areas.n * sizeof *c->areas)
+    if (orig->areas.n)
         memcpy(c->areas, src->areas, orig->areas.n * sizeof *c->areas);
     for (size_t i = 0; i < orig->areas.n; i++)
         R(c->areas[i].reason);
     c->kpis = sp_arena_alloc(a, (orig->kpis.n + 1) * sizeof *c->kpis);
-    if (orig->kpis.n * sizeof *c->kpis)
+    if (orig->kpis.n)
         memcpy(c->kpis, src->kpis, orig->kpis.n * sizeof *c->kpis);
     for (size_t i = 0; i < orig->kpis.n; i++)
         R(c->kpis[i].reason), R(c->kpis[i].challenge), R(c->kpis[i].baseline_note);
@@ -62,7 +62,7 @@ static void redact_changes(sp_view *v, const sp_changes *src)
     sp_changes *c = &v->changes_copy;
     *c = *src;
     c->items = sp_arena_alloc(a, (src->n + 1) * sizeof *c->items);
-    if (src->n * sizeof *c->items)
+    if (src->n)
         memcpy(c->items, src->items, src->n * sizeof *c->items);
     for (size_t i = 0; i < src->n; i++) {
         sp_change *ch = &c->items[i];
@@ -76,7 +76,7 @@ static void redact_diags(sp_view *v, const sp_diags *src)
     sp_diags *c = &v->diags_copy;
     *c = *src;
     c->list.items = sp_arena_alloc(&v->arena, (src->list.n + 1) * sizeof *c->list.items);
-    if (src->list.n * sizeof *c->list.items)
+    if (src->list.n)
         memcpy(c->list.items, src->list.items, src->list.n * sizeof *c->list.items);
     c->list.cap = 0; /* the view's: never grown or freed */
     for (size_t i = 0; i < src->list.n; i++)
@@ -232,6 +232,7 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
     build_texts(v);
     build_visibility(v);
     sp_view_build_story(v);
+    sp_view_build_plain(v);
 }
 
 void sp_view_free(sp_view *v)

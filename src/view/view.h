@@ -27,7 +27,7 @@
 
 #include "assess/assess.h"
 #include "assess/changes.h"
-#include "model/template.h"
+#include "view/template.h"
 #include "util/diag.h"
 
 /* A list of row indices, in the order the pack shows them. */
@@ -62,6 +62,13 @@ typedef struct sp_view_group {
     const char *heading;    /* "Area 2: Joint commissioning (5)" */
     sp_rows items;          /* indices into view->exceptions, worst first */
 } sp_view_group;
+
+/* A row of the plain-English key: a word the template uses, once, and what it means. */
+typedef struct sp_view_key_row {
+    sp_status status;
+    const char *word;
+    const char *meaning;
+} sp_view_key_row;
 
 /* How an area opens: its sponsor, what the inspectors said, its outcome. */
 typedef struct sp_view_area {
@@ -128,6 +135,10 @@ typedef struct sp_view {
     size_t n_groups;
     sp_view_area *area_views;   /* parallel to plan areas (use the indices in `areas`) */
 
+    /* the plain-English key (view/plain.c): each word the template uses, once */
+    sp_view_key_row plain_key[SP_GREY + 1];
+    size_t n_plain_key;
+
     /* owned */
     sp_arena arena;
     sp_plan plan_copy;
@@ -161,5 +172,7 @@ const char *sp_view_deadline(sp_arena *a, const sp_milestone *m, const sp_milest
 
 /* "We said we would do 13 things. Done: 0. …" (view/plain.c, the plain-English texts). */
 const char *sp_plain_position(const sp_view *v, sp_arena *a);
+/* Fills the view's plain-English key (view/plain.c). */
+void sp_view_build_plain(sp_view *v);
 
 #endif

@@ -11,7 +11,7 @@
 #include "assess/assess.h"
 #include "check/check.h"
 #include "read/plan_reader.h"
-#include "read/template.h"
+#include "view/template_read.h"
 #include "render/report.h"
 
 static char dir[64];

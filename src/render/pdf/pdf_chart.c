@@ -1,4 +1,4 @@
-#include "render/pdf_chart.h"
+#include "render/pdf/pdf_chart.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "render/key.h"
-#include "render/pdf_chart.h"
-#include "render/pdf_sections.h"
+#include "render/pdf/pdf_chart.h"
+#include "render/pdf/pdf_sections.h"
 #include "render/style.h"
 #include "util/format.h"
 
@@ -193,33 +193,15 @@ static void pdf_key(pd_doc *d, const sp_report *r)
 
 static void pdf_plain_key(pd_doc *d, const sp_report *r)
 {
-    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
-    static const char *const meaning[] = {
-        [SP_BLUE] = "We have finished this.",
-        [SP_GREEN] = "This is happening as planned.",
-        [SP_AMBER] = "This is taking longer than we planned.",
-        [SP_RED] = "This has passed the date we set and is not finished.",
-        [SP_GREY] = "We have not set a date for this yet.",
-    };
     pd_space(d, 10);
     pd_heading(d, "What the words mean", 1, NULL);
-    const char *shown[5];
-    size_t n = 0;
-    for (size_t k = 0; k < 5; k++) {
-        const char *word = LABEL(order[k]);
-        bool seen = false;
-        for (size_t j = 0; j < n; j++)
-            seen = seen || strcmp(shown[j], word) == 0;
-        if (seen)
-            continue;
-        shown[n++] = word;
-        bool late = order[k] == SP_AMBER && strcmp(word, LABEL(SP_RED)) == 0;
+    for (size_t k = 0; k < r->n_plain_key; k++) {
+        const sp_view_key_row *row = &r->plain_key[k];
         float size = BODY * d->scale;
         pd_ensure(d, size * 2);
         d->y -= size;
-        float w = pd_status_tag(d, PD_MARGIN_X, d->y, order[k], word, size);
-        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y,
-                   late ? "This is behind the date we planned." : meaning[order[k]], SP_TEXT_DARK);
+        float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
+        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, row->meaning, SP_TEXT_DARK);
         d->y -= size * 0.9f;
     }
 }

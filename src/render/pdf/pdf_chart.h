@@ -6,7 +6,7 @@
 #define SP_PDF_CHART_H
 
 #include "assess/assess.h"
-#include "render/pdf_doc.h"
+#include "render/pdf/pdf_doc.h"
 
 /* A horizontal bar of milestone counts by status, each segment labelled with its count,
  * the top-left corner at (x, y). */

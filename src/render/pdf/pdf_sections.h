@@ -5,7 +5,7 @@
 #ifndef SP_PDF_SECTIONS_H
 #define SP_PDF_SECTIONS_H
 
-#include "render/pdf_doc.h"
+#include "render/pdf/pdf_doc.h"
 #include "render/report.h"
 
 #define BODY 9.5f

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "render/key.h"
-#include "render/pdf_chart.h"
-#include "render/pdf_sections.h"
+#include "render/pdf/pdf_chart.h"
+#include "render/pdf/pdf_sections.h"
 #include "render/style.h"
 #include "util/format.h"
 

@@ -1,4 +1,4 @@
-#include "read/template.h"
+#include "view/template_read.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -1,7 +1,9 @@
 /*
  * template.h - a report template: which sections and columns a pack shows, in what order,
  * with which labels, thresholds, cohort and redactions. Read from templates/NAME.ini by
- * read/template.c; the vocabulary below is the whole of what a template may name.
+ * view/template_read.c; the vocabulary below is the whole of what a template may name. It
+ * is the view's specification, so it lives with the view: after the assessment, whose
+ * thresholds (assess/rules.h) it may change.
  */
 #ifndef SP_TEMPLATE_H
 #define SP_TEMPLATE_H
@@ -10,6 +12,7 @@
 #include <stddef.h>
 
 #include "assess/assess.h"
+#include "assess/rules.h"
 
 /* PDF sections. */
 typedef enum {

@@ -1,4 +1,4 @@
-#include "model/template.h"
+#include "view/template.h"
 
 #include <string.h>
 

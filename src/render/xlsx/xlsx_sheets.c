@@ -1,7 +1,7 @@
 /* xlsx_sheets.c - the columns of the Actions, KPIs, Exceptions, Risks and Data quality sheets. */
 #include <string.h>
 
-#include "render/xlsx_sheets.h"
+#include "render/xlsx/xlsx_sheets.h"
 #include "util/format.h"
 
 

@@ -13,8 +13,8 @@
 #include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
-#include "render/xlsx_sheets.h"
-#include "render/xlsx_table.h"
+#include "render/xlsx/xlsx_sheets.h"
+#include "render/xlsx/xlsx_table.h"
 #include "util/format.h"
 
 #define PLAN (c->r->plan)
@@ -186,8 +186,6 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         }
     }
     const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
-    sp_status *plain_rows = sp_arena_alloc(&c->arena, (SP_GREY + 1) * sizeof *plain_rows);
-    size_t n_plain_rows = xl_plain_key_rows(c, plain_rows);
 
     sheet_plan sheets[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = {SP_SHEET_SUMMARY,
@@ -264,13 +262,13 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                           t->plain_english
                               ? (xl_sheet_spec){"Key", "What the words mean",
                                                 "Each word is shown with its colour.", "key", XL_PLAIN_KEY_COLUMNS,
-                                                XL_N_PLAIN_KEY_COLUMNS, iota(c, 5), n_plain_rows, ""}
+                                                XL_N_PLAIN_KEY_COLUMNS, iota(c, r->n_plain_key), r->n_plain_key, ""}
                               : (xl_sheet_spec){"Key", "Key: what the colours and figures mean",
                                                 "Every status cell says its word as well as its colour.", "key",
                                                 XL_KEY_COLUMNS, XL_N_KEY_COLUMNS,
                                                 iota(c, SP_N_KEY_ROWS + 2),
                                                 SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1), ""},
-                          t->plain_english ? plain_rows : NULL, true},
+                          NULL, true},
     };
     static const char *const DESCRIPTIONS[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = "Each area's assessment, milestone counts by status and KPI RAG counts, with charts.",
