@@ -407,16 +407,21 @@ static json_t *risks_array(const sp_report *r, sp_arena *arena)
 
 static json_t *exceptions_array(const sp_report *r)
 {
-    const sp_assessment *a = r->assessment;
     json_t *arr = json_array();
     static const char *const kinds[] = {"overdue", "slipped", "kpi_red", "kpi_amber", "kpi_not_updated"};
-    for (size_t i = 0; i < a->n_exceptions; i++) {
-        const sp_exception *e = &a->exceptions[i];
+    for (size_t i = 0; i < r->n_exceptions; i++) {
+        const sp_view_exception *e = &r->exceptions[i];
         json_t *o = json_object();
         json_object_set_new(o, "kind", json_string(kinds[e->kind]));
-        json_object_set_new(o, "ref", json_string(e->is_kpi ? r->plan->kpis.items[e->index].ref
-                                                            : r->plan->milestones.items[e->index].ref));
+        json_object_set_new(o, "ref", json_string(e->ref));
+        json_object_set_new(o, "area", e->area < r->plan->areas.n ? json_string(r->plan->areas.items[e->area].name)
+                                                                  : json_null());
         json_object_set_new(o, "challenged", json_boolean(e->challenged));
+        json_object_set_new(o, "acknowledged", json_boolean(e->acknowledged));
+        json_object_set_new(o, "deadline", text_or_null(e->deadline));
+        json_object_set_new(o, "why", text_or_null(e->why));
+        json_object_set_new(o, "position", text_or_null(e->stance));
+        json_object_set_new(o, "progress", text_or_null(e->narrative));
         json_array_append_new(arr, o);
     }
     return arr;

@@ -164,7 +164,21 @@ static void group_by_area(sp_view *v)
             continue;
         const char *name = area == SIZE_MAX ? "KPIs of the whole plan"
                                             : sp_arena_printf(a, "Area %zu: %s", area + 1, v->plan->areas.items[area].name);
-        v->groups[v->n_groups++] = (sp_view_group){area, sp_arena_printf(a, "%s (%zu)", name, items.n), items};
+        size_t stories = items.n < SP_VIEW_STORIES_PER_GROUP ? items.n : SP_VIEW_STORIES_PER_GROUP;
+        v->groups[v->n_groups++] = (sp_view_group){area, sp_arena_printf(a, "%s (%zu)", name, items.n), items, stories};
+    }
+}
+
+/* Keeps the SP_VIEW_AREA_LIST_MAX most recently completed rows, in plan order. */
+static void keep_latest_completed(const sp_view *v, sp_rows *rows)
+{
+    while (rows->n > SP_VIEW_AREA_LIST_MAX) {
+        size_t oldest = 0;
+        for (size_t k = 1; k < rows->n; k++)
+            if (v->assessment->milestones[rows->at[k]].completed_on < v->assessment->milestones[rows->at[oldest]].completed_on)
+                oldest = k;
+        memmove(&rows->at[oldest], &rows->at[oldest + 1], (rows->n - oldest - 1) * sizeof *rows->at);
+        rows->n--;
     }
 }
 
@@ -190,6 +204,10 @@ static void area_openings(sp_view *v)
         }
         for (size_t e = 0; e < v->n_exceptions; e++)
             av->n_exceptions += v->exceptions[e].area == i;
+        const sp_counts *c = &s->areas[i].counts;
+        av->counts = sp_arena_printf(a, "%zu milestone%s: %zu complete (Blue), %zu on track (Green), %zu slipped (Amber), "
+                                        "%zu overdue (Red), %zu with no date (Grey).",
+                                     c->total, c->total == 1 ? "" : "s", c->blue, c->green, c->amber, c->red, c->grey);
         av->actions = sp_rows_new(a, area->n_actions);
         for (size_t k = area->first_action; k < area->first_action + area->n_actions; k++)
             if (s->actions[k].in_scope)
@@ -211,6 +229,20 @@ static void area_openings(sp_view *v)
             if (mr->due_soon)
                 av->due_soon.at[av->due_soon.n++] = m;
         }
+        av->kpis = sp_rows_new(a, s->areas[i].n_kpis);
+        for (size_t k = 0; k < s->areas[i].n_kpis; k++)
+            av->kpis.at[av->kpis.n++] = s->areas[i].kpis[k];
+        /* a long list keeps its most recent completions (the list is in plan order: keep the
+         * latest completed) and its first rows otherwise */
+        av->highlights_total = av->highlights.n;
+        av->due_soon_total = av->due_soon.n;
+        av->kpis_total = av->kpis.n;
+        if (av->highlights.n > SP_VIEW_AREA_LIST_MAX)
+            keep_latest_completed(v, &av->highlights);
+        if (av->due_soon.n > SP_VIEW_AREA_LIST_MAX)
+            av->due_soon.n = SP_VIEW_AREA_LIST_MAX;
+        if (av->kpis.n > SP_VIEW_AREA_LIST_MAX)
+            av->kpis.n = SP_VIEW_AREA_LIST_MAX;
     }
 }
 
@@ -234,6 +266,15 @@ void sp_view_build_story(sp_view *v)
     }
     area_openings(v);
     v->grouped = v->n_exceptions > SP_VIEW_GROUP_ABOVE;
-    if (v->grouped)
+    if (v->grouped) {
         group_by_area(v);
+    } else {
+        /* one group of every exception, each told in full */
+        v->groups = sp_arena_alloc(&v->arena, sizeof *v->groups);
+        sp_rows all = sp_rows_new(&v->arena, v->n_exceptions);
+        for (size_t i = 0; i < v->n_exceptions; i++)
+            all.at[all.n++] = i;
+        v->groups[0] = (sp_view_group){SIZE_MAX, "", all, all.n};
+        v->n_groups = v->n_exceptions ? 1 : 0;
+    }
 }

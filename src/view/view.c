@@ -127,6 +127,7 @@ static void build_rows(sp_view *v)
     v->kpis_numeric = sp_rows_new(a, p->kpis.n);
     v->kpis_text = sp_rows_new(a, p->kpis.n);
     v->kpis_charted = sp_rows_new(a, p->kpis.n);
+    v->kpis_no_value = sp_rows_new(a, p->kpis.n);
     v->kpis_spc = sp_rows_new(a, p->kpis.n);
     v->spc_charted = sp_rows_new(a, p->kpis.n);
     v->focus_kpis = sp_rows_new(a, p->kpis.n);
@@ -140,7 +141,9 @@ static void build_rows(sp_view *v)
         v->kpis.at[v->kpis.n++] = i;
         if (k->numeric) {
             v->kpis_numeric.at[v->kpis_numeric.n++] = i;
-            if (!attention_only || needs_attention(k))
+            if (!k->has_latest)
+                v->kpis_no_value.at[v->kpis_no_value.n++] = i;
+            else if (!attention_only || needs_attention(k))
                 v->kpis_charted.at[v->kpis_charted.n++] = i;
         } else {
             v->kpis_text.at[v->kpis_text.n++] = i;
@@ -182,9 +185,14 @@ static void build_texts(sp_view *v)
     size_t nk = p->kpis.n;
     v->kpi_why = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_why);
     v->kpi_baseline = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_baseline);
+    v->kpi_variation = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_variation);
+    v->kpi_assurance = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_assurance);
     for (size_t i = 0; i < nk; i++) {
+        const sp_spc *spc = &s->kpis[i].spc;
         v->kpi_why[i] = s->kpis[i].reason;
         v->kpi_baseline[i] = sp_view_baseline(a, &p->kpis.items[i], &s->kpis[i]);
+        v->kpi_variation[i] = spc->computed && spc->variation_text ? spc->variation_text : "–";
+        v->kpi_assurance[i] = spc->computed && spc->assurance_text ? spc->assurance_text : "–";
     }
 }
 

@@ -61,6 +61,7 @@ typedef struct sp_view_group {
     size_t area;            /* SIZE_MAX: KPIs of no area */
     const char *heading;    /* "Area 2: Joint commissioning (5)" */
     sp_rows items;          /* indices into view->exceptions, worst first */
+    size_t n_stories;       /* the first n_stories items are told in full in the PDF; the rest listed */
 } sp_view_group;
 
 /* A row of the plain-English key: a word the template uses, once, and what it means. */
@@ -78,16 +79,25 @@ typedef struct sp_view_area {
     const char *finding;    /* the inspectors' words (areas.csv weakness); "" when none */
     const char *outcome;    /* what the area is to achieve; "" when none */
     size_t n_exceptions;
+    const char *counts;     /* "13 milestones: 2 complete (Blue), …" */
     /* its rows, in the reported cohort */
     sp_rows actions;        /* its actions */
     sp_rows done;           /* milestones complete */
-    sp_rows highlights;     /* complete since the last report with --previous, else all complete */
-    sp_rows due_soon;       /* due within the template's due-soon window */
+    sp_rows highlights;     /* complete since the last report with --previous, else all complete; */
+    sp_rows due_soon;       /* due within the due-soon window; */
+    sp_rows kpis;           /* its KPIs: each of these three at most SP_VIEW_AREA_LIST_MAX, latest */
+    size_t highlights_total, due_soon_total, kpis_total; /* completed first, soonest first */
     sp_rows open;           /* not complete: what happens next */
 } sp_view_area;
 
 /* Above this many exceptions the list is grouped by area, each group with its count. */
 #define SP_VIEW_GROUP_ABOVE 12
+/* In a grouped list, the PDF tells this many of each area's exceptions in full (worst first)
+ * and lists the rest in one line each: the workbook has every story. */
+#define SP_VIEW_STORIES_PER_GROUP 4
+/* An area's lists in the PDF (completed, due soon, KPIs) show at most this many rows, then
+ * "and N more": the workbook lists every row. */
+#define SP_VIEW_AREA_LIST_MAX 10
 /* The PDF's narrative excerpt, in characters (the workbook and JSON show it whole). */
 #define SP_VIEW_EXCERPT_CHARS 300
 
@@ -111,7 +121,8 @@ typedef struct sp_view {
     sp_rows kpis;               /* KPIs in scope */
     sp_rows kpis_numeric;       /* KPIs in scope judged by their values */
     sp_rows kpis_text;          /* KPIs in scope judged by checkpoint status */
-    sp_rows kpis_charted;       /* numeric KPIs that get a chart in this pack (decisions #5) */
+    sp_rows kpis_charted;       /* numeric KPIs with a value that get a chart in this pack (decisions #5) */
+    sp_rows kpis_no_value;      /* numeric KPIs with no value yet: one line each, never an empty chart */
     sp_rows kpis_spc;           /* KPIs in scope with an XmR chart */
     sp_rows spc_charted;        /* of those, the ones this pack draws */
     sp_rows focus_kpis;         /* the focus cohort's KPIs */
@@ -126,12 +137,14 @@ typedef struct sp_view {
     /* per KPI */
     const char **kpi_why;
     const char **kpi_baseline;  /* "17%, Jan 2022, 14-17 years" / as written / "not set" */
+    const char **kpi_variation; /* SPC variation in words; "–" without SPC */
+    const char **kpi_assurance; /* SPC assurance in words; "–" without SPC or a target */
 
     /* exceptions, worst first (the assessment's order); when long, also grouped by area */
     sp_view_exception *exceptions;
     size_t n_exceptions;
-    bool grouped;
-    sp_view_group *groups;
+    bool grouped;               /* by area, each group with its heading and count */
+    sp_view_group *groups;      /* when not grouped, one group of every exception, heading "" */
     size_t n_groups;
     sp_view_area *area_views;   /* parallel to plan areas (use the indices in `areas`) */
 

@@ -22,6 +22,7 @@ void pdf_areas(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, ASSESSMENT(ar->assessment)), 2,
                    top);
         pd_paragraph(d, av->name, d->bold, BODY, 0);
+        pdf_area_opening(d, av);
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
         pd_space(d, 4);
 
@@ -39,6 +40,9 @@ void pdf_areas(pd_doc *d, const sp_report *r)
                 sp_date_long(mr->completed_on, when);
             pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s (completed %s)", p->milestones.items[m].ref, r->ms_title[m], when));
         }
+        if (av->highlights_total > av->highlights.n)
+            pdf_bullet(d, sp_arena_printf(&d->arena, "and %zu more, earlier (the workbook lists every one).",
+                                          av->highlights_total - av->highlights.n));
         if (!av->highlights.n)
             pdf_bullet(d, r->changes ? "None since the last report." : "None yet.");
 
@@ -51,16 +55,23 @@ void pdf_areas(pd_doc *d, const sp_report *r)
             pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s (%s)", p->milestones.items[m].ref, r->ms_title[m],
                                       due, LABEL(mr->derived), r->ms_owner[m]));
         }
+        if (av->due_soon_total > av->due_soon.n)
+            pdf_bullet(d, sp_arena_printf(&d->arena, "and %zu more (the workbook lists every one).",
+                                          av->due_soon_total - av->due_soon.n));
         if (!av->due_soon.n)
             pdf_bullet(d, sp_arena_printf(&d->arena, "Nothing falls due in the next %d days.", a->rules.due_soon_days));
 
         pd_paragraph(d, "KPIs", d->bold, BODY, 0);
-        for (size_t kj = 0; kj < ar->n_kpis; kj++) {
-            const sp_kpi *k = &p->kpis.items[ar->kpis[kj]];
-            const sp_kpi_result *kr = &a->kpis[ar->kpis[kj]];
-            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(kr->rag), k->name, kr->reason));
+        for (size_t kj = 0; kj < av->kpis.n; kj++) {
+            const sp_kpi *k = &p->kpis.items[av->kpis.at[kj]];
+            const sp_kpi_result *kr = &a->kpis[av->kpis.at[kj]];
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(kr->rag), k->name,
+                                          r->kpi_why[av->kpis.at[kj]]));
         }
-        if (!ar->n_kpis)
+        if (av->kpis_total > av->kpis.n)
+            pdf_bullet(d, sp_arena_printf(&d->arena, "and %zu more KPIs (the scorecard and the workbook list every one).",
+                                          av->kpis_total - av->kpis.n));
+        if (!av->kpis_total)
             pdf_bullet(d, "No KPI is linked to this area.");
     }
 }

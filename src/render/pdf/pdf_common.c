@@ -65,3 +65,15 @@ const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr,
     return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
 }
 
+
+void pdf_area_opening(pd_doc *d, const sp_view_area *av)
+{
+    if (av->sponsor[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Senior accountable sponsor: %s", av->sponsor), d->regular, SMALL + 0.5f,
+                     0);
+    if (av->finding[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "What the inspectors said: “%s”", av->finding), d->regular,
+                     SMALL + 0.5f, 0);
+    if (av->outcome[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Outcome: %s", av->outcome), d->regular, SMALL + 0.5f, 0);
+}

@@ -229,8 +229,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                  {"Exceptions", "Exceptions: what needs attention",
                                   "Worst first: Red before Amber, challenged before unchallenged, longest overdue "
                                   "first [note 1].",
-                                  "exceptions", XL_EXCEPTION_COLUMNS, XL_N_EXCEPTION_COLUMNS, iota(c, a->n_exceptions),
-                                  a->n_exceptions,
+                                  "exceptions", XL_EXCEPTION_COLUMNS, XL_N_EXCEPTION_COLUMNS, iota(c, r->n_exceptions),
+                                  r->n_exceptions,
                                   "Nothing is overdue, slipped, challenged, Red or Amber at this report date."},
                                  NULL, true},
         [SP_SHEET_COHORT] = {SP_SHEET_COHORT,
