@@ -8,6 +8,9 @@ const sp_rules SP_RULES_DEFAULT = {
     .off_track_overdue_days = 90, /* [thresholds] off_track_overdue_days */
     .off_track_share = 0.25,      /* [thresholds] off_track_share */
     .tolerance_share = 0.10,      /* [thresholds] tolerance_share */
+    .standing_tolerance_share = 0.05, /* [thresholds] standing_tolerance_share */
+    .reporting_lag_months = 1,    /* [thresholds] reporting_lag_months */
+    .cohort_min_start_age = 14,   /* [thresholds] cohort_min_start_age */
     .spc =
         {
             .min_points = 12,         /* [thresholds] spc_min_points */

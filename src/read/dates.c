@@ -243,6 +243,34 @@ bool sp_parse_date_cell(const char *s, sp_date *out, bool *has_words, char *err,
     return true;
 }
 
+/* A recurring activity (assessment rules): "From Feb 2020", "Monthly from April 2020",
+ * "Ongoing from March 2020", or a frequency word on its own ("Quarterly", "Termly"). */
+static bool recurring(const char *s, const sp_date_token *t, int n, sp_deadline *out)
+{
+    static const char *const every[] = {"weekly", "fortnightly", "monthly", "bi-monthly", "bimonthly",
+                                        "quarterly", "termly", "half-termly", "annually", "yearly", "ongoing"};
+    size_t skip = 0;
+    for (size_t i = 0; i < sizeof every / sizeof *every && !skip; i++) {
+        size_t len = strlen(every[i]);
+        if (sp_ieqn(s, every[i], len) && !isalpha((unsigned char)s[len]) && s[len] != '-')
+            skip = len;
+    }
+    const char *rest = s + skip;
+    while (*rest == ' ' || *rest == ',' || *rest == ':')
+        rest++;
+    bool from = sp_ieqn(rest, "from ", 5) || sp_ieqn(rest, "since ", 6);
+    if (skip && !rest[0] && !sp_ieqn(s, "ongoing", 7)) {
+        out->kind = SP_DUE_RECURRING; /* "Quarterly": no start given */
+        return true;
+    }
+    if (!from || n != 1 || t[0].start < (size_t)(rest - s))
+        return false;
+    out->kind = SP_DUE_RECURRING;
+    out->date = t[0].date;
+    out->has_words = true;
+    return true;
+}
+
 static int cmp_date(const void *a, const void *b)
 {
     sp_date x = *(const sp_date *)a, y = *(const sp_date *)b;
@@ -270,9 +298,11 @@ bool sp_parse_deadline(const char *s, sp_deadline *out, char *err, size_t errlen
                 out->date = t[k].date;
         return true;
     }
+    if (recurring(s, t, n, out))
+        return true;
     if (sp_ieqn(s, "ongoing", 7) && !isalpha((unsigned char)s[7])) {
-        /* "Ongoing from March 2020": no deadline, the cell is the note. A date with the word
-         * after it ("September 2022 (ongoing phased work)") is a deadline with a note. */
+        /* "Ongoing": no deadline. A date with the word after it ("September 2022 (ongoing
+         * phased work)") is a deadline with a note. */
         out->kind = SP_DUE_ONGOING;
         return true;
     }
@@ -366,4 +396,26 @@ quarter_ok:
     *start = sp_date_from_ymd(y, (q - 1) * 3 + 1, 1);
     *end = sp_date_end_of_month(sp_date_from_ymd(y, q * 3, 1));
     return true;
+}
+
+bool sp_date_near_start(const sp_plan *p, sp_date date, const char *cell, char *err, size_t errlen)
+{
+    sp_date start = p->info.start;
+    if (start == SP_NO_DATE || date == SP_NO_DATE || start == 0)
+        return true;
+    if (date >= sp_date_add_months(start, -12 * SP_DATE_RANGE_YEARS) &&
+        date <= sp_date_add_months(start, 12 * SP_DATE_RANGE_YEARS))
+        return true;
+    int y, m, d, sy;
+    sp_date_ymd(date, &y, &m, &d);
+    sp_date_ymd(start, &sy, &m, &d);
+    char year[8];
+    snprintf(year, sizeof year, "%04d", y);
+    if (!strstr(cell, year))
+        snprintf(err, errlen, "'%s' reads as %d, more than %d years from the plan start (%d): write the year in full",
+                 cell, y, SP_DATE_RANGE_YEARS, sy);
+    else
+        snprintf(err, errlen, "'%s' is more than %d years from the plan start (%d): check the year", cell,
+                 SP_DATE_RANGE_YEARS, sy);
+    return false;
 }

@@ -22,15 +22,7 @@ static const char *join(sp_arena *a, const char *dir, const char *name)
 
 static const char *folder_name(sp_arena *a, const char *dir)
 {
-    char *copy = sp_arena_strdup(a, dir);
-    size_t n = strlen(copy);
-    while (n > 1 && copy[n - 1] == '/')
-        copy[--n] = '\0';
-    const char *base = strrchr(copy, '/');
-    base = base ? base + 1 : copy;
-    if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || !base[0])
-        base = "plan";
-    return sp_slug(a, base);
+    return sp_folder_slug(a, dir);
 }
 
 typedef bool (*reader_fn)(const sp_table *, sp_plan *, sp_diags *);
@@ -63,6 +55,7 @@ bool sp_read_plan(const char *dir, sp_plan *p, sp_diags *d)
     ok &= read_csv(p, d, dir, "kpi_values.csv", false, sp_read_kpi_values, &p->has_values_file);
     ok &= read_csv(p, d, dir, "risks.csv", false, sp_read_risks, &p->has_risks_file);
     ok &= sp_plan_build(p, d);
+    ok &= read_csv(p, d, dir, "areas.csv", false, sp_read_areas, &p->has_areas_file);
     return ok && d->errors == 0;
 }
 
@@ -101,7 +94,7 @@ static size_t area_index(sp_plan *p, const char *name)
         if (strcmp(p->areas.items[i].name, name) == 0)
             return i;
     sp_area *area = sp_vec_push(&p->areas);
-    area->name = name;
+    *area = (sp_area){.name = name, .sponsor = "", .weakness = "", .partners = "", .cohort = ""};
     return p->areas.n - 1;
 }
 

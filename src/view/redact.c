@@ -125,8 +125,10 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a)
         sp_action *ac = &p->actions.items[i];
         R(ac->ref), R(ac->area), R(ac->outcome), R(ac->text), R(ac->owner), R(ac->kpi), R(ac->cohort), R(ac->resource);
     }
-    for (size_t i = 0; i < p->areas.n; i++)
-        R(p->areas.items[i].name);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        sp_area *ar = &p->areas.items[i];
+        R(ar->name), R(ar->sponsor), R(ar->weakness), R(ar->partners), R(ar->cohort);
+    }
     for (size_t i = 0; i < p->kpis.n; i++) {
         sp_kpi *k = &p->kpis.items[i];
         R(k->ref), R(k->name), R(k->area), R(k->cohort), R(k->owner), R(k->source), R(k->baseline.text);

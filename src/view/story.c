@@ -87,12 +87,6 @@ static const char *excerpt(sp_arena *a, const char *s, size_t n)
     return sp_arena_printf(a, "%.*s…", (int)cut, s);
 }
 
-/* Whether the officer's own status already says the milestone is behind. */
-static bool says_behind(sp_status reported)
-{
-    return reported == SP_RED || reported == SP_AMBER;
-}
-
 static void milestone_story(sp_view *v, sp_view_exception *x)
 {
     sp_arena *a = &v->arena;
@@ -105,7 +99,6 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
     x->owner = v->ms_owner[x->index];
     x->deadline = sp_view_deadline(a, m, r, true);
     x->why = v->ms_why[x->index];
-    x->acknowledged = !x->challenged && says_behind(m->reported);
     if (x->challenged)
         x->stance = sp_arena_printf(a, "Challenged: %s.", r->challenge);
     else if (x->acknowledged)
@@ -139,7 +132,9 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
     x->owner = k->owner ? k->owner : "";
     x->deadline = "";
     x->why = v->kpi_why[x->index];
-    x->stance = x->challenged && r->challenge ? sp_arena_printf(&v->arena, "Challenged: %s.", r->challenge) : "";
+    /* missing data is never reassurance: say what has not been reported */
+    const char *gap = r->not_reported ? r->not_reported : r->missing_update;
+    x->stance = gap ? sp_arena_printf(&v->arena, "%s%s", gap, gap[strlen(gap) - 1] == '.' ? "" : ".") : "";
     x->narrative = "";
     if (r->has_latest) {
         const char *note = v->plan->observations.items[r->latest_obs].note;
@@ -193,8 +188,8 @@ static void area_openings(sp_view *v)
         sp_view_area *av = &v->area_views[i];
         av->index = i;
         av->name = area->name;
-        av->sponsor = "";
-        av->finding = "";
+        av->sponsor = area->sponsor ? area->sponsor : "";
+        av->finding = area->weakness ? area->weakness : "";
         av->outcome = "";
         /* the outcome the plan states for the area: its first action's that has one */
         for (size_t k = area->first_action; k < area->first_action + area->n_actions && !av->outcome[0]; k++) {
@@ -258,6 +253,7 @@ void sp_view_build_story(sp_view *v)
         x->is_kpi = e->is_kpi;
         x->index = e->index;
         x->challenged = e->challenged;
+        x->acknowledged = e->acknowledged;
         x->kind_word = sp_exception_word(e->kind);
         if (e->is_kpi)
             kpi_story(v, x);

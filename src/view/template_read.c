@@ -59,9 +59,14 @@ void sp_template_defaults(sp_template *t)
     sp_rules_default(&t->rules);
 }
 
+/* Where the named templates are, first match: beside an installed binary
+ * (PREFIX/bin/sendpack -> PREFIX/share/sendpack/templates, so an installed tree can be
+ * moved), beside a binary in a build folder of the source tree (build/../templates), the
+ * install prefix compiled in, and the source tree compiled in. */
 const char *sp_template_dir(void)
 {
     static char dir[PATH_MAX];
+    static const char *const beside_binary[] = {"../share/sendpack/templates", "../templates"};
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -69,11 +74,15 @@ const char *sp_template_dir(void)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(dir, sizeof dir, "%.*s/../templates", (int)(sizeof dir - 16), exe);
-            if (access(dir, R_OK) == 0)
-                return dir;
+            for (size_t i = 0; i < sizeof beside_binary / sizeof *beside_binary; i++) {
+                snprintf(dir, sizeof dir, "%.*s/%s", (int)(sizeof dir - 40), exe, beside_binary[i]);
+                if (access(dir, R_OK) == 0)
+                    return dir;
+            }
         }
     }
+    if (access(SENDPACK_INSTALLED_TEMPLATE_DIR, R_OK) == 0)
+        return SENDPACK_INSTALLED_TEMPLATE_DIR;
     return SENDPACK_TEMPLATE_DIR;
 }
 
@@ -243,6 +252,12 @@ static int on_value(void *user, unsigned line, const char *section, const char *
         share_value(l, line, key, v, &t->rules.off_track_share);
     } else if (IS("thresholds", "tolerance_share")) {
         share_value(l, line, key, v, &t->rules.tolerance_share);
+    } else if (IS("thresholds", "standing_tolerance_share")) {
+        share_value(l, line, key, v, &t->rules.standing_tolerance_share);
+    } else if (IS("thresholds", "reporting_lag_months")) {
+        int_value(l, line, key, v, 0, 12, &t->rules.reporting_lag_months);
+    } else if (IS("thresholds", "cohort_min_start_age")) {
+        int_value(l, line, key, v, 0, 25, &t->rules.cohort_min_start_age);
     } else if (IS("thresholds", "spc_min_points")) {
         int_value(l, line, key, v, 2, 1000, &t->rules.spc.min_points);
     } else if (IS("thresholds", "spc_run_length")) {

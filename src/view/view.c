@@ -42,6 +42,11 @@ static void redact_assessment(sp_view *v, const sp_assessment *src, const sp_pla
         memcpy(c->milestones, src->milestones, orig->milestones.n * sizeof *c->milestones);
     for (size_t i = 0; i < orig->milestones.n; i++)
         R(c->milestones[i].reason), R(c->milestones[i].challenge);
+    c->actions = sp_arena_alloc(a, (orig->actions.n + 1) * sizeof *c->actions);
+    if (orig->actions.n)
+        memcpy(c->actions, src->actions, orig->actions.n * sizeof *c->actions);
+    for (size_t i = 0; i < orig->actions.n; i++)
+        R(c->actions[i].cohort), R(c->actions[i].cohort_reason);
     c->areas = sp_arena_alloc(a, (orig->areas.n + 1) * sizeof *c->areas);
     if (orig->areas.n)
         memcpy(c->areas, src->areas, orig->areas.n * sizeof *c->areas);
@@ -50,9 +55,11 @@ static void redact_assessment(sp_view *v, const sp_assessment *src, const sp_pla
     c->kpis = sp_arena_alloc(a, (orig->kpis.n + 1) * sizeof *c->kpis);
     if (orig->kpis.n)
         memcpy(c->kpis, src->kpis, orig->kpis.n * sizeof *c->kpis);
-    for (size_t i = 0; i < orig->kpis.n; i++)
-        R(c->kpis[i].reason), R(c->kpis[i].challenge), R(c->kpis[i].baseline_note);
-    R(c->overall);
+    for (size_t i = 0; i < orig->kpis.n; i++) {
+        R(c->kpis[i].reason), R(c->kpis[i].baseline_note), R(c->kpis[i].cohort);
+        R(c->kpis[i].cohort_reason), R(c->kpis[i].missing_update), R(c->kpis[i].not_reported);
+    }
+    R(c->overall), R(c->focus_whole_plan);
     v->assessment = c;
 }
 
@@ -120,7 +127,7 @@ static void build_rows(sp_view *v)
     for (size_t i = 0; i < p->milestones.n; i++) {
         if (s->milestones[i].in_scope)
             v->milestones.at[v->milestones.n++] = i;
-        if (s->milestones[i].in_focus)
+        if (s->milestones[i].in_focus && !s->focus_whole_plan) /* a plan wholly about the cohort: said once */
             v->focus_milestones.at[v->focus_milestones.n++] = i;
     }
     v->kpis = sp_rows_new(a, p->kpis.n);
@@ -134,7 +141,7 @@ static void build_rows(sp_view *v)
     bool attention_only = v->tmpl->charts_attention_only;
     for (size_t i = 0; i < p->kpis.n; i++) {
         const sp_kpi_result *k = &s->kpis[i];
-        if (k->in_focus)
+        if (k->in_focus && !s->focus_whole_plan)
             v->focus_kpis.at[v->focus_kpis.n++] = i;
         if (!k->in_scope)
             continue;

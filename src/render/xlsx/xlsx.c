@@ -46,7 +46,7 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
     sp_date_long(AS->as_of, date);
     sp_date_long(p->info.start, start);
     const char *title = sp_template_title(TMPL, &c->arena, p->info.title, p->info.area, AS->as_of);
-    worksheet_write_string(ws, 0, 0, title, c->title);
+    xl_write_text(c, ws, 0, 0, title, c->title);
     xl_write_text(c, ws, 1, 0, TMPL->audience[0] ? TMPL->audience : "Monitoring pack: progress against the plan's actions and KPIs",
                   c->subtitle);
     const char *contents_text = "";
@@ -240,7 +240,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                               "view of outcomes the inspectors asked for.",
                                               focus),
                               "cohort", XL_COHORT_COLUMNS, XL_N_COHORT_COLUMNS, iota(c, n_cohort), n_cohort,
-                              "No action or KPI of the plan names this age group."},
+                              a->focus_whole_plan ? a->focus_whole_plan
+                                                  : "No action or KPI of the plan names this age group."},
                              cohort, a->rules.focus_cohort != NULL},
         [SP_SHEET_PLAIN] = {SP_SHEET_PLAIN,
                             {"What we are doing", "What we said, what we have done, what happens next",
