@@ -96,7 +96,7 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
     x->status = r->derived;
     x->ref = m->ref;
     x->title = v->ms_title[x->index];
-    x->owner = v->ms_owner[x->index];
+    x->owner = v->ms_owner[x->index][0] ? v->ms_owner[x->index] : "not recorded";
     x->deadline = sp_view_deadline(a, m, r, true);
     x->why = v->ms_why[x->index];
     if (x->challenged)
@@ -107,6 +107,7 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
         x->stance = "No status reported.";
     else
         x->stance = "";
+    x->brief = x->deadline;
     x->narrative = m->progress ? m->progress : "";
     x->excerpt = excerpt(a, x->narrative, SP_VIEW_EXCERPT_CHARS);
 }
@@ -129,12 +130,27 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
     x->status = r->rag;
     x->ref = k->ref;
     x->title = k->name;
-    x->owner = k->owner ? k->owner : "";
+    x->owner = k->owner && k->owner[0] ? k->owner : "not recorded";
     x->deadline = "";
     x->why = v->kpi_why[x->index];
     /* missing data is never reassurance: say what has not been reported */
     const char *gap = r->not_reported ? r->not_reported : r->missing_update;
     x->stance = gap ? sp_arena_printf(&v->arena, "%s%s", gap, gap[strlen(gap) - 1] == '.' ? "" : ".") : "";
+    char value[64], target[64];
+    const char *latest = "no value reported";
+    if (r->has_latest) {
+        char month[16];
+        sp_format_value(v->plan->observations.items[r->latest_obs].value, k->unit, value, sizeof value);
+        sp_date_month(v->plan->observations.items[r->latest_obs].period_end, month);
+        latest = sp_arena_printf(&v->arena, "%s in %s", value, month);
+    }
+    int cp = r->final_checkpoint;
+    if (cp >= 0 && r->target[cp].numeric) {
+        sp_format_value(r->target[cp].value, k->unit, target, sizeof target);
+        x->brief = sp_arena_printf(&v->arena, "%s; %s target %s", latest, sp_checkpoint_label(cp), target);
+    } else {
+        x->brief = latest;
+    }
     x->narrative = "";
     if (r->has_latest) {
         const char *note = v->plan->observations.items[r->latest_obs].note;

@@ -48,12 +48,13 @@ typedef struct sp_view_exception {
     const char *kind_word;  /* "Overdue", "KPI Red", … */
     const char *ref;
     const char *title;      /* milestone title or KPI name */
-    const char *owner;      /* owner, else the action's owner; "" when none */
+    const char *owner;      /* owner, else the action's owner; "not recorded" when none */
     const char *deadline;   /* "May 2021 (revised from Nov 2019); 2 months late"; "" for KPIs */
     const char *why;        /* the challenge or the reason, as a sentence */
     const char *stance;     /* "Challenged: …" / "Acknowledged: …" / "" */
     const char *narrative;  /* the latest progress narrative, whole; "" when none */
     const char *excerpt;    /* its first ~300 characters at a word boundary, "…" when cut */
+    const char *brief;      /* one line for a list: the deadline, or a KPI's latest value against its target */
 } sp_view_exception;
 
 /* Exceptions of one area, for long lists grouped by area. */
@@ -94,10 +95,10 @@ typedef struct sp_view_area {
 #define SP_VIEW_GROUP_ABOVE 12
 /* In a grouped list, the PDF tells this many of each area's exceptions in full (worst first)
  * and lists the rest in one line each: the workbook has every story. */
-#define SP_VIEW_STORIES_PER_GROUP 4
+#define SP_VIEW_STORIES_PER_GROUP 3
 /* An area's lists in the PDF (completed, due soon, KPIs) show at most this many rows, then
  * "and N more": the workbook lists every row. */
-#define SP_VIEW_AREA_LIST_MAX 10
+#define SP_VIEW_AREA_LIST_MAX 6
 /* The PDF's narrative excerpt, in characters (the workbook and JSON show it whole). */
 #define SP_VIEW_EXCERPT_CHARS 300
 

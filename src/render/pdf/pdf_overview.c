@@ -150,8 +150,7 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     if (x->deadline[0])
         facts = sp_arena_printf(&d->arena, "%s · %s", facts, x->deadline);
     if (has_column(r, SP_PE_OWNER))
-        facts = sp_arena_printf(&d->arena, "%s · %s", facts,
-                                x->owner[0] ? sp_arena_printf(&d->arena, "Owner: %s", x->owner) : "no owner recorded");
+        facts = sp_arena_printf(&d->arena, "%s · Owner: %s", facts, x->owner);
     const char **lines;
     size_t n = pd_wrap(d, d->regular, SMALL * d->scale, facts, PD_BODY_W - w - 8, &lines);
     for (size_t k = 0; k < n; k++) {
@@ -219,7 +218,7 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
             cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", x->kind_word, x->ref, x->title);
             cells[SP_PE_STATUS] = (pd_cell){LABEL(x->status), x->status, true};
             cells[SP_PE_OWNER].text = x->owner;
-            cells[SP_PE_WHY].text = x->deadline[0] ? x->deadline : x->why;
+            cells[SP_PE_WHY].text = x->brief;
             pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
         }
     }

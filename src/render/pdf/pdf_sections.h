@@ -15,7 +15,7 @@
  * chart and its figures stay together), in points before the template's type scale. */
 #define KPI_CHART_H 175.0f
 #define KPI_BLOCK_H 330.0f  /* heading, chart and figures table */
-#define KPI_GRID_CHART_H 140.0f /* a chart in the two-a-row grid */
+#define KPI_GRID_CHART_H 125.0f /* a chart in the two-a-row grid */
 #define SPC_CHART_H 190.0f
 #define SPC_BLOCK_H 300.0f
 #define ACTION_BLOCK_H 80.0f
