@@ -135,7 +135,9 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
     x->why = v->kpi_why[x->index];
     /* missing data is never reassurance: say what has not been reported */
     const char *gap = r->not_reported ? r->not_reported : r->missing_update;
-    x->stance = gap ? sp_arena_printf(&v->arena, "%s%s", gap, gap[strlen(gap) - 1] == '.' ? "" : ".") : "";
+    x->stance = gap && gap[0] && !strstr(x->why, gap)
+                    ? sp_arena_printf(&v->arena, "%s%s", gap, gap[strlen(gap) - 1] == '.' ? "" : ".")
+                    : "";
     char value[64], target[64];
     const char *latest = "no value reported";
     if (r->has_latest) {
