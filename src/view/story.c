@@ -101,32 +101,27 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
     x->why = v->ms_why[x->index];
     if (x->challenged)
         x->stance = sp_arena_printf(a, "Challenged: %s.", r->challenge);
-    else if (x->acknowledged)
-        x->stance = sp_arena_printf(a, "Acknowledged: the officer reports it %s.", sp_view_label(v, m->reported));
+    else if (x->acknowledged && r->acknowledged)
+        x->stance = sp_arena_printf(a, "Acknowledged: %s.", r->acknowledged);
     else if (m->reported == SP_STATUS_NONE)
         x->stance = "No status reported.";
     else
         x->stance = "";
+    /* the why already carries the challenge, or the acknowledgement beside the reason */
+    x->account = x->challenged ? x->stance
+                 : (x->acknowledged && r->acknowledged && strstr(x->why, r->acknowledged)) || !x->stance[0]
+                     ? x->why
+                     : sp_arena_printf(a, "%s %s", x->why, x->stance);
     x->brief = x->deadline;
     x->narrative = m->progress ? m->progress : "";
     x->excerpt = excerpt(a, x->narrative, SP_VIEW_EXCERPT_CHARS);
-}
-
-/* A KPI's area: the area whose KPI list names it; SIZE_MAX for a plan-wide KPI. */
-static size_t kpi_area(const sp_view *v, size_t kpi)
-{
-    for (size_t i = 0; i < v->plan->areas.n; i++)
-        for (size_t j = 0; j < v->assessment->areas[i].n_kpis; j++)
-            if (v->assessment->areas[i].kpis[j] == kpi)
-                return i;
-    return SIZE_MAX;
 }
 
 static void kpi_story(sp_view *v, sp_view_exception *x)
 {
     const sp_kpi *k = &v->plan->kpis.items[x->index];
     const sp_kpi_result *r = &v->assessment->kpis[x->index];
-    x->area = kpi_area(v, x->index);
+    x->area = r->area_index; /* SP_NO_AREA (SIZE_MAX) for a plan-wide KPI */
     x->status = r->rag;
     x->ref = k->ref;
     x->title = k->name;
@@ -138,6 +133,7 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
     x->stance = gap && gap[0] && !strstr(x->why, gap)
                     ? sp_arena_printf(&v->arena, "%s%s", gap, gap[strlen(gap) - 1] == '.' ? "" : ".")
                     : "";
+    x->account = x->stance[0] ? sp_arena_printf(&v->arena, "%s %s", x->why, x->stance) : x->why;
     char value[64], target[64];
     const char *latest = "no value reported";
     if (r->has_latest) {

@@ -136,6 +136,7 @@ static void build_rows(sp_view *v)
     v->kpis_charted = sp_rows_new(a, p->kpis.n);
     v->kpis_no_value = sp_rows_new(a, p->kpis.n);
     v->kpis_spc = sp_rows_new(a, p->kpis.n);
+    v->kpis_plan_wide = sp_rows_new(a, p->kpis.n);
     v->spc_charted = sp_rows_new(a, p->kpis.n);
     v->focus_kpis = sp_rows_new(a, p->kpis.n);
     bool attention_only = v->tmpl->charts_attention_only;
@@ -146,6 +147,8 @@ static void build_rows(sp_view *v)
         if (!k->in_scope)
             continue;
         v->kpis.at[v->kpis.n++] = i;
+        if (k->area_index == SP_NO_AREA)
+            v->kpis_plan_wide.at[v->kpis_plan_wide.n++] = i;
         if (k->numeric) {
             v->kpis_numeric.at[v->kpis_numeric.n++] = i;
             if (!k->has_latest)
@@ -180,7 +183,13 @@ static void build_texts(sp_view *v)
         const sp_milestone_result *mr = &s->milestones[i];
         v->ms_title[i] = m->text[0] ? m->text : ac->text;
         v->ms_owner[i] = m->owner[0] ? m->owner : ac->owner ? ac->owner : "";
-        v->ms_why[i] = mr->challenge ? sp_arena_printf(a, "%s.", mr->challenge) : mr->reason;
+        /* the challenge; else the reason, with what the officer said beside it (not for families) */
+        if (mr->challenge)
+            v->ms_why[i] = sp_arena_printf(a, "%s.", mr->challenge);
+        else if (mr->acknowledged && !v->tmpl->plain_english)
+            v->ms_why[i] = sp_arena_printf(a, "%s %s.", mr->reason, mr->acknowledged);
+        else
+            v->ms_why[i] = mr->reason;
         v->ms_deadline[i] = sp_view_deadline(a, m, mr, false);
     }
     if (v->changes)
@@ -196,7 +205,9 @@ static void build_texts(sp_view *v)
     v->kpi_assurance = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_assurance);
     for (size_t i = 0; i < nk; i++) {
         const sp_spc *spc = &s->kpis[i].spc;
-        v->kpi_why[i] = s->kpis[i].reason;
+        /* not reported is a flag beside the RAG, which still stands on the latest value */
+        const sp_kpi_result *kr = &s->kpis[i];
+        v->kpi_why[i] = kr->not_reported ? sp_arena_printf(a, "%s. %s", kr->not_reported, kr->reason) : kr->reason;
         v->kpi_baseline[i] = sp_view_baseline(a, &p->kpis.items[i], &s->kpis[i]);
         v->kpi_variation[i] = spc->computed && spc->variation_text ? spc->variation_text : "–";
         v->kpi_assurance[i] = spc->computed && spc->assurance_text ? spc->assurance_text : "–";

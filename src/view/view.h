@@ -51,7 +51,8 @@ typedef struct sp_view_exception {
     const char *owner;      /* owner, else the action's owner; "not recorded" when none */
     const char *deadline;   /* "May 2021 (revised from Nov 2019); 2 months late"; "" for KPIs */
     const char *why;        /* the challenge or the reason, as a sentence */
-    const char *stance;     /* "Challenged: …" / "Acknowledged: …" / "" */
+    const char *stance;     /* "Challenged: …" / the acknowledgement / what was not reported / "" */
+    const char *account;    /* the one paragraph a story prints: the challenge, else why (with the stance) */
     const char *narrative;  /* the latest progress narrative, whole; "" when none */
     const char *excerpt;    /* its first ~300 characters at a word boundary, "…" when cut */
     const char *brief;      /* one line for a list: the deadline, or a KPI's latest value against its target */
@@ -124,6 +125,7 @@ typedef struct sp_view {
     sp_rows kpis_text;          /* KPIs in scope judged by checkpoint status */
     sp_rows kpis_charted;       /* numeric KPIs with a value that get a chart in this pack (decisions #5) */
     sp_rows kpis_no_value;      /* numeric KPIs with no value yet: one line each, never an empty chart */
+    sp_rows kpis_plan_wide;     /* KPIs in scope linked to no area: counted in every whole-plan figure */
     sp_rows kpis_spc;           /* KPIs in scope with an XmR chart */
     sp_rows spc_charted;        /* of those, the ones this pack draws */
     sp_rows focus_kpis;         /* the focus cohort's KPIs */

@@ -74,6 +74,18 @@ void pdf_areas(pd_doc *d, const sp_report *r)
         if (!av->kpis_total)
             pdf_bullet(d, "No KPI is linked to this area.");
     }
+    /* KPIs whose area matches none of the plan's: still counted in every whole-plan figure */
+    if (!r->kpis_plan_wide.n)
+        return;
+    pd_space(d, 4);
+    pd_heading(d, "Plan-wide KPIs", 2, top);
+    pd_paragraph(d, "KPIs whose area names none of the plan's areas and that no action names.", d->regular, SMALL, 0);
+    for (size_t j = 0; j < r->kpis_plan_wide.n; j++) {
+        size_t i = r->kpis_plan_wide.at[j];
+        const sp_kpi *k = &p->kpis.items[i];
+        pdf_bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(a->kpis[i].rag), k->name,
+                                      r->kpi_why[i]));
+    }
 }
 
 void pdf_actions(pd_doc *d, const sp_report *r)

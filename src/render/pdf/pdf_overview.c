@@ -80,11 +80,32 @@ void pdf_glance(pd_doc *d, const sp_report *r)
                                  k->total, k->blue, k->green, k->amber, k->red, k->grey),
                  d->regular, SMALL, 0);
     pd_space(d, 4);
+    if (a->kpis_not_reported || a->kpis_missing_update || a->plan_wide_kpis)
+        pd_paragraph(d,
+                     sp_arena_printf(&d->arena,
+                                     "Missing data: %zu KPI%s no value reported since a passed checkpoint; %zu "
+                                     "checkpoint update%s missing; %zu KPI%s linked to no area (Plan-wide KPIs).",
+                                     a->kpis_not_reported, a->kpis_not_reported == 1 ? " has" : "s have",
+                                     a->kpis_missing_update, a->kpis_missing_update == 1 ? " is" : "s are",
+                                     a->plan_wide_kpis, a->plan_wide_kpis == 1 ? " is" : "s are"),
+                     d->regular, BODY, 0);
     pd_paragraph(d,
-                 sp_arena_printf(&d->arena,
-                                 "Challenges: %zu reported position%s more optimistic than the evidence, or a KPI "
-                                 "without an update at a passed checkpoint. They are listed first under Exceptions.",
-                                 a->challenges, a->challenges == 1 ? " is" : "s are"),
+                 p->has_status_column
+                     ? sp_arena_printf(&d->arena,
+                                       "Challenges: %zu reported position%s more than the evidence shows (complete "
+                                       "without a completion date, or Green while overdue); %zu overdue milestone%s "
+                                       "honestly reported Amber or Red (acknowledged). Both are listed under "
+                                       "Exceptions.",
+                                       a->challenges, a->challenges == 1 ? " claims" : "s claim", a->acknowledged,
+                                       a->acknowledged == 1 ? " is" : "s are")
+                     : "Challenges: the export records no reported status, so no position can be challenged.",
+                 d->regular, BODY, 0);
+    /* the whole plan's pace against its own deadlines; the key defines it */
+    pd_paragraph(d,
+                 a->has_percent_on_time
+                     ? sp_arena_printf(&d->arena, "Due milestones done on time: %zu of %zu (%.0f%%).", a->due_on_time,
+                                       a->due, a->percent_on_time)
+                     : "Due milestones done on time: none has fallen due yet.",
                  d->regular, BODY, 0);
 }
 
@@ -160,9 +181,7 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     }
     d->y -= size * 0.5f;
     if (has_column(r, SP_PE_WHY))
-        pd_paragraph(d, x->stance[0] && !x->challenged ? sp_arena_printf(&d->arena, "%s %s", x->why, x->stance)
-                                                       : x->challenged ? x->stance : x->why,
-                     d->regular, SMALL + 0.5f, 12);
+        pd_paragraph(d, x->account, d->regular, SMALL + 0.5f, 12);
     if (x->excerpt[0])
         pd_paragraph(d, sp_arena_printf(&d->arena, "%s: %s", x->is_kpi ? "Note" : "Progress", x->excerpt), d->regular,
                      SMALL + 0.5f, 12);
@@ -186,7 +205,8 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
                                               "with their story, the rest in a line each. The workbook's Exceptions "
                                               "sheet has every story in full.",
                                               r->n_exceptions, SP_VIEW_STORIES_PER_GROUP)
-                            : "Worst first: Red before Amber, challenged before unchallenged, the longest overdue first.",
+                            : "Worst first: Red; then KPIs with no value reported and missing updates; then Amber. "
+                              "Challenged before unchallenged, the longest overdue first.",
                  d->regular, SMALL, 0);
     const int *keep = r->tmpl->pdf_exception_columns;
     int n_keep = r->tmpl->n_pdf_exception_columns;

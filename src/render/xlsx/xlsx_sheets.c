@@ -184,7 +184,11 @@ const xl_column XL_KPI_COLUMNS[SP_N_KPI_COLUMNS] = {
 /* ---- Exceptions ------------------------------------------------------------------------ */
 
 #define EX(i) (&c->r->exceptions[i])
-static xl_cell ex_kind(xl_ctx *c, size_t i) { return xl_text(EX(i)->kind_word); }
+static xl_cell ex_kind(xl_ctx *c, size_t i)
+{
+    return xl_text(EX(i)->acknowledged ? sp_arena_printf(&c->arena, "%s (acknowledged)", EX(i)->kind_word)
+                                       : EX(i)->kind_word);
+}
 static xl_cell ex_area(xl_ctx *c, size_t i)
 {
     return xl_text(EX(i)->area < PLAN->areas.n ? PLAN->areas.items[EX(i)->area].name : "Whole plan");
