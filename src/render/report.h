@@ -28,7 +28,7 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
 bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen);
 bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errlen);
 
-/* Why a milestone or KPI stands where it does, as the view words it. */
+/* Why a milestone or KPI stands where it does, as the view words it (view.h: ms_why, kpi_why). */
 static inline const char *sp_report_why(const sp_report *r, sp_arena *a, bool is_kpi, size_t index)
 {
     (void)a;

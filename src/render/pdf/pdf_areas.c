@@ -106,11 +106,8 @@ void pdf_actions(pd_doc *d, const sp_report *r)
         for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++) {
             const sp_milestone *ms = &p->milestones.items[m];
             const sp_milestone_result *mr = &a->milestones[m];
-            char due[20] = "no date";
-            if (mr->effective_due != SP_NO_DATE)
-                sp_date_long(mr->effective_due, due);
-            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (due %s): %s. %s", r->ms_title[m], due, LABEL(mr->derived),
-                                          r->ms_why[m]));
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (due %s): %s. %s", r->ms_title[m], r->ms_deadline[m],
+                                          LABEL(mr->derived), r->ms_why[m]));
             if (ms->progress[0])
                 pd_paragraph(d, sp_arena_printf(&d->arena, "Progress: %s", ms->progress), d->regular, SMALL + 0.5f, 18);
         }
@@ -169,13 +166,10 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
     for (size_t j = 0; j < r->focus_milestones.n; j++) {
         size_t m = r->focus_milestones.at[j];
         const sp_milestone_result *mr = &a->milestones[m];
-        char due[20] = "no date";
-        if (mr->effective_due != SP_NO_DATE)
-            sp_date_long(mr->effective_due, due);
         const char *why_in = a->actions[p->milestones.items[m].action_index].cohort_reason;
         pd_cell cells[5] = {{sp_arena_printf(&d->arena, "%s: %s", p->milestones.items[m].ref, r->ms_title[m]), 0, false},
                             {why_in ? why_in : "", 0, false},
-                            {sp_arena_strdup(&d->arena, due), 0, false},
+                            {r->ms_deadline[m], 0, false},
                             {LABEL(mr->derived), mr->derived, true},
                             {r->ms_why[m], 0, false}};
         if (!n++)

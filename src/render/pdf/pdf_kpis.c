@@ -194,9 +194,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
             sp_date_month(latest->period_end, when);
         pd_cell cells[SP_N_PDF_SCORECARD_COLUMNS] = {
             [SP_PS_KPI] = {sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
-            [SP_PS_BASELINE] = {kr->baseline_set ? pdf_value_text(d, k, true, kr->baseline)
-                                                 : (k->baseline.text[0] ? k->baseline.text : "not set"),
-                                0, false},
+            [SP_PS_BASELINE] = {r->kpi_baseline[i], 0, false},
             [SP_PS_TARGET_3M] = {pdf_target_text(d, k, kr, SP_CP_3M), 0, false},
             [SP_PS_TARGET_6M] = {pdf_target_text(d, k, kr, SP_CP_6M), 0, false},
             [SP_PS_TARGET_12M] = {pdf_target_text(d, k, kr, SP_CP_12M), 0, false},
