@@ -150,7 +150,7 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
                             {kr->cohort_reason ? kr->cohort_reason : "", 0, false},
                             {latest ? pdf_value_text(d, k, true, latest->value) : "none yet", 0, false},
                             {LABEL(kr->rag), kr->rag, true},
-                            {kr->reason, 0, false}};
+                            {r->kpi_why[i], 0, false}};
         if (!n++)
             pd_table_begin(d, &kt);
         pd_table_row(d, &kt, cells);

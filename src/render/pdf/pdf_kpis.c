@@ -161,7 +161,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         const sp_kpi_result *kr = &a->kpis[i];
         pd_cell cells[3] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
                             {LABEL(kr->rag), kr->rag, true},
-                            {kr->reason, 0, false}};
+                            {r->kpi_why[i], 0, false}};
         pd_table_row(d, &q, cells);
     }
 }
@@ -202,7 +202,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
                                      : "none yet",
                               0, false},
             [SP_PS_RAG] = {LABEL(kr->rag), kr->rag, true},
-            [SP_PS_EVIDENCE] = {kr->reason, 0, false},
+            [SP_PS_EVIDENCE] = {r->kpi_why[i], 0, false},
             [SP_PS_VARIATION] = {r->kpi_variation[i], 0, false},
             [SP_PS_ASSURANCE] = {r->kpi_assurance[i], 0, false},
         };
