@@ -166,6 +166,20 @@ static void build_rows(sp_view *v)
     }
 }
 
+static void trajectory_points(const sp_kpi_result *k, sp_view_trajectory *t)
+{
+    t->n = 0;
+    double y;
+    if (!sp_kpi_trajectory_at(k, k->baseline_from, &y))
+        return;
+    t->date[t->n] = k->baseline_from, t->value[t->n++] = y;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        const sp_resolved_target *g = &k->target[cp];
+        if (g->numeric && g->date > t->date[t->n - 1] && sp_kpi_trajectory_at(k, g->date, &y))
+            t->date[t->n] = g->date, t->value[t->n++] = y;
+    }
+}
+
 static void build_texts(sp_view *v)
 {
     sp_arena *a = &v->arena;
@@ -203,6 +217,7 @@ static void build_texts(sp_view *v)
     v->kpi_baseline = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_baseline);
     v->kpi_variation = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_variation);
     v->kpi_assurance = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_assurance);
+    v->kpi_trajectory = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_trajectory);
     for (size_t i = 0; i < nk; i++) {
         const sp_spc *spc = &s->kpis[i].spc;
         /* not reported is a flag beside the RAG, which still stands on the latest value */
@@ -211,6 +226,7 @@ static void build_texts(sp_view *v)
         v->kpi_baseline[i] = sp_view_baseline(a, &p->kpis.items[i], &s->kpis[i]);
         v->kpi_variation[i] = spc->computed && spc->variation_text ? spc->variation_text : "–";
         v->kpi_assurance[i] = spc->computed && spc->assurance_text ? spc->assurance_text : "–";
+        trajectory_points(kr, &v->kpi_trajectory[i]);
     }
 }
 

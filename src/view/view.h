@@ -66,6 +66,16 @@ typedef struct sp_view_group {
     size_t n_stories;       /* the first n_stories items are told in full in the PDF; the rest listed */
 } sp_view_group;
 
+/* A KPI's trajectory as the points a chart joins: (baseline_from, baseline), then each numeric
+ * checkpoint after it, each value from the assessment's one definition (sp_kpi_trajectory_at);
+ * flat after the last. n = 0: the KPI has none (no baseline, no numeric target, or a standing
+ * target). */
+typedef struct sp_view_trajectory {
+    sp_date date[SP_N_CHECKPOINTS + 1];
+    double value[SP_N_CHECKPOINTS + 1];
+    size_t n;
+} sp_view_trajectory;
+
 /* A row of the plain-English key: a word the template uses, once, and what it means. */
 typedef struct sp_view_key_row {
     sp_status status;
@@ -142,6 +152,7 @@ typedef struct sp_view {
     const char **kpi_baseline;  /* "17%, Jan 2022, 14-17 years" / as written / "not set" */
     const char **kpi_variation; /* SPC variation in words; "–" without SPC */
     const char **kpi_assurance; /* SPC assurance in words; "–" without SPC or a target */
+    sp_view_trajectory *kpi_trajectory;
 
     /* exceptions, worst first (the assessment's order); when long, also grouped by area */
     sp_view_exception *exceptions;

@@ -91,7 +91,7 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
                 pd_text_at(d, d->bold, title, x, y, tl[c][l], SP_TEXT_DARK);
             }
             y -= 4;
-            pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i);
+            pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i, &r->kpi_trajectory[i]);
             y -= h + 6;
             for (size_t l = 0; l < nn[c]; l++) {
                 y -= note * 1.3f;
@@ -129,7 +129,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
-        pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i);
+        pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]);
         d->y -= h + 6;
         kpi_figures(d, r, i);
         pd_space(d, 3);
