@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/format.h"
+#include "view/view.h"
 
 static const char *const MONTHS[] = {"January", "February", "March",     "April",   "May",      "June",
                                      "July",    "August",   "September", "October", "November", "December"};
@@ -417,4 +418,11 @@ void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_a
     f->readability = sp_readability_of(f->text);
     f->own_text = c.own.s ? c.own.s : "";
     f->own_readability = sp_readability_of(f->own_text);
+}
+
+void sp_view_build_families(sp_view *v)
+{
+    sp_families *f = sp_arena_alloc(&v->arena, sizeof *f);
+    sp_families_build(f, &v->arena, v->plan, v->assessment, v->changes, v->tmpl);
+    v->families = f;
 }

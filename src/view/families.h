@@ -17,7 +17,7 @@
 
 #include "assess/assess.h"
 #include "assess/changes.h"
-#include "model/template.h"
+#include "view/template.h"
 #include "view/glossary.h"
 #include "view/readability.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "plan_builder.h"
-#include "read/template.h"
+#include "view/template_read.h"
 #include "view/families.h"
 
 static sp_template local_offer;

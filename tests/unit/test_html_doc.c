@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/html_chart.h"
-#include "render/html_doc.h"
+#include "render/html/html_chart.h"
+#include "render/html/html_doc.h"
 
 static size_t count(const char *hay, const char *needle)
 {
