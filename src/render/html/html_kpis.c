@@ -73,13 +73,34 @@ void html_scorecard(hd_doc *d, const sp_report *r)
     hd_table_end(d);
 }
 
+/* Where the view's trajectory line passes at a date, as a chart joining its points draws it:
+ * straight between points, flat before the first and after the last (as the assessment's
+ * definition, sp_kpi_trajectory_at, reads it). */
+static bool trajectory_at(const sp_view_trajectory *tr, sp_date date, double *value)
+{
+    if (!tr->n)
+        return false;
+    if (date <= tr->date[0]) {
+        *value = tr->value[0];
+        return true;
+    }
+    for (size_t i = 1; i < tr->n; i++)
+        if (date <= tr->date[i]) {
+            double span = (double)(tr->date[i] - tr->date[i - 1]);
+            double at = span > 0 ? (double)(date - tr->date[i - 1]) / span : 1;
+            *value = tr->value[i - 1] + at * (tr->value[i] - tr->value[i - 1]);
+            return true;
+        }
+    *value = tr->value[tr->n - 1];
+    return true;
+}
+
 /* The KPI's values by period, the expected trajectory and England where reported. */
 static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     const sp_kpi *k = &p->kpis.items[i];
-    const sp_kpi_result *kr = &a->kpis[i];
     size_t n = 0;
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
         n += a->obs_counted[o];
@@ -101,7 +122,7 @@ static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
         x[j] = html_month(d, ob->period_end);
         v[j] = ob->value;
         hv[j] = ob->has_value;
-        ht[j] = sp_kpi_trajectory_at(kr, ob->period_end, &t[j]);
+        ht[j] = trajectory_at(&r->kpi_trajectory[i], ob->period_end, &t[j]);
         any_t = any_t || ht[j];
         e[j] = ob->england;
         he[j] = ob->has_england;
