@@ -362,31 +362,6 @@ static const char *position(ctx *c)
     return s;
 }
 
-/* What each word of the tags means, each word once (a template may use one word for two statuses). */
-static void build_key(ctx *c)
-{
-    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
-    static const char *const meaning[] = {
-        [SP_BLUE] = "We have finished this.",
-        [SP_GREEN] = "This is happening as planned.",
-        [SP_AMBER] = "This is taking longer than we planned.",
-        [SP_RED] = "This has passed the date we set and is not finished.",
-        [SP_GREY] = "We have not set a date for this yet.",
-    };
-    sp_families *f = c->f;
-    for (size_t k = 0; k < 5; k++) {
-        const char *word = c->t->status_label[order[k]];
-        bool seen = false;
-        for (size_t j = 0; j < f->n_key; j++)
-            seen = seen || strcmp(f->key[j].word, word) == 0;
-        if (seen)
-            continue;
-        bool late = order[k] == SP_AMBER && strcmp(word, c->t->status_label[SP_RED]) == 0;
-        f->key[f->n_key++] = (sp_family_key){order[k], word,
-                                             say(c, late ? "This is behind the date we planned." : meaning[order[k]])};
-    }
-}
-
 void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_assessment *as,
                        const sp_changes *changes, const sp_template *t)
 {
@@ -412,7 +387,6 @@ void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_a
     build_parts(&c);
     build_outcomes(&c);
     build_contact(&c);
-    build_key(&c);
     f->n_glossary = sp_glossary_used(&c.g, &f->glossary);
     f->text = c.all.s ? c.all.s : "";
     f->readability = sp_readability_of(f->text);

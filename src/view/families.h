@@ -54,12 +54,6 @@ typedef struct sp_family_outcome {
     const char *sentence;    /* where it started, where it is, what we aim for, in words */
 } sp_family_outcome;
 
-/* One word of the key: the tag as shown and what it means. */
-typedef struct sp_family_key {
-    sp_status status;
-    const char *word, *meaning;
-} sp_family_key;
-
 typedef struct sp_families {
     const char *publisher;     /* "This page is from <the plan's organisations>."; NULL when none */
     const char *title;
@@ -77,8 +71,6 @@ typedef struct sp_families {
     const char *contact_text;  /* how to ask a question or give views */
     const char *contact;       /* the plan's contact ("" when none) */
     bool contact_is_email, contact_is_web;
-    sp_family_key key[SP_GREY + 1]; /* each word the template uses for a status, once */
-    size_t n_key;
     const sp_gloss_entry **glossary; /* the abbreviations used, A to Z */
     size_t n_glossary;
     const char *text;          /* every sentence above in reading order, one a line: for readability */

@@ -161,6 +161,15 @@ void hd_tag(hd_doc *d, sp_status s, const char *word)
     hd_raw(d, "</strong>");
 }
 
+void hd_tagged(hd_doc *d, const char *element, sp_status s, const char *word, const char *text)
+{
+    hd_rawf(d, "<%s>", element);
+    hd_tag(d, s, word);
+    hd_raw(d, " ");
+    hd_text(d, text);
+    hd_rawf(d, "</%s>\n", element);
+}
+
 void hd_table_begin(hd_doc *d, const char *caption, const char *const *headings, size_t n)
 {
     const char *id = hd_id(d, "table");

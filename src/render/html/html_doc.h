@@ -46,6 +46,9 @@ void hd_para(hd_doc *d, const char *cls, const char *text);
 /* The tag of a status: <strong class="sp-tag sp-tag--red">Running late</strong>. */
 void hd_tag(hd_doc *d, sp_status s, const char *word);
 
+/* <p> (or <li>, …) holding a status tag, a space and a text: "[Red] Behind the trajectory …". */
+void hd_tagged(hd_doc *d, const char *element, sp_status s, const char *word, const char *text);
+
 /* A data table: hd_table_begin writes the scrolling region, <table>, caption and the head row;
  * each hd_row writes one row whose first cell is a row header (th scope="row") when row_header. */
 void hd_table_begin(hd_doc *d, const char *caption, const char *const *headings, size_t n);

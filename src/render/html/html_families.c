@@ -95,11 +95,7 @@ void html_plain(hd_doc *d, const sp_report *r)
     for (size_t i = 0; i < f->n_parts; i++) {
         const sp_family_part *part = &f->parts[i];
         hd_heading(d, 2, NULL, part->heading);
-        hd_raw(d, "<p>");
-        hd_tag(d, part->tint, part->status_word);
-        hd_raw(d, " ");
-        hd_text(d, part->summary);
-        hd_raw(d, "</p>\n");
+        hd_tagged(d, "p", part->tint, part->status_word, part->summary);
         for (size_t j = 0; j < part->n_actions; j++) {
             const sp_family_action *a = &part->actions[j];
             if (a->heading)

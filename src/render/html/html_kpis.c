@@ -155,11 +155,7 @@ void html_kpis(hd_doc *d, const sp_report *r)
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name));
-        hd_raw(d, "<p>");
-        hd_tag(d, kr->rag, LABEL(kr->rag));
-        hd_raw(d, " ");
-        hd_text(d, r->kpi_why[i]);
-        hd_raw(d, "</p>\n");
+        hd_tagged(d, "p", kr->rag, LABEL(kr->rag), r->kpi_why[i]);
         kpi_chart(d, r, i);
     }
     hr_rows no_value = html_rows(d, r, HR_KPIS_NO_VALUE);
@@ -167,11 +163,8 @@ void html_kpis(hd_doc *d, const sp_report *r)
         size_t i = no_value.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name));
-        hd_raw(d, "<p>");
-        hd_tag(d, a->kpis[i].rag, LABEL(a->kpis[i].rag));
-        hd_raw(d, " ");
-        hd_text(d, sp_arena_printf(&d->arena, "No value reported yet. %s", r->kpi_why[i]));
-        hd_raw(d, "</p>\n");
+        hd_tagged(d, "p", a->kpis[i].rag, LABEL(a->kpis[i].rag),
+                  sp_arena_printf(&d->arena, "No value reported yet. %s", r->kpi_why[i]));
     }
     if (!text.n)
         return;

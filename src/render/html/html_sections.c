@@ -218,6 +218,14 @@ static void item(hd_doc *d, const char *text)
     hd_raw(d, "</li>\n");
 }
 
+/* A KPI in a list: its RAG, ref, name and why. */
+static void kpi_item(hd_doc *d, const sp_report *r, size_t ki)
+{
+    const sp_kpi *k = &r->plan->kpis.items[ki];
+    sp_status rag = r->assessment->kpis[ki].rag;
+    hd_tagged(d, "li", rag, LABEL(rag), sp_arena_printf(&d->arena, "%s %s: %s", k->ref, k->name, r->kpi_why[ki]));
+}
+
 void html_areas(hd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
@@ -229,11 +237,8 @@ void html_areas(hd_doc *d, const sp_report *r)
         const sp_view_area *av = &r->area_views[i];
         const sp_area_result *ar = &a->areas[i];
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, av->name));
-        hd_raw(d, "<p>");
-        hd_tag(d, sp_assessment_tint(ar->assessment), sp_report_assessment(r, ar->assessment));
-        hd_raw(d, " ");
-        hd_text(d, ar->reason);
-        hd_raw(d, "</p>\n");
+        hd_tagged(d, "p", sp_assessment_tint(ar->assessment), sp_report_assessment(r, ar->assessment),
+                  ar->reason);
         if (av->sponsor[0])
             hd_para(d, NULL, sp_arena_printf(&d->arena, "Senior accountable sponsor: %s", av->sponsor));
         if (av->finding[0])
@@ -262,11 +267,9 @@ void html_areas(hd_doc *d, const sp_report *r)
         for (size_t k = 0; k < av->due_soon.n; k++) {
             size_t m = av->due_soon.at[k];
             const sp_milestone_result *mr = &a->milestones[m];
-            hd_raw(d, "<li>");
-            hd_tag(d, mr->derived, LABEL(mr->derived));
-            hd_text(d, sp_arena_printf(&d->arena, " %s %s: due %s%s%s", p->milestones.items[m].ref, r->ms_title[m],
+            hd_tagged(d, "li", mr->derived, LABEL(mr->derived),
+                      sp_arena_printf(&d->arena, "%s %s: due %s%s%s", p->milestones.items[m].ref, r->ms_title[m],
                                        html_date(d, mr->effective_due), r->ms_owner[m][0] ? ", " : "", r->ms_owner[m]));
-            hd_raw(d, "</li>\n");
         }
         if (av->due_soon_total > av->due_soon.n)
             item(d, sp_arena_printf(&d->arena, "and %zu more (the workbook lists every one).",
@@ -278,11 +281,7 @@ void html_areas(hd_doc *d, const sp_report *r)
         list_begin(d, "KPIs");
         for (size_t k = 0; k < av->kpis.n; k++) {
             size_t ki = av->kpis.at[k];
-            hd_raw(d, "<li>");
-            hd_tag(d, a->kpis[ki].rag, LABEL(a->kpis[ki].rag));
-            hd_text(d, sp_arena_printf(&d->arena, " %s %s: %s", p->kpis.items[ki].ref, p->kpis.items[ki].name,
-                                       r->kpi_why[ki]));
-            hd_raw(d, "</li>\n");
+            kpi_item(d, r, ki);
         }
         if (av->kpis_total > av->kpis.n)
             item(d, sp_arena_printf(&d->arena, "and %zu more KPIs (the scorecard and the workbook list every one).",
@@ -299,11 +298,7 @@ void html_areas(hd_doc *d, const sp_report *r)
     hd_raw(d, "<ul>\n");
     for (size_t j = 0; j < wide.n; j++) {
         size_t ki = wide.at[j];
-        hd_raw(d, "<li>");
-        hd_tag(d, a->kpis[ki].rag, LABEL(a->kpis[ki].rag));
-        hd_text(d, sp_arena_printf(&d->arena, " %s %s: %s", p->kpis.items[ki].ref, p->kpis.items[ki].name,
-                                   r->kpi_why[ki]));
-        hd_raw(d, "</li>\n");
+        kpi_item(d, r, ki);
     }
     hd_raw(d, "</ul>\n");
 }
@@ -430,13 +425,12 @@ void html_key(hd_doc *d, const sp_report *r)
 {
     html_section_heading(d, r, SP_SEC_KEY);
     if (r->tmpl->plain_english) {
-        const sp_families *f = html_families(d, r);
         hd_raw(d, "<dl class=\"sp-summary\">\n");
-        for (size_t i = 0; i < f->n_key; i++) {
+        for (size_t i = 0; i < r->n_plain_key; i++) {
             hd_raw(d, "<dt>");
-            hd_tag(d, f->key[i].status, f->key[i].word);
+            hd_tag(d, r->plain_key[i].status, r->plain_key[i].word);
             hd_raw(d, "</dt><dd>");
-            hd_text(d, f->key[i].meaning);
+            hd_text(d, r->plain_key[i].meaning);
             hd_raw(d, "</dd>\n");
         }
         hd_raw(d, "</dl>\n");
