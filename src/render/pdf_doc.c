@@ -1,6 +1,7 @@
 #include "render/pdf_doc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/style.h"
@@ -18,13 +19,36 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 void pd_fill_rgb(pd_doc *d, unsigned rgb)
 {
+    if (d->cur_fill == (long)rgb)
+        return;
+    d->cur_fill = (long)rgb;
     HPDF_Page_SetRGBFill(d->page, ((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f, (rgb & 0xFF) / 255.0f);
 }
 
 void pd_stroke_rgb(pd_doc *d, unsigned rgb)
 {
+    if (d->cur_stroke == (long)rgb)
+        return;
+    d->cur_stroke = (long)rgb;
     HPDF_Page_SetRGBStroke(d->page, ((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f,
                            (rgb & 0xFF) / 255.0f);
+}
+
+/* A page's graphics state starts afresh: nothing is known to be set on it. */
+static void forget_state(pd_doc *d)
+{
+    d->cur_font = NULL;
+    d->cur_size = 0;
+    d->cur_fill = d->cur_stroke = -1;
+}
+
+static void use_font(pd_doc *d, HPDF_Font f, float size)
+{
+    if (d->cur_font == f && d->cur_size == size)
+        return;
+    d->cur_font = f;
+    d->cur_size = size;
+    HPDF_Page_SetFontAndSize(d->page, f, size);
 }
 
 bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float scale)
@@ -60,20 +84,34 @@ void pd_text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const char
         return;
     pd_fill_rgb(d, rgb);
     HPDF_Page_BeginText(d->page);
-    HPDF_Page_SetFontAndSize(d->page, f, size);
+    use_font(d, f, size);
     HPDF_Page_TextOut(d->page, x, y, s);
     HPDF_Page_EndText(d->page);
 }
 
+/* The font's widths in thousandths of the type size, summed over len bytes: measuring this
+ * way writes nothing into the page (HPDF_Page_TextWidth needs a Tf in the stream first). */
+static unsigned text_units(HPDF_Font f, const char *s, size_t len)
+{
+    return HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+}
+
+/* As HPDF_Page_TextWidth computes it (no character or word spacing is ever set). */
+static float units_to_points(unsigned units, float size)
+{
+    return (float)units * size / 1000;
+}
+
 float pd_text_width(pd_doc *d, HPDF_Font f, float size, const char *s)
 {
-    HPDF_Page_SetFontAndSize(d->page, f, size);
-    return HPDF_Page_TextWidth(d->page, s);
+    (void)d;
+    return s ? units_to_points(text_units(f, s, strlen(s)), size) : 0;
 }
 
 void pd_new_page(pd_doc *d)
 {
     d->page = HPDF_AddPage(d->pdf);
+    forget_state(d);
     HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     *sp_vec_push(&d->pages) = d->page;
     /* header: plan title left (cut to fit), report date right, a rule under them */
@@ -106,42 +144,64 @@ void pd_space(pd_doc *d, float points)
 
 typedef SP_VEC(const char *) line_vec;
 
-/* Breaks a word wider than the line between characters, never inside a UTF-8 sequence. */
-static void break_word(pd_doc *d, HPDF_Font f, float size, const char *w, size_t len, float width, line_vec *out,
-                       const char **rest)
+/* The line being built, in d->line_buf: appended to per word, copied out once when full. */
+typedef struct line_builder {
+    size_t len;
+    unsigned units; /* its width in font units */
+} line_builder;
+
+static void line_append(pd_doc *d, line_builder *b, const char *s, size_t n)
 {
-    while (len) {
-        size_t fit = 0, i = 0;
-        while (i < len) {
-            size_t next = i + 1;
-            while (next < len && ((unsigned char)w[next] & 0xC0) == 0x80)
-                next++;
-            char *probe = sp_arena_strndup(&d->arena, w, next);
-            if (pd_text_width(d, f, size, probe) > width && fit > 0)
-                break;
-            fit = next;
-            i = next;
-        }
-        if (fit == len) {
-            *rest = sp_arena_strndup(&d->arena, w, len);
-            return;
-        }
-        *sp_vec_push(out) = sp_arena_strndup(&d->arena, w, fit);
-        w += fit;
-        len -= fit;
+    if (b->len + n + 1 > d->line_cap) {
+        d->line_cap = (b->len + n + 1) * 2 + 256;
+        d->line_buf = sp_xrealloc(d->line_buf, d->line_cap);
     }
-    *rest = "";
+    memcpy(d->line_buf + b->len, s, n);
+    b->len += n;
+}
+
+static void line_emit(pd_doc *d, line_builder *b, line_vec *out)
+{
+    *sp_vec_push(out) = sp_arena_strndup(&d->arena, d->line_buf ? d->line_buf : "", b->len);
+    b->len = 0;
+    b->units = 0;
+}
+
+/* Breaks a word wider than the line between characters, never inside a UTF-8 sequence;
+ * the last piece is left in the builder. Character widths add up exactly (no kerning). */
+static void break_word(pd_doc *d, HPDF_Font f, float size, const char *w, size_t len, float width, line_vec *out,
+                       line_builder *b)
+{
+    size_t start = 0;
+    unsigned units = 0;
+    for (size_t i = 0; i < len;) {
+        size_t next = i + 1;
+        while (next < len && ((unsigned char)w[next] & 0xC0) == 0x80)
+            next++;
+        unsigned cw = text_units(f, w + i, next - i);
+        if (units_to_points(units + cw, size) > width && i > start) {
+            line_append(d, b, w + start, i - start);
+            line_emit(d, b, out);
+            start = i;
+            units = 0;
+        }
+        units += cw;
+        i = next;
+    }
+    line_append(d, b, w + start, len - start);
+    b->units = units;
 }
 
 size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width, const char ***lines)
 {
     line_vec out = {0};
-    float space = pd_text_width(d, f, size, " ");
+    float space = units_to_points(text_units(f, " ", 1), size);
     const char *p = text ? text : "";
+    line_builder b = {0};
     do {
         size_t para_len = strcspn(p, "\n");
         /* one paragraph: greedy fill, measuring each word once (libharu does not kern) */
-        const char *cur = NULL;
+        bool started = false;
         float cur_w = 0;
         size_t i = 0;
         while (i < para_len) {
@@ -152,24 +212,25 @@ size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width
                 i++;
             if (i == start)
                 break;
-            char *word = sp_arena_strndup(&d->arena, p + start, i - start);
-            float ww = pd_text_width(d, f, size, word);
-            if (cur && cur_w + space + ww <= width) {
-                cur = sp_arena_printf(&d->arena, "%s %s", cur, word);
+            float ww = units_to_points(text_units(f, p + start, i - start), size);
+            if (started && cur_w + space + ww <= width) {
+                line_append(d, &b, " ", 1);
+                line_append(d, &b, p + start, i - start);
                 cur_w += space + ww;
                 continue;
             }
-            if (cur)
-                *sp_vec_push(&out) = cur;
+            if (started)
+                line_emit(d, &b, &out);
+            started = true;
             if (ww <= width) {
-                cur = word;
+                line_append(d, &b, p + start, i - start);
                 cur_w = ww;
             } else {
-                break_word(d, f, size, word, i - start, width, &out, &cur);
-                cur_w = pd_text_width(d, f, size, cur);
+                break_word(d, f, size, p + start, i - start, width, &out, &b);
+                cur_w = units_to_points(b.units, size);
             }
         }
-        *sp_vec_push(&out) = cur ? cur : "";
+        line_emit(d, &b, &out);
         p += para_len;
     } while (*p++ == '\n');
     const char **copy = sp_arena_alloc(&d->arena, (out.n + 1) * sizeof *copy);
@@ -334,6 +395,7 @@ bool pd_save(pd_doc *d, const char *path)
     char buf[64];
     for (size_t i = 0; i < d->pages.n; i++) {
         d->page = d->pages.items[i];
+        forget_state(d);
         snprintf(buf, sizeof buf, "Page %zu of %zu", i + 1, d->pages.n);
         float w = pd_text_width(d, d->regular, 8, buf);
         pd_text_at(d, d->regular, 8, (PD_PAGE_W - w) / 2, 28, buf, 0x404040);
@@ -349,4 +411,5 @@ void pd_close(pd_doc *d)
         HPDF_Free(d->pdf);
     sp_vec_free(&d->pages);
     sp_arena_free(&d->arena);
+    free(d->line_buf);
 }

@@ -35,6 +35,13 @@ typedef struct pd_doc {
     SP_VEC(HPDF_Page) pages;
     const char *header_left, *header_right;
     sp_arena arena;
+    /* what the current page's graphics state holds, so each is set only when it changes
+     * (every Tf or rg is bytes in the page stream to write and compress) */
+    HPDF_Font cur_font;
+    float cur_size;
+    long cur_fill, cur_stroke; /* 0xRRGGBB, or -1 for unknown */
+    char *line_buf;            /* a wrapped line being built */
+    size_t line_cap;
     bool failed;
     char err[256];
 } pd_doc;
