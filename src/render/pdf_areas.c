@@ -54,8 +54,10 @@ void pdf_areas(pd_doc *d, const sp_report *r)
                 continue;
             char due[20];
             sp_date_long(mr->effective_due, due);
-            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s (%s)", p->milestones.items[m].ref, pdf_ms_title(p, m),
-                                      due, LABEL(mr->derived), pdf_ms_owner(p, m)));
+            const char *owner = pdf_ms_owner(p, m);
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s%s%s%s", p->milestones.items[m].ref,
+                                          pdf_ms_title(p, m), due, LABEL(mr->derived), owner[0] ? " (" : "", owner,
+                                          owner[0] ? ")" : "")); /* no "()" where no owner is named */
             shown++;
         }
         if (!shown)

@@ -13,6 +13,7 @@
 #define CHART_BASELINE 0x7F7F7F
 #define CHART_GRID 0xD9D9D9
 #define CHART_AXIS 0x404040
+#define BODY_LINE 9.5f /* the size of a line said instead of a chart */
 
 void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_counts *c)
 {
@@ -118,9 +119,95 @@ static void marker_diamond(pd_doc *d, float x, float y, float r)
     HPDF_Page_Fill(d->page);
 }
 
+/* ---- labels placed clear of the lines ---------------------------------------------------- */
 
-void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
-                  size_t ki)
+typedef struct point {
+    float x, y;
+} point;
+
+typedef struct box {
+    float x0, y0, x1, y1;
+} box;
+
+/* Whether the segment a-b passes through the box (Liang-Barsky clipping). */
+static bool segment_hits(point a, point b, box r)
+{
+    float t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+    const float p[] = {-dx, dx, -dy, dy};
+    const float q[] = {a.x - r.x0, r.x1 - a.x, a.y - r.y0, r.y1 - a.y};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = t > t0 ? t : t0;
+        else
+            t1 = t < t1 ? t : t1;
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+static bool boxes_meet(box a, box b)
+{
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/* What a label must keep clear of: the chart's lines and the labels already placed. */
+typedef struct obstacles {
+    point *line[3];
+    size_t n[3];
+    box placed[8];
+    size_t n_placed;
+} obstacles;
+
+static int crossings(const obstacles *o, box r)
+{
+    int hits = 0;
+    for (int l = 0; l < 3; l++)
+        for (size_t i = 0; i + 1 < o->n[l]; i++)
+            hits += segment_hits(o->line[l][i], o->line[l][i + 1], r);
+    for (size_t i = 0; i < o->n_placed; i++)
+        hits += boxes_meet(o->placed[i], r) * 2;
+    return hits;
+}
+
+/* Puts a label of width lw near the point (px, py): above or below it, to its right or left,
+ * inside the plot, at the first place no line or earlier label crosses (else the least
+ * crossed). Returns the text's baseline origin. */
+static point place_label(obstacles *o, const frame *f, float px, float py, float lw, float size, bool below_first)
+{
+    const float gap = 5, asc = size * 0.75f, desc = size * 0.25f;
+    point best = {0, 0};
+    int best_hits = -1;
+    for (int k = 0; k < 8; k++) {
+        bool below = (k / 2 % 2 == 0) == below_first;
+        bool left = k % 2;
+        float lift = k >= 4 ? size : 0; /* a second ring, further out */
+        float tx = left ? px - gap - lw : px + gap;
+        float ty = below ? py - gap - asc - lift : py + gap + desc + lift;
+        tx = tx < f->x + 1 ? f->x + 1 : tx + lw > f->x + f->w ? f->x + f->w - lw : tx;
+        ty = ty - desc < f->y ? f->y + desc : ty + asc > f->y + f->h ? f->y + f->h - asc : ty;
+        box r = {tx - 1, ty - desc, tx + lw + 1, ty + asc};
+        int hits = crossings(o, r);
+        if (best_hits < 0 || hits < best_hits) {
+            best_hits = hits;
+            best = (point){tx, ty};
+        }
+        if (!hits)
+            break;
+    }
+    if (o->n_placed < sizeof o->placed / sizeof *o->placed)
+        o->placed[o->n_placed++] = (box){best.x - 1, best.y - desc, best.x + lw + 1, best.y + asc};
+    return best;
+}
+
+float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
+                   size_t ki)
 {
     const sp_kpi *k = &p->kpis.items[ki];
     const sp_kpi_result *r = &a->kpis[ki];
@@ -147,10 +234,18 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         if (r->target[cp].numeric)
             SEE(r->target[cp].value);
 #undef SEE
-    if (!isfinite(lo)) {
-        pd_text_at(d, d->regular, size + 1, x, y - 12, "No values or numeric targets to chart yet.", SP_TEXT_DARK);
-        return;
+    /* a KPI with no value has nothing to chart: one line says so */
+    bool any_value = false;
+    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
+        any_value |= a->obs_counted[o];
+    if (!any_value || !isfinite(lo)) {
+        float line = BODY_LINE * d->scale;
+        pd_text_at(d, d->regular, line, x, y - line, "No value reported yet.", SP_TEXT_DARK);
+        return line * 1.6f;
     }
+    /* the time axis runs to the report date at least */
+    if (a->as_of > f.x1)
+        f.x1 = a->as_of;
     double pad = (hi - lo) * 0.12;
     if (pad == 0)
         pad = fabs(hi) * 0.1 + 1;
@@ -180,6 +275,15 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     }
     axes(d, &f);
 
+    /* the lines' points, for placing labels clear of them */
+    point trajectory[SP_N_CHECKPOINTS + 2], baseline[2];
+    size_t n_trajectory = 0, n_values = 0;
+    point *values = sp_arena_alloc(&d->arena, (k->n_obs + 1) * sizeof *values);
+    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
+        if (a->obs_counted[o])
+            values[n_values++] = (point){fx(&f, p->observations.items[o].period_end), fy(&f, p->observations.items[o].value)};
+    if (r->baseline_set)
+        baseline[0] = (point){f.x, fy(&f, r->baseline)}, baseline[1] = (point){f.x + f.w, fy(&f, r->baseline)};
     /* baseline: dotted */
     if (r->baseline_set) {
         static const HPDF_UINT16 dots[] = {1, 2};
@@ -196,31 +300,27 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         pd_stroke_rgb(d, CHART_TRAJECTORY);
         HPDF_Page_SetLineWidth(d->page, 1.2f);
         HPDF_Page_SetDash(d->page, dash, 2, 0);
-        HPDF_Page_MoveTo(d->page, fx(&f, r->baseline_from), fy(&f, r->baseline));
+        trajectory[n_trajectory++] = (point){fx(&f, r->baseline_from), fy(&f, r->baseline)};
         double last = r->baseline;
         for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
             if (!r->target[cp].numeric || r->target[cp].date <= r->baseline_from)
                 continue;
-            HPDF_Page_LineTo(d->page, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value));
+            trajectory[n_trajectory++] = (point){fx(&f, r->target[cp].date), fy(&f, r->target[cp].value)};
             last = r->target[cp].value;
         }
-        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, last));
+        trajectory[n_trajectory++] = (point){f.x + f.w, fy(&f, last)};
+        HPDF_Page_MoveTo(d->page, trajectory[0].x, trajectory[0].y);
+        for (size_t i = 1; i < n_trajectory; i++)
+            HPDF_Page_LineTo(d->page, trajectory[i].x, trajectory[i].y);
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }
-    /* targets: diamonds labelled with their checkpoint */
+    /* targets: diamonds labelled with their checkpoint (the labels after the values line) */
     for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
         if (!r->target[cp].numeric)
             continue;
-        float tx = fx(&f, r->target[cp].date), ty = fy(&f, r->target[cp].value);
         pd_fill_rgb(d, CHART_TARGET);
-        marker_diamond(d, tx, ty, 4);
-        char value[48];
-        sp_format_value(r->target[cp].value, k->unit, value, sizeof value);
-        snprintf(label, sizeof label, "%s target %s", sp_checkpoint_key(cp), value);
-        float lw = pd_text_width(d, d->regular, size, label);
-        float lx = tx + lw + 6 > f.x + f.w ? tx - lw - 6 : tx + 6;
-        pd_text_at(d, d->regular, size, lx, ty + 4, label, CHART_TARGET);
+        marker_diamond(d, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), 4);
     }
     /* values: a solid line with round markers; the latest labelled */
     pd_stroke_rgb(d, CHART_VALUES);
@@ -246,14 +346,26 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
             marker_circle(d, fx(&f, ob->period_end), fy(&f, ob->value), 2.2f);
         }
     }
+    /* labels, each placed clear of the lines and of the labels before it */
+    obstacles obs = {.line = {trajectory, values, baseline}, .n = {n_trajectory, n_values, r->baseline_set ? 2 : 0}};
     if (r->has_latest) {
         const sp_observation *ob = &p->observations.items[r->latest_obs];
         char value[48];
         sp_format_value(ob->value, k->unit, value, sizeof value);
         snprintf(label, sizeof label, "latest %s", value);
         float lw = pd_text_width(d, d->bold, size, label);
-        float lx = fx(&f, ob->period_end) + lw + 6 > f.x + f.w ? fx(&f, ob->period_end) - lw - 5 : fx(&f, ob->period_end) + 5;
-        pd_text_at(d, d->bold, size, lx, fy(&f, ob->value) - size - 2, label, CHART_VALUES);
+        point at = place_label(&obs, &f, fx(&f, ob->period_end), fy(&f, ob->value), lw, size, true);
+        pd_text_at(d, d->bold, size, at.x, at.y, label, CHART_VALUES);
+    }
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        if (!r->target[cp].numeric)
+            continue;
+        char value[48];
+        sp_format_value(r->target[cp].value, k->unit, value, sizeof value);
+        snprintf(label, sizeof label, "%s target %s", sp_checkpoint_key(cp), value);
+        float lw = pd_text_width(d, d->regular, size, label);
+        point at = place_label(&obs, &f, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), lw, size, false);
+        pd_text_at(d, d->regular, size, at.x, at.y, label, CHART_TARGET);
     }
     /* legend: line styles and markers, in words */
     float ly = y - h + 6, lx = f.x;
@@ -285,6 +397,7 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         pd_text_at(d, d->regular, size, lx + 20, ly, legend[i].text, 0x404040);
         lx += 20 + pd_text_width(d, d->regular, size, legend[i].text) + 14;
     }
+    return h;
 }
 
 #define SPC_COMMON 0x7F7F7F

@@ -35,8 +35,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
-        pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i);
-        d->y -= h + 6;
+        d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i) + 6;
         pd_table_begin(d, &t);
         const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
         char when[16] = "";
