@@ -127,6 +127,14 @@ k = wb["KPIs"]
 header = [c.value for c in k[4]]
 r = dict(zip(header, next(k.iter_rows(min_row=5, max_row=5, values_only=True))))
 assert r["SPC variation"] == "special cause — improving" and r["SPC assurance"] == "consistently fails the target", r
+# each XmR chart's four series share the first one's months: one category cache a chart
+import re, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]
+xmr = [z.read(n).decode() for n in charts if "XmR chart" in z.read(n).decode()]
+assert len(xmr) == 3, len(xmr)
+for x in xmr:
+    assert x.count("<c:ser>") == 4 and x.count("<c:cat>") == 1, (x.count("<c:ser>"), x.count("<c:cat>"))
 print("spc ok")
 PY
 echo "monthly cycle ok"
