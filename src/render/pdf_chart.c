@@ -168,31 +168,38 @@ typedef struct obstacles {
 static int crossings(const obstacles *o, box r)
 {
     int hits = 0;
-    for (int l = 0; l < 3; l++)
+    const float mark = 4.5f; /* a marker's half-width: the lines' points are drawn as marks */
+    for (int l = 0; l < 3; l++) {
         for (size_t i = 0; i + 1 < o->n[l]; i++)
             hits += segment_hits(o->line[l][i], o->line[l][i + 1], r);
+        for (size_t i = 0; l < 2 && i < o->n[l]; i++)
+            hits += boxes_meet((box){o->line[l][i].x - mark, o->line[l][i].y - mark, o->line[l][i].x + mark,
+                                     o->line[l][i].y + mark}, r);
+    }
     for (size_t i = 0; i < o->n_placed; i++)
         hits += boxes_meet(o->placed[i], r) * 2;
     return hits;
 }
 
-/* Puts a label of width lw near the point (px, py): above or below it, to its right or left,
- * inside the plot, at the first place no line or earlier label crosses (else the least
+/* Puts a label of width lw near the point (px, py): above or below it, to its right, left or
+ * centred, inside the plot, at the first place no line or earlier label crosses (else the least
  * crossed). Returns the text's baseline origin. */
 static point place_label(obstacles *o, const frame *f, float px, float py, float lw, float size, bool below_first)
 {
     const float gap = 5, asc = size * 0.75f, desc = size * 0.25f;
     point best = {0, 0};
     int best_hits = -1;
-    for (int k = 0; k < 8; k++) {
-        bool below = (k / 2 % 2 == 0) == below_first;
-        bool left = k % 2;
-        float lift = k >= 4 ? size : 0; /* a second ring, further out */
-        float tx = left ? px - gap - lw : px + gap;
+    /* nearest first: right or left of the point, then centred over it; above or below; then
+     * rings further out */
+    for (int k = 0; k < 24; k++) {
+        int side = k % 3;
+        bool below = (k / 3 % 2 == 0) == below_first;
+        float lift = (float)(k / 6) * size;
+        float tx = side == 0 ? px + gap : side == 1 ? px - gap - lw : px - lw / 2;
         float ty = below ? py - gap - asc - lift : py + gap + desc + lift;
         tx = tx < f->x + 1 ? f->x + 1 : tx + lw > f->x + f->w ? f->x + f->w - lw : tx;
         ty = ty - desc < f->y ? f->y + desc : ty + asc > f->y + f->h ? f->y + f->h - asc : ty;
-        box r = {tx - 1, ty - desc, tx + lw + 1, ty + asc};
+        box r = {tx - 1, ty - desc - 1, tx + lw + 1, ty + asc + 1.5f};
         int hits = crossings(o, r);
         if (best_hits < 0 || hits < best_hits) {
             best_hits = hits;
@@ -486,13 +493,20 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         HPDF_Page_SetLineWidth(d->page, line == 0 ? 1.0f : 0.8f);
         if (line)
             HPDF_Page_SetDash(d->page, dash, 2, 0);
-        for (size_t i = 0; i < n; i++) {
-            const sp_spc_point *pt = &spc->points[i];
-            double v = line == 0 ? pt->mean : line == 1 ? pt->upl : pt->lpl;
-            float x0 = fx(&f, i == 0 ? 0 : (double)i - 0.5), x1 = fx(&f, i + 1 == n ? (double)i : (double)i + 0.5);
+#define SPC_LINE(i) (line == 0 ? spc->points[i].mean : line == 1 ? spc->points[i].upl : spc->points[i].lpl)
+        /* one segment per run of equal values (a phase), not one per point: each path
+         * operator costs libharu a 512-byte clear */
+        for (size_t i = 0; i < n;) {
+            double v = SPC_LINE(i);
+            size_t end = i;
+            while (end + 1 < n && SPC_LINE(end + 1) == v)
+                end++;
+            float x0 = fx(&f, i == 0 ? 0 : (double)i - 0.5), x1 = fx(&f, end + 1 == n ? (double)end : (double)end + 0.5);
             HPDF_Page_MoveTo(d->page, x0, fy(&f, v));
             HPDF_Page_LineTo(d->page, x1, fy(&f, v));
+            i = end + 1;
         }
+#undef SPC_LINE
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }
