@@ -37,7 +37,7 @@ void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_count
     }
     /* white separators so adjacent segments stay apart in greyscale */
     pd_stroke_rgb(d, 0xFFFFFF);
-    HPDF_Page_SetLineWidth(d->page, 1);
+    pd_line_width(d, 1);
     cx = x;
     for (int s = 0; s < 5; s++) {
         if (!counts[s])
@@ -72,7 +72,7 @@ static float fy(const frame *f, double v) { return f->y + (float)((v - f->y0) / 
 static void y_grid(pd_doc *d, const frame *f, double step, sp_unit unit, float size)
 {
     char label[64];
-    HPDF_Page_SetLineWidth(d->page, 0.4f);
+    pd_line_width(d, 0.4f);
     for (double v = f->y0; v <= f->y1 + step / 2; v += step) {
         pd_stroke_rgb(d, CHART_GRID);
         HPDF_Page_MoveTo(d->page, f->x, fy(f, v));
@@ -96,7 +96,7 @@ static void x_label(pd_doc *d, const frame *f, float at, float left, float right
 static void axes(pd_doc *d, const frame *f)
 {
     pd_stroke_rgb(d, CHART_AXIS);
-    HPDF_Page_SetLineWidth(d->page, 0.8f);
+    pd_line_width(d, 0.8f);
     HPDF_Page_MoveTo(d->page, f->x, f->y + f->h);
     HPDF_Page_LineTo(d->page, f->x, f->y);
     HPDF_Page_LineTo(d->page, f->x + f->w, f->y);
@@ -305,7 +305,7 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
     if (r->baseline_set && r->final_checkpoint >= 0) {
         static const HPDF_UINT16 dash[] = {5, 3};
         pd_stroke_rgb(d, CHART_TRAJECTORY);
-        HPDF_Page_SetLineWidth(d->page, 1.2f);
+        pd_line_width(d, 1.2f);
         HPDF_Page_SetDash(d->page, dash, 2, 0);
         trajectory[n_trajectory++] = (point){fx(&f, r->baseline_from), fy(&f, r->baseline)};
         double last = r->baseline;
@@ -332,7 +332,7 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
     /* values: a solid line with round markers; the latest labelled */
     pd_stroke_rgb(d, CHART_VALUES);
     pd_fill_rgb(d, CHART_VALUES);
-    HPDF_Page_SetLineWidth(d->page, 1.6f);
+    pd_line_width(d, 1.6f);
     bool first = true;
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[o];
@@ -385,7 +385,7 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
     for (int i = 0; i < 4; i++) {
         pd_stroke_rgb(d, legend[i].rgb);
         pd_fill_rgb(d, legend[i].rgb);
-        HPDF_Page_SetLineWidth(d->page, legend[i].style == 0 ? 1.6f : 1.2f);
+        pd_line_width(d, legend[i].style == 0 ? 1.6f : 1.2f);
         static const HPDF_UINT16 dash[] = {5, 3}, dots[] = {1, 2};
         if (legend[i].style == 1)
             HPDF_Page_SetDash(d->page, dash, 2, 0);
@@ -490,7 +490,7 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     static const HPDF_UINT16 dash[] = {4, 3}, dots[] = {1, 2};
     for (int line = 0; line < 3; line++) {
         pd_stroke_rgb(d, SPC_LIMIT);
-        HPDF_Page_SetLineWidth(d->page, line == 0 ? 1.0f : 0.8f);
+        pd_line_width(d, line == 0 ? 1.0f : 0.8f);
         if (line)
             HPDF_Page_SetDash(d->page, dash, 2, 0);
 #define SPC_LINE(i) (line == 0 ? spc->points[i].mean : line == 1 ? spc->points[i].upl : spc->points[i].lpl)
@@ -521,7 +521,7 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     }
     if (has_target) {
         pd_stroke_rgb(d, CHART_TARGET);
-        HPDF_Page_SetLineWidth(d->page, 1.0f);
+        pd_line_width(d, 1.0f);
         HPDF_Page_SetDash(d->page, dots, 2, 0);
         HPDF_Page_MoveTo(d->page, f.x, fy(&f, target));
         HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, target));
@@ -534,7 +534,7 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     }
     /* the values, then each point's marker */
     pd_stroke_rgb(d, SPC_COMMON);
-    HPDF_Page_SetLineWidth(d->page, 1.0f);
+    pd_line_width(d, 1.0f);
     for (size_t i = 0; i < n; i++) {
         if (i == 0)
             HPDF_Page_MoveTo(d->page, fx(&f, 0), fy(&f, spc->points[0].value));

@@ -34,11 +34,20 @@ void pd_stroke_rgb(pd_doc *d, unsigned rgb)
                            (rgb & 0xFF) / 255.0f);
 }
 
+void pd_line_width(pd_doc *d, float width)
+{
+    if (d->cur_line_width == width)
+        return;
+    d->cur_line_width = width;
+    HPDF_Page_SetLineWidth(d->page, width);
+}
+
 /* A page's graphics state starts afresh: nothing is known to be set on it. */
 static void forget_state(pd_doc *d)
 {
     d->cur_font = NULL;
     d->cur_size = 0;
+    d->cur_line_width = 0;
     d->cur_fill = d->cur_stroke = -1;
 }
 
@@ -138,7 +147,7 @@ static void new_page(pd_doc *d)
     size_t n = pd_wrap(d, d->regular, size, d->header_left, PD_BODY_W - right_w - 20, &lines);
     text_at(d, d->regular, size, PD_MARGIN_X, PD_PAGE_H - 30, n ? lines[0] : "", 0x404040);
     pd_stroke_rgb(d, 0xA6A6A6);
-    HPDF_Page_SetLineWidth(d->page, 0.5f);
+    pd_line_width(d, 0.5f);
     HPDF_Page_MoveTo(d->page, PD_MARGIN_X, PD_PAGE_H - 36);
     HPDF_Page_LineTo(d->page, PD_PAGE_W - PD_MARGIN_X, PD_PAGE_H - 36);
     HPDF_Page_Stroke(d->page);
@@ -667,7 +676,7 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
             }
         }
         pd_stroke_rgb(d, 0xBFBFBF);
-        HPDF_Page_SetLineWidth(d->page, 0.4f);
+        pd_line_width(d, 0.4f);
         HPDF_Page_MoveTo(d->page, PD_MARGIN_X, d->y - h);
         HPDF_Page_LineTo(d->page, PD_MARGIN_X + PD_BODY_W, d->y - h);
         HPDF_Page_Stroke(d->page);

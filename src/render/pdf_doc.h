@@ -65,6 +65,7 @@ typedef struct pd_doc {
     HPDF_Font cur_font;
     float cur_size;
     long cur_fill, cur_stroke; /* 0xRRGGBB, or -1 for unknown */
+    float cur_line_width;      /* 0 for unknown */
     char *line_buf;            /* a wrapped line being built */
     size_t line_cap;
     SP_VEC(pd_pending) pending;
@@ -132,7 +133,9 @@ void pd_table_end(pd_doc *d);
 /* A filled box with a status word, width fitted to the word. Returns its width. */
 float pd_status_tag(pd_doc *d, float x, float y, sp_status s, const char *word, float size);
 void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb);
+/* Colours and line width, written into the page only when they change. */
 void pd_stroke_rgb(pd_doc *d, unsigned rgb);
 void pd_fill_rgb(pd_doc *d, unsigned rgb);
+void pd_line_width(pd_doc *d, float width);
 
 #endif
