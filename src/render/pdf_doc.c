@@ -476,7 +476,12 @@ void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float in
         *sp_vec_push(&d->pending) = (pd_pending){.lines = lines, .n_lines = n, .font = f, .size = size, .indent = indent};
         return;
     }
-    place_pending(d, (float)(n < 2 ? n : 2) * size * PD_LEADING);
+    /* a short bold paragraph labels what follows ("Completed", "KPIs"): it starts a page
+     * rather than end one, keeping two lines of room under it */
+    float keep = (float)(n < 2 ? n : 2) * size * PD_LEADING;
+    if (f == d->bold && n <= 2)
+        keep = (float)(n + 2) * size * PD_LEADING;
+    place_pending(d, keep);
     draw_lines(d, lines, n, f, size, indent);
 }
 
