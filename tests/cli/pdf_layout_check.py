@@ -8,7 +8,8 @@ Three faults are looked for:
 1. a word split across two lines other than at a hyphen or a space: the last word of a line
    and the first word of the line below it in the same column (same left edge) join into a
    word of the source or of the PDF itself, and the sources never have them side by side;
-2. a heading (each outline entry is a heading) that is the last thing on its page;
+2. a heading (each outline entry is a heading) that is the last thing on its page, or a bold
+   label at the left margin ("Completed", "KPIs") that is the page's last line;
 3. table text smaller than 9 pt: text inside a table's header band or its rows (the rows end at
    the thin full-width rules the engine draws under each one).
 """
@@ -150,9 +151,40 @@ def check_headings(pdf, pages):
             fail(f"page {page}: heading '{title}' is the last thing on its page")
 
 
-def content_streams(pdf):
-    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"], capture_output=True).stdout
-    text = qdf.decode("latin-1")
+def qdf_text(pdf):
+    return subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"], capture_output=True).stdout.decode("latin-1")
+
+
+def bold_font_names(text):
+    """Resource names (F1, F2, ...) of the bold fonts."""
+    bold_objs = {n for n, body in re.findall(r"\n(\d+) 0 obj\n(.*?)endobj", text, re.S)
+                 if re.search(r"/BaseFont /\S*Bold", body)}
+    return {name for name, n in re.findall(r"/(F\d+) (\d+) 0 R", text) if n in bold_objs}
+
+
+def check_labels(pdf):
+    text = qdf_text(pdf)
+    bold = bold_font_names(text)
+    for n, stream in sorted(content_streams(pdf, text).items()):
+        font, size, lowest = None, 0.0, None
+        for line in stream.split("\n"):
+            ops = line.split()
+            if len(ops) >= 3 and ops[-1] == "Tf":
+                font, size = ops[-3].lstrip("/"), float(ops[-2])
+            elif len(ops) == 3 and ops[-1] == "Td":
+                x, y = float(ops[0]), float(ops[1])
+                if y > 60 and (lowest is None or y < lowest[1]):  # above the footer
+                    lowest = [x, y, font, size, 0]
+            elif ops[-1] == "Tj" and lowest and lowest[4] == 0:
+                lowest[4] = len(ops[0].strip("<>")) // 4  # glyphs: 4 hex digits each (Identity-H)
+        # a label is short ("Completed", "Due in the next 90 days"); a bold sentence ending a
+        # block is not one
+        if lowest and abs(lowest[0] - 48) < 0.5 and lowest[2] in bold and lowest[3] >= 9 and lowest[4] <= 40:
+            fail(f"page {n}: a bold label is the last line on its page (y {lowest[1]:.0f})")
+
+
+def content_streams(pdf, text=None):
+    text = text or qdf_text(pdf)
     parts = re.split(r"%% Contents for page (\d+)\n", text)
     streams = {}
     for i in range(1, len(parts), 2):
@@ -215,6 +247,7 @@ def main():
     tokens, pairs = source_vocabulary(sources, pages)
     check_split_words(pages, tokens, pairs)
     check_headings(pdf, pages)
+    check_labels(pdf)
     check_table_text(pdf, pages)
     if failures:
         for f in failures[:15]:
