@@ -510,15 +510,6 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }
-    const sp_spc_point *last = &spc->points[n - 1];
-    const char *tags[] = {"mean", "UPL", "LPL"};
-    double at[] = {last->mean, last->upl, last->lpl};
-    for (int i = 0; i < 3; i++) {
-        char v[48];
-        sp_format_value(at[i], k->unit, v, sizeof v);
-        snprintf(label, sizeof label, "%s %s", tags[i], v);
-        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 4, fy(&f, at[i]) - size * 0.35f, label, SPC_LIMIT);
-    }
     if (has_target) {
         pd_stroke_rgb(d, CHART_TARGET);
         pd_line_width(d, 1.0f);
@@ -527,10 +518,36 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, target));
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
+    }
+    /* the lines' labels in the strip on the right, each at its line's height, moved apart
+     * where lines run close so no label covers another */
+    const sp_spc_point *last = &spc->points[n - 1];
+    typedef struct strip_label {
+        const char *tag;
+        double value;
+        unsigned rgb;
+        float y;
+    } strip_label;
+    strip_label tags[] = {{"UPL", last->upl, SPC_LIMIT, 0}, {"mean", last->mean, SPC_LIMIT, 0}, {"LPL", last->lpl, SPC_LIMIT, 0},
+                {"target", target, CHART_TARGET, 0}};
+    int n_tags = has_target ? 4 : 3;
+    for (int i = 0; i < n_tags; i++)
+        tags[i].y = fy(&f, tags[i].value) - size * 0.35f;
+    for (int i = 1; i < n_tags; i++) /* top to bottom, by height (a few items: insertion) */
+        for (int j = i; j > 0 && tags[j].y > tags[j - 1].y; j--) {
+            strip_label t = tags[j];
+            tags[j] = tags[j - 1];
+            tags[j - 1] = t;
+        }
+    float apart = size + 0.5f;
+    for (int i = 1; i < n_tags; i++)
+        if (tags[i].y > tags[i - 1].y - apart)
+            tags[i].y = tags[i - 1].y - apart;
+    for (int i = 0; i < n_tags; i++) {
         char v[48];
-        sp_format_value(target, k->unit, v, sizeof v);
-        snprintf(label, sizeof label, "target %s", v);
-        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 4, fy(&f, target) - size * 0.35f, label, CHART_TARGET);
+        sp_format_value(tags[i].value, k->unit, v, sizeof v);
+        snprintf(label, sizeof label, "%s %s", tags[i].tag, v);
+        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 6, tags[i].y, label, tags[i].rgb);
     }
     /* the values, then each point's marker */
     pd_stroke_rgb(d, SPC_COMMON);
