@@ -84,8 +84,11 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
             const sp_kpi *k = &r->plan->kpis.items[i];
             float x = PD_MARGIN_X + (float)c * (w + gap), y = top_y;
             HPDF_Outline o = HPDF_CreateOutline(d->pdf, top, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), NULL);
-            if (o)
-                HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(d->page));
+            if (o) { /* to the chart's title, as the engine's headings do */
+                HPDF_Destination dest = HPDF_Page_CreateDestination(d->page);
+                HPDF_Destination_SetFitH(dest, top_y);
+                HPDF_Outline_SetDestination(o, dest);
+            }
             for (size_t l = 0; l < nt[c]; l++) {
                 y -= title * 1.25f;
                 pd_text_at(d, d->bold, title, x, y, tl[c][l], SP_TEXT_DARK);
@@ -129,8 +132,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
-        pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]);
-        d->y -= h + 6;
+        d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]) + 6;
         kpi_figures(d, r, i);
         pd_space(d, 3);
         pd_paragraph(d, r->kpi_why[i], d->regular, SMALL + 0.5f, 0);
