@@ -121,6 +121,8 @@ typedef struct sp_view {
     const sp_template *tmpl;
     const sp_changes *changes;  /* NULL without --previous */
     bool redacted;              /* contact details were removed */
+    const char *contact;        /* plan.ini contact, for families: in Local Offer outputs only, never
+                                   redacted (a public address); "" elsewhere or when none */
 
     /* which sections and sheets the audience sees, as the template lists them and the data allows */
     bool section[SP_N_SECTIONS];

@@ -197,6 +197,9 @@ void pdf_plain(pd_doc *d, const sp_report *r)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     pd_space(d, 6);
     pd_paragraph(d, sp_plain_position(r, &d->arena), d->bold, BODY, 0);
+    if (r->contact[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "To ask about the plan or tell us what you think: %s", r->contact),
+                     d->regular, BODY, 0);
     for (size_t j = 0; j < r->areas.n; j++) {
         size_t i = r->areas.at[j];
         const sp_view_area *av = &r->area_views[i];

@@ -108,19 +108,24 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
 void pdf_kpi_pages(pd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
-    pd_new_page(d);
     bool grid = r->tmpl->charts_attention_only;
+    if (grid) { /* after the scorecard, on its page when the heading, note and a row of charts fit */
+        pd_space(d, 10);
+        pd_ensure(d, (KPI_GRID_CHART_H + 130) * d->scale);
+    } else {
+        pd_new_page(d);
+    }
     HPDF_Outline top = pd_heading(d, grid ? "KPIs that need attention" : "KPIs: the impact scorecard", 1, NULL);
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     if (grid) {
         pd_paragraph(d,
                      sp_arena_printf(&d->arena,
-                                     "A chart for each of the %zu KPIs that are Red, Amber or not reported, show special "
-                                     "cause of concern, or are failing their target by the SPC assurance rule. Every "
-                                     "KPI's figures are in the scorecard; every chart is in the DfE and NHS England "
-                                     "pack and the workbook.",
-                                     r->kpis_charted.n + r->kpis_no_value.n),
+                                     "Charts for the KPIs judged by their values that are Red, Amber or not reported, "
+                                     "show special cause of concern, or are failing their target by the SPC assurance "
+                                     "rule: %zu of %zu. Every KPI's figures are in the scorecard; every chart is in the "
+                                     "DfE and NHS England pack and the workbook.",
+                                     r->kpis_charted.n, r->kpis_numeric.n),
                      d->regular, SMALL + 0.5f, 0);
         pd_space(d, 4);
         kpi_chart_grid(d, r, top);
