@@ -42,11 +42,11 @@ typedef struct sp_plan_info {
     const char *title;
     const char *area;
     const char *organisations;
+    const char *contact; /* how families can ask about the plan: public, never redacted; "" when none */
     sp_plan_kind kind;
     sp_date start;
     sp_date checkpoint[SP_N_CHECKPOINTS];
     bool checkpoint_set[SP_N_CHECKPOINTS]; /* given in plan.ini rather than defaulted */
-    const char *contact;            /* how families can ask or give views; "" when not given */
     sp_abbreviation *glossary;      /* plan.ini [glossary], in file order */
     size_t n_glossary;
 } sp_plan_info;

@@ -10,18 +10,18 @@
 #include "util/ini_file.h"
 #include "util/text.h"
 
+static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
+                                   "checkpoint_12m", "organisations", "contact"};
+enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_COUNT };
+
 typedef struct ini_ctx {
     const char *file;
     sp_plan *plan;
     sp_diags *diags;
-    bool seen[9];
+    bool seen[K_COUNT];
     size_t glossary_cap;
     bool ok;
 } ini_ctx;
-
-static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
-                                   "checkpoint_12m", "organisations", "contact"};
-enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_COUNT };
 
 /* [glossary]: "JCHCB = Joint Child Health Commissioning Board", one abbreviation a line. */
 static void on_glossary(ini_ctx *c, sp_src src, const char *name, const char *value)

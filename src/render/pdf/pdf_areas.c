@@ -52,8 +52,10 @@ void pdf_areas(pd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             char due[20];
             sp_date_long(mr->effective_due, due);
-            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s (%s)", p->milestones.items[m].ref, r->ms_title[m],
-                                      due, LABEL(mr->derived), r->ms_owner[m]));
+            const char *owner = r->ms_owner[m];
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s%s%s%s", p->milestones.items[m].ref, r->ms_title[m],
+                                          due, LABEL(mr->derived), owner[0] ? " (" : "", owner,
+                                          owner[0] ? ")" : "")); /* no "()" where no owner is named */
         }
         if (av->due_soon_total > av->due_soon.n)
             pdf_bullet(d, sp_arena_printf(&d->arena, "and %zu more (the workbook lists every one).",
