@@ -6,6 +6,17 @@
 #include "render/pdf/pdf_sections.h"
 #include "view/families.h"
 
+/* The height of paragraphs of body text at an indent, to keep a label with what it labels. */
+static float body_height(pd_doc *d, const char *const *texts, size_t n, float indent)
+{
+    float size = BODY * d->scale, h = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char **lines;
+        h += (float)pd_wrap(d, d->regular, size, texts[i], PD_BODY_W - indent, &lines) * size * 1.3f;
+    }
+    return h;
+}
+
 void pdf_plain(pd_doc *d, const sp_report *r)
 {
     const sp_families *f = r->families;
@@ -40,18 +51,22 @@ void pdf_plain(pd_doc *d, const sp_report *r)
         pd_paragraph(d, sp_arena_printf(&d->arena, "%s. %s", part->status_word, part->summary), d->regular, BODY, 0);
         for (size_t j = 0; j < part->n_actions; j++) {
             const sp_family_action *a = &part->actions[j];
-            if (a->heading) {
-                pd_space(d, 4);
-                pd_paragraph(d, a->heading, d->bold, BODY, 0);
-            }
             for (size_t k = 0; k < a->n; k++) {
                 const sp_family_promise *p = &a->promises[k];
+                const char *texts[3] = {sp_arena_printf(&d->arena, "What we said we would do: %s", p->said),
+                                        sp_arena_printf(&d->arena, "What we have done: %s", p->done),
+                                        sp_arena_printf(&d->arena, "What happens next: %s", p->next)};
+                /* a promise stays on one page with its label, and the action's heading with its first */
+                float h = body_height(d, texts, 3, 8) + 2 * BODY * d->scale * 1.3f;
+                if (k == 0 && a->heading)
+                    h += body_height(d, &a->heading, 1, 0) + 4;
                 pd_space(d, 4);
-                pd_ensure(d, 5 * BODY * d->scale * 1.3f);
+                pd_ensure(d, h);
+                if (k == 0 && a->heading)
+                    pd_paragraph(d, a->heading, d->bold, BODY, 0);
                 pd_paragraph(d, p->status_word, d->bold, BODY, 8);
-                pd_paragraph(d, sp_arena_printf(&d->arena, "What we said we would do: %s", p->said), d->regular, BODY, 8);
-                pd_paragraph(d, sp_arena_printf(&d->arena, "What we have done: %s", p->done), d->regular, BODY, 8);
-                pd_paragraph(d, sp_arena_printf(&d->arena, "What happens next: %s", p->next), d->regular, BODY, 8);
+                for (int t = 0; t < 3; t++)
+                    pd_paragraph(d, texts[t], d->regular, BODY, 8);
             }
         }
     }
