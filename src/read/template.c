@@ -183,6 +183,12 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     snprintf(this_key, sizeof this_key, "%s.%s", section, key);
     bool append = strcmp(this_key, l->last) == 0;
     snprintf(l->last, sizeof l->last, "%s", this_key);
+    size_t at;
+    const char *unsafe = sp_unsafe_text(&t->arena, v, &at);
+    if (unsafe) { /* titles and words go into every document */
+        bad(l, line, "%s: %s (at character %zu of the value): remove it", key, unsafe, at + 1);
+        return 1;
+    }
 #define IS(s, k) (sp_ieq(section, s) && sp_ieq(key, k))
     if (IS("report", "name")) {
         if (!v[0] || strpbrk(v, "/ \\"))

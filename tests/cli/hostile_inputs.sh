@@ -52,6 +52,13 @@ mk ini-nonchar; printf '[plan]\ntitle = T\xef\xbf\xbe\nstart = 2022-06-30\n' > "
 rejects ini-nonchar '^ini-nonchar/plan.ini:2:10: error: title: U\+FFFE is not a character'
 mk ini-utf8; printf '[plan]\ntitle = T\xe9st\nstart = 2022-06-30\n' > "$work/ini-utf8/plan.ini"
 rejects ini-utf8 '^ini-utf8/plan.ini:2:10: error: title: invalid UTF-8'
+# and in a report template's values (its title is every document's title)
+mk tmpl-title
+printf '[report]\nname = own\ntitle = Own \033]0;x\007 report\n' > "$work/own.ini"
+msg=$(cd "$work" && "$SENDPACK" --as-of 2022-12-31 --template own.ini --output out-tmpl tmpl-title 2>&1); st=$?
+[ $st -eq 65 ] || fail "template title: exit $st ($msg)"
+grep -q '^own.ini:3:1: error: title: a control character (U+001B) (at character 5 of the value)' <<<"$msg" || fail "template title: $msg"
+[ ! -e "$work/out-tmpl" ] || fail "template title: something was written"
 # control characters in cells stay allowed (the workbook escapes them); every cell of the
 # workbook must still load
 mk controls
