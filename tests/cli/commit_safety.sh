@@ -119,10 +119,11 @@ kill -9 $pid; wait $pid 2>/dev/null
 touch "$bigout/.other-scrutiny-2023-01-31.pdf.AbC123"
 exec 9>"$bigout/.other-scrutiny-2023-01-31.pdf.AbC123"
 flock -x 9 # held as a live run holds its temporary file
-touch "$bigout/.notes.txt" "$bigout/keep.pdf.XyZ123"
+touch "$bigout/.notes.txt" "$bigout/keep.pdf.XyZ123" "$bigout/.notes.json.backup" "$bigout/.x-2023-01-31.pdf.AB.123"
 "$SENDPACK" --as-of 2022-12-31 --format json --output "$bigout" "$big" >/dev/null 2>&1 || fail "run after kill -9"
 left=$(cd "$bigout" && find . -name '.*' -type f | sort | tr '\n' ' ')
 exec 9>&-
-[ "$left" = "./.notes.txt ./.other-scrutiny-2023-01-31.pdf.AbC123 " ] || fail "after kill -9, left: $left"
+[ "$left" = "./.notes.json.backup ./.notes.txt ./.other-scrutiny-2023-01-31.pdf.AbC123 ./.x-2023-01-31.pdf.AB.123 " ] ||
+    fail "after kill -9, left: $left"
 [ -f "$bigout/keep.pdf.XyZ123" ] || fail "a file not of our naming was removed"
 echo "commit safety ok"
