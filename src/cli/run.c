@@ -95,7 +95,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
                 sp_compare(&prev_assessment, &assessment, &changes);
                 compared = true;
             } else {
-                sp_diags_print(stderr, &pdiags);
+                (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &pdiags);
                 fprintf(stderr, "sendpack: %s: the previous export has errors; no pack written\n", o->previous_dir);
                 status = SP_EXIT_DATA;
             }
