@@ -7,8 +7,8 @@
 #include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
-#include "render/xlsx_sheets.h"
-#include "render/xlsx_table.h"
+#include "render/xlsx/xlsx_sheets.h"
+#include "render/xlsx/xlsx_table.h"
 #include "util/format.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
@@ -32,40 +32,12 @@ static xl_cell key_meaning(xl_ctx *c, size_t i)
     return xl_text(sp_key_meaning(&SP_KEY_ROWS[i], &AS->rules, &c->arena));
 }
 const xl_column XL_KEY_COLUMNS[] = {{"Term", key_term}, {"Meaning", key_meaning}};
-
-/* The plain key: one row per word the template uses, once each. */
-static const char *const PLAIN_MEANING[] = {
-    [SP_BLUE] = "We have finished this.",
-    [SP_GREEN] = "This is happening as planned.",
-    [SP_AMBER] = "This is taking longer than we planned.",
-    [SP_RED] = "This has passed the date we set and is not finished.",
-    [SP_GREY] = "We have not set a date for this yet.",
-};
 const size_t XL_N_KEY_COLUMNS = sizeof XL_KEY_COLUMNS / sizeof *XL_KEY_COLUMNS;
-/* The statuses whose words the key explains, each word once: into rows, returning how many. */
-size_t xl_plain_key_rows(xl_ctx *c, sp_status *rows)
-{
-    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
-    size_t n = 0;
-    for (size_t k = 0; k < N(order); k++) {
-        bool seen = false;
-        for (size_t j = 0; j < n; j++)
-            seen = seen || strcmp(sp_report_label(c->r, rows[j]), sp_report_label(c->r, order[k])) == 0;
-        if (!seen)
-            rows[n++] = order[k];
-    }
-    return n;
-}
-#define PK(i) (((const sp_status *)c->list)[i])
-static xl_cell pk_word(xl_ctx *c, size_t i) { return xl_status_of(c, PK(i)); }
-static xl_cell pk_meaning(xl_ctx *c, size_t i)
-{
-    sp_status s = PK(i);
-    /* a word shared by Amber and Red means "late" */
-    if (s == SP_AMBER && strcmp(sp_report_label(c->r, SP_AMBER), sp_report_label(c->r, SP_RED)) == 0)
-        return xl_text("This is behind the date we planned.");
-    return xl_text(PLAIN_MEANING[s]);
-}
+
+/* The plain key: one row per word the template uses, as the view lists them. */
+#define PK(i) (&c->r->plain_key[i])
+static xl_cell pk_word(xl_ctx *c, size_t i) { return xl_status(PK(i)->status, PK(i)->word); }
+static xl_cell pk_meaning(xl_ctx *c, size_t i) { return xl_text(PK(i)->meaning); }
 const xl_column XL_PLAIN_KEY_COLUMNS[] = {{"Word", pk_word}, {"What it means", pk_meaning}};
 
 /* ---- Cohort: the focus age group's actions and KPIs in one list ---------------------------- */
@@ -238,30 +210,27 @@ static xl_cell pl_how(xl_ctx *c, size_t i)
 }
 static xl_cell pl_said(xl_ctx *c, size_t i)
 {
-    const sp_area *area = &PLAN->areas.items[i];
+    const sp_view_area *av = &c->r->area_views[i];
     const char *list = "";
-    for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
-        if (AS->actions[j].in_scope)
-            list = bullets(c, list, PLAN->actions.items[j].text);
+    for (size_t k = 0; k < av->actions.n; k++)
+        list = bullets(c, list, PLAN->actions.items[av->actions.at[k]].text);
     return xl_text(list);
 }
 static xl_cell pl_done(xl_ctx *c, size_t i)
 {
-    const sp_area *area = &PLAN->areas.items[i];
+    const sp_view_area *av = &c->r->area_views[i];
     const char *list = "";
-    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
-        if (MR(m)->in_scope && MR(m)->complete)
-            list = bullets(c, list, xl_milestone_title(c, m));
+    for (size_t k = 0; k < av->done.n; k++)
+        list = bullets(c, list, xl_milestone_title(c, av->done.at[k]));
     return xl_text(list[0] ? list : "Nothing is finished yet.");
 }
 static xl_cell pl_next(xl_ctx *c, size_t i)
 {
-    const sp_area *area = &PLAN->areas.items[i];
+    const sp_view_area *av = &c->r->area_views[i];
     const char *list = "";
-    for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++) {
+    for (size_t k = 0; k < av->open.n; k++) {
+        size_t m = av->open.at[k];
         const sp_milestone_result *r = MR(m);
-        if (!r->in_scope || r->complete)
-            continue;
         char month[16];
         const char *when = "date to be set";
         if (r->effective_due != SP_NO_DATE) {

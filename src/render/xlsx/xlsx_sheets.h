@@ -5,8 +5,8 @@
 #ifndef SP_XLSX_SHEETS_H
 #define SP_XLSX_SHEETS_H
 
-#include "model/template.h"
-#include "render/xlsx_table.h"
+#include "view/template.h"
+#include "render/xlsx/xlsx_table.h"
 
 /* Getters' shorthand for the plan and its assessment, from the context c. */
 #define PLAN (c->r->plan)
@@ -48,8 +48,6 @@ typedef struct spc_row {
 void xl_summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas);
 /* A line chart per SPC KPI beside the SPC table. */
 void xl_spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n);
-/* The statuses whose words the plain key explains, each word once; returns how many. */
-size_t xl_plain_key_rows(xl_ctx *c, sp_status *rows);
 
 /* A status cell in the template's words. */
 xl_cell xl_status_of(xl_ctx *c, sp_status s);

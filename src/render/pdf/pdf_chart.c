@@ -1,4 +1,4 @@
-#include "render/pdf_chart.h"
+#include "render/pdf/pdf_chart.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -120,7 +120,7 @@ static void marker_diamond(pd_doc *d, float x, float y, float r)
 
 
 void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
-                  size_t ki)
+                  size_t ki, const sp_view_trajectory *trajectory)
 {
     const sp_kpi *k = &p->kpis.items[ki];
     const sp_kpi_result *r = &a->kpis[ki];
@@ -192,20 +192,15 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     }
     /* trajectory: dashed, from the baseline through each numeric checkpoint, flat after; a
      * standing target has none (its diamonds show the one value it is judged against) */
-    if (r->baseline_set && r->final_checkpoint >= 0 && !r->standing) {
+    if (trajectory->n) { /* the view's points: the assessment's one trajectory */
         static const HPDF_UINT16 dash[] = {5, 3};
         pd_stroke_rgb(d, CHART_TRAJECTORY);
         HPDF_Page_SetLineWidth(d->page, 1.2f);
         HPDF_Page_SetDash(d->page, dash, 2, 0);
-        HPDF_Page_MoveTo(d->page, fx(&f, r->baseline_from), fy(&f, r->baseline));
-        double last = r->baseline;
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-            if (!r->target[cp].numeric || r->target[cp].date <= r->baseline_from)
-                continue;
-            HPDF_Page_LineTo(d->page, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value));
-            last = r->target[cp].value;
-        }
-        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, last));
+        HPDF_Page_MoveTo(d->page, fx(&f, trajectory->date[0]), fy(&f, trajectory->value[0]));
+        for (size_t t = 1; t < trajectory->n; t++)
+            HPDF_Page_LineTo(d->page, fx(&f, trajectory->date[t]), fy(&f, trajectory->value[t]));
+        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, trajectory->value[trajectory->n - 1]));
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }

@@ -6,7 +6,8 @@
 #define SP_PDF_CHART_H
 
 #include "assess/assess.h"
-#include "render/pdf_doc.h"
+#include "view/view.h"
+#include "render/pdf/pdf_doc.h"
 
 /* A horizontal bar of milestone counts by status, each segment labelled with its count,
  * the top-left corner at (x, y). */
@@ -15,7 +16,7 @@ void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_count
 /* A KPI's values, baseline, trajectory and 3/6/12-month targets against time, with axis
  * labels in its unit and in months; the top-left corner at (x, y). */
 void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
-                  size_t kpi);
+                  size_t kpi, const sp_view_trajectory *trajectory);
 
 /* An XmR chart: values by period, the mean, the process limits and the current target, with
  * special-cause points marked by shape (triangle: improvement or high; square: concern or low)

@@ -1,4 +1,4 @@
-#include "model/template.h"
+#include "view/template.h"
 
 #include <string.h>
 
@@ -7,7 +7,7 @@ const char *const SP_SECTION_KEYS[SP_N_SECTIONS] = {
 };
 const char *const SP_PDF_EXCEPTION_COLUMN_KEYS[SP_N_PDF_EXCEPTION_COLUMNS] = {"what", "status", "owner", "why"};
 const char *const SP_PDF_SCORECARD_COLUMN_KEYS[SP_N_PDF_SCORECARD_COLUMNS] = {
-    "kpi", "baseline", "target_3m", "target_6m", "target_12m", "latest", "rag", "evidence"};
+    "kpi", "baseline", "target_3m", "target_6m", "target_12m", "latest", "rag", "evidence", "variation", "assurance"};
 const char *const SP_SHEET_KEYS[SP_N_SHEETS] = {
     "summary", "changes", "actions", "kpis", "spc", "exceptions", "cohort", "plain", "risks", "data_quality", "key",
 };

@@ -1,7 +1,9 @@
 /*
  * template.h - a report template: which sections and columns a pack shows, in what order,
  * with which labels, thresholds, cohort and redactions. Read from templates/NAME.ini by
- * read/template.c; the vocabulary below is the whole of what a template may name.
+ * view/template_read.c; the vocabulary below is the whole of what a template may name. It
+ * is the view's specification, so it lives with the view: after the assessment, whose
+ * thresholds (assess/rules.h) it may change.
  */
 #ifndef SP_TEMPLATE_H
 #define SP_TEMPLATE_H
@@ -10,6 +12,7 @@
 #include <stddef.h>
 
 #include "assess/assess.h"
+#include "assess/rules.h"
 
 /* PDF sections. */
 typedef enum {
@@ -43,7 +46,7 @@ typedef enum {
 typedef enum { SP_PE_WHAT, SP_PE_STATUS, SP_PE_OWNER, SP_PE_WHY, SP_N_PDF_EXCEPTION_COLUMNS } sp_pdf_exception_column;
 typedef enum {
     SP_PS_KPI, SP_PS_BASELINE, SP_PS_TARGET_3M, SP_PS_TARGET_6M, SP_PS_TARGET_12M, SP_PS_LATEST, SP_PS_RAG,
-    SP_PS_EVIDENCE, SP_N_PDF_SCORECARD_COLUMNS
+    SP_PS_EVIDENCE, SP_PS_VARIATION, SP_PS_ASSURANCE, SP_N_PDF_SCORECARD_COLUMNS
 } sp_pdf_scorecard_column;
 
 extern const char *const SP_SECTION_KEYS[SP_N_SECTIONS];
@@ -78,6 +81,7 @@ typedef struct sp_template {
     sp_rules rules;                          /* thresholds, cohort, focus cohort */
     bool redact_contacts;                    /* remove e-mail addresses and phone numbers */
     bool plain_english;                      /* a public audience: plain cover, key and summary */
+    bool charts_attention_only;              /* PDF charts only for KPIs needing attention (decisions #5) */
     sp_arena arena;
 } sp_template;
 

@@ -3,22 +3,10 @@
 #include <string.h>
 
 #include "render/key.h"
-#include "render/pdf_chart.h"
-#include "render/pdf_sections.h"
+#include "render/pdf/pdf_chart.h"
+#include "render/pdf/pdf_sections.h"
 #include "render/style.h"
 #include "util/format.h"
-
-const char *pdf_ms_title(const sp_plan *p, size_t i)
-{
-    const sp_milestone *m = &p->milestones.items[i];
-    return m->text[0] ? m->text : p->actions.items[m->action_index].text;
-}
-
-const char *pdf_ms_owner(const sp_plan *p, size_t i)
-{
-    const sp_milestone *m = &p->milestones.items[i];
-    return m->owner[0] ? m->owner : p->actions.items[m->action_index].owner ? p->actions.items[m->action_index].owner : "";
-}
 
 const char *pdf_counts_words(pd_doc *d, const sp_counts *c)
 {
@@ -77,10 +65,15 @@ const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr,
     return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
 }
 
-bool pdf_completed_since(const sp_changes *ch, size_t milestone)
+
+void pdf_area_opening(pd_doc *d, const sp_view_area *av)
 {
-    for (size_t i = 0; i < ch->n; i++)
-        if (ch->items[i].kind == SP_CH_COMPLETED && ch->items[i].milestone == (long)milestone)
-            return true;
-    return false;
+    if (av->sponsor[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Senior accountable sponsor: %s", av->sponsor), d->regular, SMALL + 0.5f,
+                     0);
+    if (av->finding[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "What the inspectors said: “%s”", av->finding), d->regular,
+                     SMALL + 0.5f, 0);
+    if (av->outcome[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Outcome: %s", av->outcome), d->regular, SMALL + 0.5f, 0);
 }

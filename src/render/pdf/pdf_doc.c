@@ -1,4 +1,4 @@
-#include "render/pdf_doc.h"
+#include "render/pdf/pdf_doc.h"
 
 #include <stdio.h>
 #include <string.h>

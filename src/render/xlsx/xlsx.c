@@ -13,8 +13,8 @@
 #include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
-#include "render/xlsx_sheets.h"
-#include "render/xlsx_table.h"
+#include "render/xlsx/xlsx_sheets.h"
+#include "render/xlsx/xlsx_table.h"
 #include "util/format.h"
 
 #define PLAN (c->r->plan)
@@ -157,39 +157,27 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     };
     workbook_set_properties(wb, &props);
 
-    /* the rows of each list */
-    size_t *milestones = sp_arena_alloc(&c->arena, (p->milestones.n + 1) * sizeof *milestones), n_ms = 0;
-    for (size_t i = 0; i < p->milestones.n; i++)
-        if (a->milestones[i].in_scope)
-            milestones[n_ms++] = i;
-    size_t *kpis = sp_arena_alloc(&c->arena, (p->kpis.n + 1) * sizeof *kpis), n_kpis = 0;
-    for (size_t i = 0; i < p->kpis.n; i++)
-        if (a->kpis[i].in_scope)
-            kpis[n_kpis++] = i;
-    size_t *areas = sp_arena_alloc(&c->arena, (p->areas.n + 2) * sizeof *areas), n_areas = 0;
-    for (size_t i = 0; i < p->areas.n; i++)
-        if (a->areas[i].counts.total)
-            areas[n_areas++] = i;
+    /* the rows of each list, as the view chose them */
+    size_t *milestones = r->milestones.at, n_ms = r->milestones.n;
+    size_t *kpis = r->kpis.at, n_kpis = r->kpis.n;
+    size_t *areas = sp_arena_alloc(&c->arena, (r->areas.n + 2) * sizeof *areas), n_areas = r->areas.n;
+    memcpy(areas, r->areas.at, n_areas * sizeof *areas);
     areas[n_areas] = p->areas.n; /* the Whole plan row */
-    cohort_item *cohort = sp_arena_alloc(&c->arena, (p->milestones.n + p->kpis.n + 1) * sizeof *cohort);
+    cohort_item *cohort = sp_arena_alloc(&c->arena, (r->focus_kpis.n + r->focus_milestones.n + 1) * sizeof *cohort);
     size_t n_cohort = 0;
-    for (size_t i = 0; i < p->kpis.n && !a->focus_whole_plan; i++)
-        if (a->kpis[i].in_focus)
-            cohort[n_cohort++] = (cohort_item){true, i};
-    for (size_t i = 0; i < p->milestones.n && !a->focus_whole_plan; i++)
-        if (a->milestones[i].in_focus)
-            cohort[n_cohort++] = (cohort_item){false, i};
+    for (size_t i = 0; i < r->focus_kpis.n; i++)
+        cohort[n_cohort++] = (cohort_item){true, r->focus_kpis.at[i]};
+    for (size_t i = 0; i < r->focus_milestones.n; i++)
+        cohort[n_cohort++] = (cohort_item){false, r->focus_milestones.at[i]};
     size_t n_diags = r->diags ? r->diags->list.n : 0;
     size_t n_spc = 0;
-    for (size_t i = 0; i < p->kpis.n; i++)
-        if (a->kpis[i].in_scope && a->kpis[i].spc.computed)
-            n_spc += a->kpis[i].spc.n;
+    for (size_t j = 0; j < r->kpis_spc.n; j++)
+        n_spc += a->kpis[r->kpis_spc.at[j]].spc.n;
     spc_row *spc = sp_arena_alloc(&c->arena, (n_spc + 1) * sizeof *spc);
     n_spc = 0;
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < r->kpis_spc.n; j++) {
+        size_t i = r->kpis_spc.at[j];
         const sp_kpi_result *kr = &a->kpis[i];
-        if (!kr->in_scope || !kr->spc.computed)
-            continue;
         const sp_kpi *k = &p->kpis.items[i];
         size_t point = 0;
         for (size_t o = k->first_obs; o < k->first_obs + k->n_obs && point < kr->spc.n; o++) {
@@ -198,8 +186,6 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         }
     }
     const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
-    sp_status *plain_rows = sp_arena_alloc(&c->arena, (SP_GREY + 1) * sizeof *plain_rows);
-    size_t n_plain_rows = xl_plain_key_rows(c, plain_rows);
 
     sheet_plan sheets[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = {SP_SHEET_SUMMARY,
@@ -243,8 +229,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                  {"Exceptions", "Exceptions: what needs attention",
                                   "Worst first: Red before Amber, challenged before unchallenged, longest overdue "
                                   "first [note 1].",
-                                  "exceptions", XL_EXCEPTION_COLUMNS, XL_N_EXCEPTION_COLUMNS, iota(c, a->n_exceptions),
-                                  a->n_exceptions,
+                                  "exceptions", XL_EXCEPTION_COLUMNS, XL_N_EXCEPTION_COLUMNS, iota(c, r->n_exceptions),
+                                  r->n_exceptions,
                                   "Nothing is overdue, slipped, challenged, Red or Amber at this report date."},
                                  NULL, true},
         [SP_SHEET_COHORT] = {SP_SHEET_COHORT,
@@ -277,13 +263,13 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                           t->plain_english
                               ? (xl_sheet_spec){"Key", "What the words mean",
                                                 "Each word is shown with its colour.", "key", XL_PLAIN_KEY_COLUMNS,
-                                                XL_N_PLAIN_KEY_COLUMNS, iota(c, 5), n_plain_rows, ""}
+                                                XL_N_PLAIN_KEY_COLUMNS, iota(c, r->n_plain_key), r->n_plain_key, ""}
                               : (xl_sheet_spec){"Key", "Key: what the colours and figures mean",
                                                 "Every status cell says its word as well as its colour.", "key",
                                                 XL_KEY_COLUMNS, XL_N_KEY_COLUMNS,
                                                 iota(c, SP_N_KEY_ROWS + 2),
                                                 SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1), ""},
-                          t->plain_english ? plain_rows : NULL, true},
+                          NULL, true},
     };
     static const char *const DESCRIPTIONS[SP_N_SHEETS] = {
         [SP_SHEET_SUMMARY] = "Each area's assessment, milestone counts by status and KPI RAG counts, with charts.",

@@ -7,8 +7,8 @@
 #include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
-#include "render/xlsx_sheets.h"
-#include "render/xlsx_table.h"
+#include "render/xlsx/xlsx_sheets.h"
+#include "render/xlsx/xlsx_table.h"
 #include "util/format.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))

@@ -5,7 +5,7 @@
 #ifndef SP_PDF_SECTIONS_H
 #define SP_PDF_SECTIONS_H
 
-#include "render/pdf_doc.h"
+#include "render/pdf/pdf_doc.h"
 #include "render/report.h"
 
 #define BODY 9.5f
@@ -15,6 +15,7 @@
  * chart and its figures stay together), in points before the template's type scale. */
 #define KPI_CHART_H 175.0f
 #define KPI_BLOCK_H 330.0f  /* heading, chart and figures table */
+#define KPI_GRID_CHART_H 125.0f /* a chart in the two-a-row grid */
 #define SPC_CHART_H 190.0f
 #define SPC_BLOCK_H 300.0f
 #define ACTION_BLOCK_H 80.0f
@@ -24,15 +25,14 @@
 #define ASSESSMENT(a) sp_report_assessment(r, (a))
 
 /* helpers (pdf_common.c) */
-const char *pdf_ms_title(const sp_plan *p, size_t i);
-const char *pdf_ms_owner(const sp_plan *p, size_t i);
 const char *pdf_counts_words(pd_doc *d, const sp_counts *c);
 pd_table pdf_pick_columns(pd_doc *d, const char *const *headers, const float *widths, const int *keep, int n, float size);
 const pd_cell *pdf_pick_cells(pd_doc *d, const pd_cell *all, const int *keep, int n);
 void pdf_bullet(pd_doc *d, const char *text);
+/* An area's sponsor, what the inspectors said and its outcome, where the plan gives them. */
+void pdf_area_opening(pd_doc *d, const sp_view_area *av);
 const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v);
 const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp);
-bool pdf_completed_since(const sp_changes *ch, size_t milestone);
 
 /* sections */
 void pdf_glance(pd_doc *d, const sp_report *r);      /* pdf_overview.c */

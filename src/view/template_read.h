@@ -1,14 +1,14 @@
 /*
- * template.h (reader) - loads a report template: templates/NAME.ini, or a path to a user's
+ * template_read.h - loads a report template: templates/NAME.ini, or a path to a user's
  * own file. Every key left out keeps its built-in default (the scrutiny pack). Unknown
  * sections and keys and bad values are errors naming the file and line.
  */
-#ifndef SP_READ_TEMPLATE_H
-#define SP_READ_TEMPLATE_H
+#ifndef SP_TEMPLATE_READ_H
+#define SP_TEMPLATE_READ_H
 
 #include <stdbool.h>
 
-#include "model/template.h"
+#include "view/template.h"
 #include "util/diag.h"
 
 /* Where the bundled templates are: next to the executable (../templates) or in the source

@@ -1,4 +1,4 @@
-#include "read/template.h"
+#include "view/template_read.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -14,7 +14,9 @@
 #include "util/text.h"
 
 static const int DEFAULT_SECTIONS[] = {SP_SEC_GLANCE, SP_SEC_CHANGES, SP_SEC_EXCEPTIONS, SP_SEC_AREAS,
-                                       SP_SEC_KPIS,   SP_SEC_SPC,     SP_SEC_RISKS,      SP_SEC_KEY};
+                                       SP_SEC_SCORECARD, SP_SEC_KPIS, SP_SEC_RISKS, SP_SEC_KEY};
+static const int DEFAULT_SCORECARD[] = {SP_PS_KPI, SP_PS_BASELINE, SP_PS_LATEST,   SP_PS_TARGET_12M,
+                                        SP_PS_RAG, SP_PS_VARIATION, SP_PS_ASSURANCE};
 static const int DEFAULT_SHEETS[] = {SP_SHEET_SUMMARY,    SP_SHEET_CHANGES, SP_SHEET_ACTIONS,      SP_SHEET_KPIS,
                                      SP_SHEET_SPC,        SP_SHEET_EXCEPTIONS, SP_SHEET_RISKS, SP_SHEET_DATA_QUALITY,
                                      SP_SHEET_KEY};
@@ -46,9 +48,9 @@ void sp_template_defaults(sp_template *t)
     t->n_pdf_exception_columns = SP_N_PDF_EXCEPTION_COLUMNS;
     for (int i = 0; i < SP_N_PDF_EXCEPTION_COLUMNS; i++)
         t->pdf_exception_columns[i] = i;
-    t->n_pdf_scorecard_columns = SP_N_PDF_SCORECARD_COLUMNS;
-    for (int i = 0; i < SP_N_PDF_SCORECARD_COLUMNS; i++)
-        t->pdf_scorecard_columns[i] = i;
+    COPY_LIST(t->pdf_scorecard_columns, t->n_pdf_scorecard_columns, DEFAULT_SCORECARD);
+    t->charts_attention_only = true; /* decisions #5 */
+    t->redact_contacts = true;       /* public papers */
     for (int s = SP_RED; s <= SP_GREY; s++)
         t->status_label[s] = sp_status_word((sp_status)s);
     t->status_label[SP_STATUS_NONE] = "";
@@ -210,6 +212,13 @@ static int on_value(void *user, unsigned line, const char *section, const char *
             t->type_scale = (float)s;
     } else if (IS("sections", "pdf")) {
         parse_list(l, line, "pdf", v, SP_SECTION_KEYS, SP_N_SECTIONS, t->sections, &t->n_sections, append);
+    } else if (IS("sections", "charts")) {
+        if (sp_ieq(v, "attention"))
+            t->charts_attention_only = true;
+        else if (sp_ieq(v, "all"))
+            t->charts_attention_only = false;
+        else
+            bad(l, line, "charts = '%s': all, or attention (only the KPIs that need it)", v);
     } else if (IS("sections", "workbook")) {
         parse_list(l, line, "workbook", v, SP_SHEET_KEYS, SP_N_SHEETS, t->sheets, &t->n_sheets, append);
     } else if (IS("columns", "actions")) {

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/pdf_sections.h"
+#include "render/pdf/pdf_sections.h"
 
 typedef void (*section_fn)(pd_doc *, const sp_report *);
 

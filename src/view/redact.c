@@ -1,4 +1,4 @@
-#include "redact/redact.h"
+#include "view/redact.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -97,33 +97,49 @@ const char *sp_redact_contacts_text(sp_arena *a, const char *s)
     return out;
 }
 
-#define R(field) (field) = sp_redact_contacts_text(&p->arena, (field))
+#define R(field) (field) = sp_redact_contacts_text(a, (field))
+#define COPY(vec) \
+    do { \
+        void *items_ = sp_arena_alloc(a, ((vec).n + 1) * sizeof *(vec).items); \
+        if ((vec).n) \
+            memcpy(items_, (vec).items, (vec).n * sizeof *(vec).items); \
+        (vec).items = items_; \
+        (vec).cap = 0; \
+    } while (0)
 
-void sp_redact_contacts(sp_plan *p)
+void sp_redact_plan_copy(sp_plan *p, sp_arena *a)
 {
-    R(p->info.title);
-    R(p->info.organisations);
+    COPY(p->milestones);
+    COPY(p->actions);
+    COPY(p->areas);
+    COPY(p->kpis);
+    COPY(p->observations);
+    COPY(p->risks);
+    R(p->info.title), R(p->info.area), R(p->info.organisations);
     for (size_t i = 0; i < p->milestones.n; i++) {
         sp_milestone *m = &p->milestones.items[i];
-        R(m->area), R(m->outcome), R(m->action), R(m->text), R(m->owner), R(m->progress), R(m->kpi), R(m->due_text);
-        R(m->status_text), R(m->completed_text), R(m->resource);
+        R(m->area), R(m->outcome), R(m->ref), R(m->action), R(m->text), R(m->owner), R(m->progress), R(m->kpi);
+        R(m->due_text), R(m->revised_text), R(m->status_text), R(m->completed_text), R(m->resource), R(m->cohort);
     }
     for (size_t i = 0; i < p->actions.n; i++) {
-        sp_action *a = &p->actions.items[i];
-        R(a->area), R(a->outcome), R(a->text), R(a->owner), R(a->kpi);
+        sp_action *ac = &p->actions.items[i];
+        R(ac->ref), R(ac->area), R(ac->outcome), R(ac->text), R(ac->owner), R(ac->kpi), R(ac->cohort), R(ac->resource);
     }
-    for (size_t i = 0; i < p->areas.n; i++)
-        R(p->areas.items[i].name);
+    for (size_t i = 0; i < p->areas.n; i++) {
+        sp_area *ar = &p->areas.items[i];
+        R(ar->name), R(ar->sponsor), R(ar->weakness), R(ar->partners), R(ar->cohort);
+    }
     for (size_t i = 0; i < p->kpis.n; i++) {
         sp_kpi *k = &p->kpis.items[i];
-        R(k->name), R(k->area), R(k->owner), R(k->source), R(k->baseline.text), R(k->baseline.note);
+        R(k->ref), R(k->name), R(k->area), R(k->cohort), R(k->owner), R(k->source), R(k->baseline.text);
+        R(k->baseline.note);
         for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
             R(k->target[cp].text), R(k->target[cp].words);
     }
     for (size_t i = 0; i < p->observations.n; i++)
-        R(p->observations.items[i].note);
+        R(p->observations.items[i].ref), R(p->observations.items[i].note);
     for (size_t i = 0; i < p->risks.n; i++) {
         sp_risk *r = &p->risks.items[i];
-        R(r->text), R(r->mitigation), R(r->progress), R(r->owner);
+        R(r->text), R(r->mitigation), R(r->progress), R(r->owner), R(r->date_text);
     }
 }

@@ -1,10 +1,11 @@
 /* pdf_overview.c - the first pages and the last: at a glance, since the last report, exceptions, risks, key. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "render/key.h"
-#include "render/pdf_chart.h"
-#include "render/pdf_sections.h"
+#include "render/pdf/pdf_chart.h"
+#include "render/pdf/pdf_sections.h"
 #include "render/style.h"
 #include "util/format.h"
 
@@ -40,10 +41,9 @@ void pdf_glance(pd_doc *d, const sp_report *r)
 
     HPDF_Outline areas = pd_heading(d, "Areas at a glance", 1, NULL);
     (void)areas;
-    for (size_t i = 0; i < p->areas.n; i++) {
+    for (size_t j = 0; j < r->areas.n; j++) {
+        size_t i = r->areas.at[j];
         const sp_area_result *ar = &a->areas[i];
-        if (!ar->counts.total)
-            continue;
         pd_ensure(d, AREA_GLANCE_H * d->scale);
         pd_paragraph(d, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, p->areas.items[i].name), d->bold, BODY, 0);
         pd_space(d, 3);
@@ -148,46 +148,99 @@ void pdf_changes(pd_doc *d, const sp_report *r)
     }
 }
 
+/* One exception told in full: what and where it stands, then why, the officer's stance and
+ * the latest progress narrative (its first ~300 characters; the workbook has it whole). */
+static bool has_column(const sp_report *r, sp_pdf_exception_column col)
+{
+    for (int i = 0; i < r->tmpl->n_pdf_exception_columns; i++)
+        if (r->tmpl->pdf_exception_columns[i] == (int)col)
+            return true;
+    return false;
+}
+
+static void exception_story(pd_doc *d, const sp_report *r, const sp_view_exception *x)
+{
+    float size = BODY * d->scale;
+    pd_ensure(d, (x->excerpt[0] ? 120.0f : 70.0f) * d->scale);
+    pd_space(d, 3);
+    pd_paragraph(d, sp_arena_printf(&d->arena, "%s %s", x->ref, x->title), d->bold, BODY, 0);
+    pd_ensure(d, size * 2);
+    d->y -= size * 1.1f;
+    float w = pd_status_tag(d, PD_MARGIN_X, d->y, x->status, LABEL(x->status), size * 0.9f);
+    const char *facts = x->kind_word;
+    if (x->deadline[0])
+        facts = sp_arena_printf(&d->arena, "%s · %s", facts, x->deadline);
+    if (has_column(r, SP_PE_OWNER))
+        facts = sp_arena_printf(&d->arena, "%s · Owner: %s", facts, x->owner);
+    const char **lines;
+    size_t n = pd_wrap(d, d->regular, SMALL * d->scale, facts, PD_BODY_W - w - 8, &lines);
+    for (size_t k = 0; k < n; k++) {
+        pd_text_at(d, d->regular, SMALL * d->scale, PD_MARGIN_X + w + 8, d->y, lines[k], SP_TEXT_DARK);
+        if (k + 1 < n)
+            d->y -= SMALL * d->scale * 1.3f;
+    }
+    d->y -= size * 0.5f;
+    if (has_column(r, SP_PE_WHY))
+        pd_paragraph(d, x->account, d->regular, SMALL + 0.5f, 12);
+    if (x->excerpt[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "%s: %s", x->is_kpi ? "Note" : "Progress", x->excerpt), d->regular,
+                     SMALL + 0.5f, 12);
+    else if (!x->is_kpi)
+        pd_paragraph(d, "Progress: no update recorded.", d->regular, SMALL + 0.5f, 12);
+}
+
 void pdf_exceptions(pd_doc *d, const sp_report *r)
 {
-    const sp_plan *p = r->plan;
-    const sp_assessment *a = r->assessment;
     pd_space(d, 8);
     pd_ensure(d, 160); /* the heading, its note and the first rows together */
-    pd_heading(d, "Exceptions: what needs attention", 1, NULL);
-    if (!a->n_exceptions) {
+    HPDF_Outline top = pd_heading(d, "Exceptions: what needs attention", 1, NULL);
+    if (!r->n_exceptions) {
         pd_paragraph(d, "Nothing is overdue, slipped, challenged, Red or Amber at this report date.", d->regular, BODY, 0);
         return;
     }
-    pd_paragraph(d, "Worst first: Red; then KPIs with no value reported and missing updates; then Amber. Challenged "
-                    "before unchallenged, the longest overdue first.",
+    pd_paragraph(d,
+                 r->grouped ? sp_arena_printf(&d->arena,
+                                              "%zu exceptions, by area. In each area worst first (Red before Amber, "
+                                              "challenged before unchallenged, the longest overdue first); the first %d "
+                                              "with their story, the rest in a line each. The workbook's Exceptions "
+                                              "sheet has every story in full.",
+                                              r->n_exceptions, SP_VIEW_STORIES_PER_GROUP)
+                            : "Worst first: Red; then KPIs with no value reported and missing updates; then Amber. "
+                              "Challenged before unchallenged, the longest overdue first.",
                  d->regular, SMALL, 0);
-    pd_space(d, 4);
-    static const char *const headers[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Why"};
-    static const float widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.33f, 0.09f, 0.19f, 0.39f};
     const int *keep = r->tmpl->pdf_exception_columns;
     int n_keep = r->tmpl->n_pdf_exception_columns;
-    pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, SMALL);
-    for (size_t e = 0; e < a->n_exceptions; e++) {
-        const sp_exception *x = &a->exceptions[e];
-        pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
-        if (x->is_kpi) {
-            const sp_kpi *k = &p->kpis.items[x->index];
-            const sp_kpi_result *kr = &a->kpis[x->index];
-            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind), k->ref, k->name);
-            cells[SP_PE_STATUS] = (pd_cell){LABEL(kr->rag), kr->rag, true};
-            cells[SP_PE_OWNER].text = k->owner;
-            cells[SP_PE_WHY].text = sp_report_why(r, &d->arena, true, x->index);
-        } else {
-            const sp_milestone_result *m = &a->milestones[x->index];
-            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s%s: %s %s", sp_exception_word(x->kind),
-                                                     x->acknowledged ? " (acknowledged)" : "",
-                                                     p->milestones.items[x->index].ref, pdf_ms_title(p, x->index));
-            cells[SP_PE_STATUS] = (pd_cell){LABEL(m->derived), m->derived, true};
-            cells[SP_PE_OWNER].text = pdf_ms_owner(p, x->index);
-            cells[SP_PE_WHY].text = sp_report_why(r, &d->arena, false, x->index);
+    for (size_t g = 0; g < r->n_groups; g++) {
+        const sp_view_group *grp = &r->groups[g];
+        if (r->grouped) {
+            pd_space(d, 6);
+            pd_ensure(d, 150 * d->scale);
+            pd_heading(d, grp->heading, 2, top);
+            if (grp->area != SIZE_MAX) {
+                const sp_view_area *av = &r->area_views[grp->area];
+                pdf_area_opening(d, av);
+                pd_paragraph(d, av->counts, d->regular, SMALL + 0.5f, 0);
+            }
         }
-        pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
+        for (size_t k = 0; k < grp->n_stories; k++)
+            exception_story(d, r, &r->exceptions[grp->items.at[k]]);
+        if (grp->n_stories == grp->items.n)
+            continue;
+        pd_space(d, 4);
+        pd_paragraph(d, sp_arena_printf(&d->arena, "Also in this area (%zu):", grp->items.n - grp->n_stories), d->bold,
+                     SMALL + 0.5f, 0);
+        static const char *const compact[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Deadline"};
+        static const float compact_widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.5f, 0.09f, 0.19f, 0.22f};
+        pd_table t = pdf_pick_columns(d, compact, compact_widths, keep, n_keep, SMALL);
+        for (size_t k = grp->n_stories; k < grp->items.n; k++) {
+            const sp_view_exception *x = &r->exceptions[grp->items.at[k]];
+            pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
+            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", x->kind_word, x->ref, x->title);
+            cells[SP_PE_STATUS] = (pd_cell){LABEL(x->status), x->status, true};
+            cells[SP_PE_OWNER].text = x->owner;
+            cells[SP_PE_WHY].text = x->brief;
+            pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
+        }
     }
 }
 
@@ -230,33 +283,15 @@ static void pdf_key(pd_doc *d, const sp_report *r)
 
 static void pdf_plain_key(pd_doc *d, const sp_report *r)
 {
-    static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
-    static const char *const meaning[] = {
-        [SP_BLUE] = "We have finished this.",
-        [SP_GREEN] = "This is happening as planned.",
-        [SP_AMBER] = "This is taking longer than we planned.",
-        [SP_RED] = "This has passed the date we set and is not finished.",
-        [SP_GREY] = "We have not set a date for this yet.",
-    };
     pd_space(d, 10);
     pd_heading(d, "What the words mean", 1, NULL);
-    const char *shown[5];
-    size_t n = 0;
-    for (size_t k = 0; k < 5; k++) {
-        const char *word = LABEL(order[k]);
-        bool seen = false;
-        for (size_t j = 0; j < n; j++)
-            seen = seen || strcmp(shown[j], word) == 0;
-        if (seen)
-            continue;
-        shown[n++] = word;
-        bool late = order[k] == SP_AMBER && strcmp(word, LABEL(SP_RED)) == 0;
+    for (size_t k = 0; k < r->n_plain_key; k++) {
+        const sp_view_key_row *row = &r->plain_key[k];
         float size = BODY * d->scale;
         pd_ensure(d, size * 2);
         d->y -= size;
-        float w = pd_status_tag(d, PD_MARGIN_X, d->y, order[k], word, size);
-        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y,
-                   late ? "This is behind the date we planned." : meaning[order[k]], SP_TEXT_DARK);
+        float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
+        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, row->meaning, SP_TEXT_DARK);
         d->y -= size * 0.9f;
     }
 }
@@ -271,6 +306,6 @@ void pdf_key_section(pd_doc *d, const sp_report *r)
 
 void pdf_risks_section(pd_doc *d, const sp_report *r)
 {
-    if (r->plan->has_risks_file)
+    if (r->section[SP_SEC_RISKS])
         pdf_risks(d, r);
 }

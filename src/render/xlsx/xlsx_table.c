@@ -1,4 +1,4 @@
-#include "render/xlsx_table.h"
+#include "render/xlsx/xlsx_table.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* xlsx_sheets.c - the columns of the Actions, KPIs, Exceptions, Risks and Data quality sheets. */
 #include <string.h>
 
-#include "render/xlsx_sheets.h"
+#include "render/xlsx/xlsx_sheets.h"
 #include "util/format.h"
 
 
@@ -18,11 +18,11 @@ static xl_cell ms_action(xl_ctx *c, size_t i) { return xl_text(PLAN->actions.ite
 static xl_cell ms_text(xl_ctx *c, size_t i) { return xl_text(MS(i)->text); }
 const char *xl_milestone_owner(xl_ctx *c, size_t i)
 {
-    return MS(i)->owner[0] ? MS(i)->owner : PLAN->actions.items[MS(i)->action_index].owner;
+    return c->r->ms_owner[i];
 }
 const char *xl_milestone_title(xl_ctx *c, size_t i)
 {
-    return MS(i)->text[0] ? MS(i)->text : PLAN->actions.items[MS(i)->action_index].text;
+    return c->r->ms_title[i];
 }
 static xl_cell ms_owner(xl_ctx *c, size_t i) { return xl_text(xl_milestone_owner(c, i)); }
 static xl_cell ms_resource(xl_ctx *c, size_t i) { return xl_text(MS(i)->resource); }
@@ -183,34 +183,29 @@ const xl_column XL_KPI_COLUMNS[SP_N_KPI_COLUMNS] = {
 
 /* ---- Exceptions ------------------------------------------------------------------------ */
 
-#define EX(i) (&AS->exceptions[i])
+#define EX(i) (&c->r->exceptions[i])
 static xl_cell ex_kind(xl_ctx *c, size_t i)
 {
-    const char *word = sp_exception_word(EX(i)->kind);
-    return xl_text(EX(i)->acknowledged ? sp_arena_printf(&c->arena, "%s (acknowledged)", word) : word);
+    return xl_text(EX(i)->acknowledged ? sp_arena_printf(&c->arena, "%s (acknowledged)", EX(i)->kind_word)
+                                       : EX(i)->kind_word);
 }
-static xl_cell ex_ref(xl_ctx *c, size_t i) { return xl_text(EX(i)->is_kpi ? KP(EX(i)->index)->ref : MS(EX(i)->index)->ref); }
-static xl_cell ex_what(xl_ctx *c, size_t i)
+static xl_cell ex_area(xl_ctx *c, size_t i)
 {
-    if (EX(i)->is_kpi)
-        return xl_text(KP(EX(i)->index)->name);
-    const sp_milestone *m = MS(EX(i)->index);
-    return xl_text(m->text[0] ? m->text : PLAN->actions.items[m->action_index].text);
+    return xl_text(EX(i)->area < PLAN->areas.n ? PLAN->areas.items[EX(i)->area].name : "Whole plan");
 }
-static xl_cell ex_owner(xl_ctx *c, size_t i)
-{
-    return xl_text(EX(i)->is_kpi ? KP(EX(i)->index)->owner : xl_milestone_owner(c, EX(i)->index));
-}
-static xl_cell ex_status(xl_ctx *c, size_t i)
-{
-    return xl_status_of(c, EX(i)->is_kpi ? KR(EX(i)->index)->rag : MR(EX(i)->index)->derived);
-}
+static xl_cell ex_ref(xl_ctx *c, size_t i) { return xl_text(EX(i)->ref); }
+static xl_cell ex_what(xl_ctx *c, size_t i) { return xl_text(EX(i)->title); }
+static xl_cell ex_owner(xl_ctx *c, size_t i) { return xl_text(EX(i)->owner); }
+static xl_cell ex_status(xl_ctx *c, size_t i) { return xl_status_of(c, EX(i)->status); }
+static xl_cell ex_deadline(xl_ctx *c, size_t i) { return xl_text(EX(i)->deadline); }
 static xl_cell ex_challenged(xl_ctx *c, size_t i) { return xl_text(EX(i)->challenged ? "Yes" : "No"); }
+static xl_cell ex_stance(xl_ctx *c, size_t i) { return xl_text(EX(i)->stance); }
 static xl_cell ex_days(xl_ctx *c, size_t i)
 {
     return EX(i)->is_kpi ? xl_text(NULL) : xl_int(MR(EX(i)->index)->days_overdue);
 }
-static xl_cell ex_reason(xl_ctx *c, size_t i) { return xl_text(sp_report_why(c->r, &c->arena, EX(i)->is_kpi, EX(i)->index)); }
+static xl_cell ex_reason(xl_ctx *c, size_t i) { return xl_text(EX(i)->why); }
+static xl_cell ex_progress(xl_ctx *c, size_t i) { return xl_text(EX(i)->narrative); }
 static xl_cell ex_source(xl_ctx *c, size_t i)
 {
     sp_src src = EX(i)->is_kpi ? KP(EX(i)->index)->src : MS(EX(i)->index)->src;
@@ -218,9 +213,11 @@ static xl_cell ex_source(xl_ctx *c, size_t i)
 }
 
 const xl_column XL_EXCEPTION_COLUMNS[] = {
-    {"Exception", ex_kind},      {"Ref", ex_ref},       {"What", ex_what},
-    {"Owner", ex_owner},         {"Status", ex_status}, {"Challenged", ex_challenged},
-    {"Days overdue", ex_days},   {"Why", ex_reason},    {"Source row", ex_source},
+    {"Exception", ex_kind},       {"Area", ex_area},           {"Ref", ex_ref},
+    {"What", ex_what},            {"Owner", ex_owner},         {"Status", ex_status},
+    {"Deadline", ex_deadline},    {"Challenged", ex_challenged}, {"Officer's position", ex_stance},
+    {"Days overdue", ex_days},    {"Why", ex_reason},          {"Latest progress", ex_progress},
+    {"Source row", ex_source},
 };
 const size_t XL_N_EXCEPTION_COLUMNS = sizeof XL_EXCEPTION_COLUMNS / sizeof *XL_EXCEPTION_COLUMNS;
 
