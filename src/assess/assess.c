@@ -19,6 +19,7 @@ void sp_rules_default(sp_rules *r)
     r->spc.run_length = 7;
     r->spc.fix_after = 0;
     r->spc.screen_outliers = false;
+    sp_forecast_rules_default(&r->forecast);
     r->cohort = NULL;
     r->focus_cohort = NULL;
 }
@@ -130,8 +131,15 @@ static void summarise(sp_assessment *a)
 
 void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assessment *out)
 {
+    sp_assess_with_history(p, as_of, rules, NULL, out);
+}
+
+void sp_assess_with_history(const sp_plan *p, sp_date as_of, const sp_rules *rules, const sp_history *h,
+                            sp_assessment *out)
+{
     memset(out, 0, sizeof *out);
     out->plan = p;
+    out->history = h;
     out->as_of = as_of;
     out->rules = *rules;
     out->milestones = sp_arena_alloc(&out->arena, (p->milestones.n + 1) * sizeof *out->milestones);
@@ -147,6 +155,7 @@ void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assess
     sp_assess_actions_and_areas(out);
     sp_assess_exceptions(out);
     summarise(out);
+    sp_assess_progress(out);
 }
 
 void sp_assessment_free(sp_assessment *a)
