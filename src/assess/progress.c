@@ -314,7 +314,7 @@ static const char *percent_of(sp_arena *ar, size_t part, size_t whole)
 {
     return sp_arena_printf(ar, "%zu of %zu completed milestone%s (%.0f%%) %s a completion month", part, whole,
                            whole == 1 ? "" : "s", whole ? floor(100.0 * (double)part / (double)whole + 0.5) : 0.0,
-                           whole == 1 ? "has" : "have");
+                           part == 1 ? "has" : "have");
 }
 
 /* The pace from the best evidence there is, and the sentence that names it and says why. */

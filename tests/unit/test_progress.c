@@ -1,10 +1,13 @@
 /* Progress and the forecast (assessment rules, "Progress over the life of the plan, and a
  * forecast"): every boundary of the rules on small hand-made plans, worked by hand. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
 #include "plan_builder.h"
+#include "read/history.h"
 
 #define NO SP_NO_DATE
 #define AS_OF D(2022, 6, 30) /* report month Jun 2022: the pace window is Dec 2021 .. May 2022 */
@@ -350,6 +353,81 @@ static void earlier_packs_three_vs_two(void **state)
     pb_free(&p, &a);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void write_pack(const char *dir, const char *name, const char *title, int version, const char *as_of,
+                       int complete, const char *milestone)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"schema_version\": %d, \"plan\": {\"title\": \"%s\", \"as_of\": \"%s\", \"cohort\": null},\n"
+             " \"summary\": {\"milestones\": {\"blue\": %d}},\n"
+             " \"areas\": [{\"name\": \"Area 1\", \"counts\": {\"blue\": %d}}],\n"
+             " \"milestones\": [{\"ref\": \"1.1\", \"milestone\": \"%s\", \"complete\": true}]}\n",
+             version, title, as_of, complete, complete, milestone);
+    write_file(dir, name, text);
+}
+
+/* The reader: packs of this plan in name order, sorted by date; another plan's, an unknown
+ * schema's and a broken file skipped with a warning each; a pack after the report date too. */
+static void history_reader(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sendpack-history-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_pack(dir, "c.json", "Test plan", 1, "2022-04-30", 9, "Reworded since");
+    write_pack(dir, "a.json", "Test plan", 1, "2022-01-31", 0, "Reworded since");
+    write_pack(dir, "b.json", "Test plan", 1, "2022-03-31", 6, "A milestone"); /* matches: first complete Mar */
+    write_pack(dir, "b2.json", "Test plan", 1, "2022-03-31", 6, "A milestone"); /* another template, same date */
+    write_pack(dir, "other.json", "Another plan", 1, "2022-02-28", 3, "A milestone");
+    write_pack(dir, "future.json", "Test plan", 2, "2022-02-28", 3, "A milestone");
+    write_pack(dir, "later.json", "Test plan", 1, "2022-08-31", 20, "A milestone");
+    write_file(dir, "broken.json", "{\"schema_version\": 1,");
+    write_file(dir, "notes.txt", "not a pack");
+
+    sp_plan p;
+    sp_assessment a;
+    sp_rules r = rules_default();
+    pb_init(&p, D(2021, 1, 31));
+    done(&p, 12, NO);
+    open_work(&p, 5);
+    sp_diags d = {0};
+    sp_plan_build(&p, &d);
+    sp_history h;
+    assert_true(sp_read_history(dir, &p, NULL, AS_OF, &h, &d));
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 4); /* broken, future, later, other */
+    assert_int_equal(h.n_packs, 3);
+    assert_date(h.packs[0].as_of, 2022, 1, 31);
+    assert_date(h.packs[2].as_of, 2022, 4, 30);
+    assert_int_equal(h.packs[1].complete, 6);
+    assert_int_equal(h.packs[1].area_complete[0], 6);
+    assert_date(h.first_complete[0], 2022, 3, 31); /* the first "1.1 A milestone" */
+    assert_int_equal(h.first_complete[1], NO);
+    sp_assess_with_history(&p, AS_OF, &r, &h, &a);
+    /* 1 of 12 has a month: earlier packs; 0, 6, 9, then 12 now -> 3 3 3 1.5 1.5 */
+    assert_int_equal(a.progress.pace.source, SP_PACE_EARLIER_PACKS);
+    assert_int_equal(a.progress.pace.n_counts, 5);
+    assert_string_equal(a.progress.pace.reason,
+                        "Pace from 3 earlier packs: only 1 of 12 completed milestones (8%) has a completion month "
+                        "(80% needed); the completions between the packs and this report, spread over the months "
+                        "between them, give 1.5 to 3 a month.");
+    sp_diags_free(&d);
+    sp_history_free(&h);
+    pb_free(&p, &a);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* A milestone with no completion date takes the month of the earliest pack showing it complete. */
 static void completion_month_from_a_pack(void **state)
 {
@@ -461,6 +539,7 @@ int main(void)
         cmocka_unit_test(burn_up_lines),
         cmocka_unit_test(earlier_packs_three_vs_two),
         cmocka_unit_test(completion_month_from_a_pack),
+        cmocka_unit_test(history_reader),
         cmocka_unit_test(same_figures_twice),
         cmocka_unit_test(wsoa_without_completion_dates),
     };
