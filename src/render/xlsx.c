@@ -13,6 +13,7 @@
 #include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
+#include "render/xlsx_progress.h"
 #include "render/xlsx_sheets.h"
 #include "render/xlsx_table.h"
 #include "util/format.h"
@@ -201,7 +202,12 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     sp_status *plain_rows = sp_arena_alloc(&c->arena, (SP_GREY + 1) * sizeof *plain_rows);
     size_t n_plain_rows = xl_plain_key_rows(c, plain_rows);
 
+    size_t *progress_rows, *forecast_rows;
+    size_t n_progress = xl_progress_rows(c, &progress_rows), n_forecast = xl_forecast_rows(c, &forecast_rows);
+
     sheet_plan sheets[SP_N_SHEETS] = {
+        [SP_SHEET_PROGRESS] = {SP_SHEET_PROGRESS, xl_progress_spec(c, progress_rows, n_progress), NULL, !t->plain_english},
+        [SP_SHEET_FORECAST] = {SP_SHEET_FORECAST, xl_forecast_spec(c, forecast_rows, n_forecast), NULL, !t->plain_english},
         [SP_SHEET_SUMMARY] = {SP_SHEET_SUMMARY,
                               {"Summary", "Summary: the plan at a glance",
                                sp_arena_printf(&c->arena, "%s Counts are milestones by derived status [note 1].", a->overall),
@@ -298,6 +304,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_RISKS] = "The risk register with mitigations.",
         [SP_SHEET_DATA_QUALITY] = "Every warning found in the exports, with where to fix it.",
         [SP_SHEET_KEY] = "What the colours, words and figures mean.",
+        [SP_SHEET_PROGRESS] = "The burn-up month by month: milestones planned and completed, with a line chart.",
+        [SP_SHEET_FORECAST] = "Forecast finish of the plan and each area: pace, likely and 85% chance months.",
     };
 
     sheet_entry contents[SP_N_SHEETS + 1];
@@ -324,6 +332,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
             xl_summary_charts(c, ws, n_areas);
         if (sp->sheet == SP_SHEET_SPC)
             xl_spc_charts(c, ws, spc, n_spc);
+        if (sp->sheet == SP_SHEET_PROGRESS)
+            xl_progress_chart(c, ws, n_progress);
     }
 
     lxw_error rc = workbook_close(wb);
