@@ -18,48 +18,43 @@ static int rollup_rank(sp_status s)
     }
 }
 
-/* Does an action's kpi cell name this KPI? By refs separated by ';' or ',', or by its name:
- * real trackers copy the KPI's wording and add the intended impact after it ("Local Offer
- * updated and … new pages The impact will be …"), so a cell that starts with a KPI name of
- * some length names it. */
-static bool names_kpi(const char *cell, const sp_kpi *k)
+/* Which area each KPI belongs to: its own area cell, matched as the rules say; else the areas
+ * whose actions name it; else none (plan-wide). */
+void sp_link_kpis_to_areas(sp_assessment *a)
 {
-    if (!cell || !cell[0])
-        return false;
-    size_t name_len = strlen(k->name);
-    if (sp_ieq(cell, k->name) ||
-        (name_len >= 12 && sp_ieqn(cell, k->name, name_len) && !isalnum((unsigned char)cell[name_len])))
-        return true;
-    size_t ref_len = strlen(k->ref);
-    for (const char *p = cell; *p;) {
-        while (*p == ' ' || *p == ';' || *p == ',')
-            p++;
-        size_t n = strcspn(p, ";,");
-        size_t m = n;
-        while (m && p[m - 1] == ' ')
-            m--;
-        if (m == ref_len && sp_ieqn(p, k->ref, ref_len))
-            return true;
-        p += n;
+    const sp_plan *p = a->plan;
+    for (size_t ki = 0; ki < p->kpis.n; ki++) {
+        const sp_kpi *k = &p->kpis.items[ki];
+        sp_kpi_result *r = &a->kpis[ki];
+        r->area_index = sp_match_area(p, k->area, &r->area_link, &r->area_overlap);
+        for (size_t ai = 0; ai < p->areas.n && r->area_index == SP_NO_AREA; ai++) {
+            const sp_area *area = &p->areas.items[ai];
+            for (size_t j = 0; j < area->n_actions && r->area_index == SP_NO_AREA; j++)
+                if (sp_kpi_named_by(p->actions.items[area->first_action + j].kpi, k))
+                    r->area_index = ai, r->area_link = SP_LINK_ACTION;
+        }
     }
-    return false;
 }
 
-static void link_kpis(sp_assessment *a, size_t ai)
+static void area_kpis(sp_assessment *a, size_t ai)
 {
     const sp_plan *p = a->plan;
     const sp_area *area = &p->areas.items[ai];
     sp_area_result *r = &a->areas[ai];
     r->kpis = sp_arena_alloc(&a->arena, (p->kpis.n ? p->kpis.n : 1) * sizeof *r->kpis);
     for (size_t ki = 0; ki < p->kpis.n; ki++) {
-        const sp_kpi *k = &p->kpis.items[ki];
-        if (!a->kpis[ki].in_scope)
+        const sp_kpi_result *kr = &a->kpis[ki];
+        if (!kr->in_scope)
             continue;
-        bool linked = k->area[0] && sp_ieq(k->area, area->name);
-        for (size_t j = 0; j < area->n_actions && !linked; j++)
-            linked = names_kpi(p->actions.items[area->first_action + j].kpi, k);
-        if (linked)
+        bool linked = kr->area_index == ai;
+        /* a KPI found through actions' kpi cells belongs to every area whose actions name it */
+        for (size_t j = 0; j < area->n_actions && !linked && kr->area_link == SP_LINK_ACTION; j++)
+            linked = sp_kpi_named_by(p->actions.items[area->first_action + j].kpi, &p->kpis.items[ki]);
+        if (linked) {
             r->kpis[r->n_kpis++] = ki;
+            r->kpis_not_reported += kr->not_reported != NULL;
+            r->kpis_missing_update += kr->missing_update != NULL;
+        }
     }
 }
 
@@ -78,6 +73,7 @@ static void assess_area(sp_assessment *a, size_t ai)
         r->due += m->due_by_as_of;
         r->due_on_time += m->due_by_as_of && m->on_time;
         r->challenges += m->challenge != NULL;
+        r->acknowledged += m->acknowledged != NULL;
         if (m->derived == SP_RED) {
             r->overdue++;
             if (m->days_overdue > longest)
@@ -96,6 +92,9 @@ static void assess_area(sp_assessment *a, size_t ai)
 
     char as_of[20];
     sp_date_long(a->as_of, as_of);
+    /* an area whose KPIs have all gone unreported cannot be On track: missing data is never reassurance */
+    size_t silent = r->kpis_not_reported + r->kpis_missing_update;
+    bool silent_kpis = r->n_kpis > 0 && silent == r->n_kpis;
     const char *longest_ref = r->overdue ? p->milestones.items[longest_i].ref : "";
     double share = r->due ? (double)r->overdue / (double)r->due : 0;
     if (r->counts.total > 0 && r->counts.blue == r->counts.total) {
@@ -111,7 +110,7 @@ static void assess_area(sp_assessment *a, size_t ai)
         else
             r->reason = sp_arena_printf(&a->arena, "Milestone %s is %d days overdue, more than %d.", longest_ref, longest,
                                         a->rules.off_track_overdue_days);
-    } else if (r->overdue || red_kpis) {
+    } else if (r->overdue || red_kpis || silent_kpis) {
         r->assessment = SP_AREA_AT_RISK;
         const char *ms = r->overdue == 0 ? ""
                          : r->overdue == 1
@@ -121,7 +120,12 @@ static void assess_area(sp_assessment *a, size_t ai)
         const char *kp = red_kpis == 0 ? ""
                          : red_kpis == 1 ? sp_arena_printf(&a->arena, "KPI %s is Red", red_kpi)
                                          : sp_arena_printf(&a->arena, "%zu KPIs are Red", red_kpis);
-        char *s = sp_arena_printf(&a->arena, "%s%s%s.", ms, ms[0] && kp[0] ? " and " : "", kp);
+        const char *sk = !silent_kpis ? ""
+                         : r->n_kpis == 1 ? "its only KPI has no value or update reported"
+                                          : sp_arena_printf(&a->arena, "none of its %zu KPIs has a value or update reported",
+                                                            r->n_kpis);
+        char *s = sp_arena_printf(&a->arena, "%s%s%s%s%s.", ms, ms[0] && kp[0] ? " and " : "", kp,
+                                  (ms[0] || kp[0]) && sk[0] ? "; " : "", sk);
         s[0] = (char)toupper((unsigned char)s[0]);
         r->reason = s;
     } else {
@@ -137,8 +141,6 @@ void sp_assess_actions_and_areas(sp_assessment *a)
     for (size_t i = 0; i < p->actions.n; i++) {
         const sp_action *action = &p->actions.items[i];
         sp_action_result *r = &a->actions[i];
-        r->in_scope = !a->rules.cohort || sp_cohort_matches(action->cohort, a->rules.cohort);
-        r->in_focus = r->in_scope && a->rules.focus_cohort && sp_cohort_matches(action->cohort, a->rules.focus_cohort);
         r->complete = true;
         r->status = SP_BLUE;
         for (size_t m = action->first_milestone; m < action->first_milestone + action->n_milestones; m++) {
@@ -150,7 +152,7 @@ void sp_assess_actions_and_areas(sp_assessment *a)
         }
     }
     for (size_t ai = 0; ai < p->areas.n; ai++) {
-        link_kpis(a, ai);
+        area_kpis(a, ai);
         assess_area(a, ai);
     }
 }

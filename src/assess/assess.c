@@ -15,6 +15,9 @@ void sp_rules_default(sp_rules *r)
     r->off_track_overdue_days = 90;
     r->off_track_share = 0.25;
     r->tolerance_share = 0.10;
+    r->standing_tolerance_share = 0.05;
+    r->reporting_lag_months = 1;
+    r->cohort_min_start_age = 14;
     r->spc.min_points = 12;
     r->spc.run_length = 7;
     r->spc.fix_after = 0;
@@ -22,36 +25,6 @@ void sp_rules_default(sp_rules *r)
     sp_forecast_rules_default(&r->forecast);
     r->cohort = NULL;
     r->focus_cohort = NULL;
-}
-
-/* "18-25", "18 – 25", "18 to 25" -> [18, 25] */
-static bool age_range(const char *s, int *lo, int *hi)
-{
-    const char *p = s;
-    while (*p == ' ')
-        p++;
-    if (!isdigit((unsigned char)*p))
-        return false;
-    *lo = (int)strtol(p, (char **)&p, 10);
-    while (*p == ' ' || *p == '-' || (unsigned char)*p == 0xE2 || (unsigned char)*p == 0x80 ||
-           (unsigned char)*p == 0x93 || (unsigned char)*p == 0x94 || sp_ieqn(p, "to", 2))
-        p += sp_ieqn(p, "to", 2) ? 2 : 1;
-    if (!isdigit((unsigned char)*p))
-        return false;
-    *hi = (int)strtol(p, (char **)&p, 10);
-    return *lo <= *hi;
-}
-
-bool sp_cohort_matches(const char *cohort, const char *filter)
-{
-    if (!filter || !filter[0])
-        return true;
-    if (!cohort || !cohort[0])
-        return false;
-    int a0, a1, b0, b1;
-    if (age_range(cohort, &a0, &a1) && age_range(filter, &b0, &b1))
-        return a0 <= b1 && b0 <= a1;
-    return sp_ieq(cohort, filter);
 }
 
 const char *sp_area_assessment_word(sp_area_assessment a)
@@ -90,20 +63,34 @@ void sp_counts_add(sp_counts *c, sp_status s)
     c->total++;
 }
 
+#define PLURAL(n, one, many) ((n) == 1 ? (one) : (many))
+
 static void summarise(sp_assessment *a)
 {
     const sp_plan *p = a->plan;
+    size_t blue_by_status = 0;
     for (size_t i = 0; i < p->milestones.n; i++) {
-        if (!a->milestones[i].in_scope)
+        const sp_milestone_result *m = &a->milestones[i];
+        if (!m->in_scope)
             continue;
-        sp_counts_add(&a->milestone_counts, a->milestones[i].derived);
-        a->challenges += a->milestones[i].challenge != NULL;
+        sp_counts_add(&a->milestone_counts, m->derived);
+        a->challenges += m->challenge != NULL;
+        a->acknowledged += m->acknowledged != NULL;
+        a->due += m->due_by_as_of;
+        a->due_on_time += m->due_by_as_of && m->on_time;
+        blue_by_status += m->complete && m->completed_on == SP_NO_DATE && p->milestones.items[i].status_says_complete;
     }
+    a->has_percent_on_time = a->due > 0;
+    a->percent_on_time = a->due ? 100.0 * (double)a->due_on_time / (double)a->due : 0;
+    a->completions_unchecked = !p->has_completed_column && blue_by_status > 0;
     for (size_t i = 0; i < p->kpis.n; i++) {
-        if (!a->kpis[i].in_scope)
+        const sp_kpi_result *k = &a->kpis[i];
+        if (!k->in_scope)
             continue;
-        sp_counts_add(&a->kpi_counts, a->kpis[i].rag);
-        a->challenges += a->kpis[i].challenge != NULL;
+        sp_counts_add(&a->kpi_counts, k->rag);
+        a->kpis_not_reported += k->not_reported != NULL;
+        a->kpis_missing_update += k->missing_update != NULL;
+        a->plan_wide_kpis += k->area_index == SP_NO_AREA;
     }
     size_t areas = 0;
     for (size_t i = 0; i < p->areas.n; i++) {
@@ -118,15 +105,30 @@ static void summarise(sp_assessment *a)
         a->overall = "The plan has no milestones and no KPIs to report.";
         return;
     }
+    size_t troubled = a->areas_by_assessment[SP_AREA_OFF_TRACK] + a->areas_by_assessment[SP_AREA_AT_RISK];
+    const char *ack = a->acknowledged
+                          ? sp_arena_printf(&a->arena, " (%zu acknowledged in the export)", a->acknowledged)
+                          : "";
+    const char *unreported = a->kpis_not_reported
+                                 ? sp_arena_printf(&a->arena, "; %zu of %zu KPIs %s no value reported", a->kpis_not_reported,
+                                                   k->total, PLURAL(a->kpis_not_reported, "has", "have"))
+                                 : "";
+    const char *missing = a->kpis_missing_update
+                              ? sp_arena_printf(&a->arena, "; %zu checkpoint update%s missing", a->kpis_missing_update,
+                                                PLURAL(a->kpis_missing_update, " is", "s are"))
+                              : "";
+    /* an export with no reported status cannot be challenged: say so once rather than "0 challenged" */
+    const char *challenged =
+        p->has_status_column
+            ? sp_arena_printf(&a->arena, "; %zu reported position%s challenged.", a->challenges,
+                              PLURAL(a->challenges, " is", "s are"))
+            : ". The export records no reported status, so no position can be challenged.";
     a->overall = sp_arena_printf(
-        &a->arena,
-        "Of %zu milestones, %zu %s complete and %zu overdue; %zu of %zu areas %s off track or at risk; "
-        "%zu of %zu KPIs %s Red or Amber; %zu reported position%s challenged.",
-        m->total, m->blue, m->blue == 1 ? "is" : "are", m->red,
-        a->areas_by_assessment[SP_AREA_OFF_TRACK] + a->areas_by_assessment[SP_AREA_AT_RISK], areas,
-        a->areas_by_assessment[SP_AREA_OFF_TRACK] + a->areas_by_assessment[SP_AREA_AT_RISK] == 1 ? "is" : "are",
-        k->red + k->amber, k->total, k->red + k->amber == 1 ? "is" : "are", a->challenges,
-        a->challenges == 1 ? " is" : "s are");
+        &a->arena, "Of %zu milestones, %zu %s complete and %zu overdue%s; %zu of %zu areas %s off track or at risk; "
+                   "%zu of %zu KPIs %s Red or Amber%s%s%s%s",
+        m->total, m->blue, PLURAL(m->blue, "is", "are"), m->red, ack, troubled, areas, PLURAL(troubled, "is", "are"),
+        k->red + k->amber, k->total, PLURAL(k->red + k->amber, "is", "are"), unreported, missing, challenged,
+        a->completions_unchecked ? " Completions cannot be checked against dates: the export records none." : "");
 }
 
 void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assessment *out)
@@ -150,6 +152,8 @@ void sp_assess_with_history(const sp_plan *p, sp_date as_of, const sp_rules *rul
     out->obs_counted = sp_arena_alloc(&out->arena, (p->observations.n + 1) * sizeof *out->obs_counted);
     for (size_t i = 0; i < p->observations.n; i++)
         out->obs_counted[i] = p->observations.items[i].has_value && p->observations.items[i].period_end <= as_of;
+    sp_link_kpis_to_areas(out);
+    sp_assess_cohorts(out); /* what is in scope: before every count */
     sp_assess_milestones(out);
     sp_assess_kpis(out); /* before areas: an area with a Red KPI is at risk */
     sp_assess_actions_and_areas(out);

@@ -13,6 +13,7 @@
 
 #include "assess/progress.h"
 #include "assess/spc.h"
+#include "model/area_match.h"
 #include "model/plan.h"
 
 /* Thresholds the rules mark *(template)*: defaults here, a report template may change them. */
@@ -22,6 +23,9 @@ typedef struct sp_rules {
     int off_track_overdue_days; /* 90: any milestone overdue longer puts its area Off track */
     double off_track_share;     /* 0.25: share of due milestones overdue that puts an area Off track */
     double tolerance_share;     /* 0.10: default KPI tolerance, of |12-month target - baseline| */
+    double standing_tolerance_share; /* 0.05: standing targets' default tolerance, of the target */
+    int reporting_lag_months;   /* 1: a checkpoint's value is due by the end of the month after it */
+    int cohort_min_start_age;   /* 14: a young-adult cohort view takes ranges starting at 14 or later */
     sp_spc_rules spc;
     sp_forecast_rules forecast;
     const char *cohort;         /* report only this age group ("18-25"); NULL for everyone */
@@ -52,12 +56,16 @@ typedef struct sp_milestone_result {
     bool stale;
     bool due_by_as_of;       /* effective due on or before as_of */
     bool on_time;            /* completed on or before its effective due date */
-    const char *challenge;   /* NULL, or why the reported status is too optimistic */
+    bool recurring;          /* a recurring activity: no deadline, never overdue */
+    const char *challenge;   /* NULL, or why the reported status claims more than the evidence */
+    const char *acknowledged; /* overdue and honestly reported Amber/Red: "Reported Amber (Behind)" */
 } sp_milestone_result;
 
 typedef struct sp_action_result {
     bool in_scope;
     bool in_focus;
+    const char *cohort;        /* the age group found for it, NULL when none */
+    const char *cohort_reason; /* why it is in the cohort view: "area title: aged 18 - 25"; NULL */
     bool complete;
     sp_status status; /* worst milestone's; Grey counts as Amber */
     sp_counts counts;
@@ -68,12 +76,13 @@ typedef enum { SP_AREA_ON_TRACK, SP_AREA_AT_RISK, SP_AREA_OFF_TRACK, SP_AREA_COM
 typedef struct sp_area_result {
     sp_counts counts;
     double percent_complete;
-    size_t due, due_on_time, overdue, challenges;
+    size_t due, due_on_time, overdue, challenges, acknowledged;
+    size_t kpis_not_reported, kpis_missing_update;
     bool has_percent_on_time;
     double percent_on_time;
     sp_area_assessment assessment;
     const char *reason;
-    size_t *kpis; /* KPIs of the area: by area name or named by its actions */
+    size_t *kpis; /* KPIs of the area in scope: by their area cell or named by its actions */
     size_t n_kpis;
 } sp_area_result;
 
@@ -91,11 +100,19 @@ typedef struct sp_resolved_target {
 typedef struct sp_kpi_result {
     bool in_scope;
     bool in_focus;
+    const char *cohort;           /* as for actions */
+    const char *cohort_reason;
+    size_t area_index;            /* the area it belongs to, SP_NO_AREA: plan-wide */
+    sp_area_link area_link;       /* how its area was found */
+    double area_overlap;          /* Dice coefficient when linked by word overlap */
+    bool standing;                /* two or more equal numeric targets: judged against that value */
+    double standing_target;
     bool numeric;                 /* judged by numbers; else by checkpoint status */
     bool baseline_set;
     double baseline;
     sp_date baseline_from;        /* where the trajectory starts */
     bool baseline_from_first_value;
+    size_t baseline_obs;          /* the observation that set it */
     const char *baseline_note;    /* "baseline set from first value, Jul 2022" */
     sp_resolved_target target[SP_N_CHECKPOINTS];
     int final_checkpoint;         /* the checkpoint whose target counts as "the 12-month target"; -1 none */
@@ -110,7 +127,8 @@ typedef struct sp_kpi_result {
     double tolerance;
     sp_status rag;
     const char *reason;
-    const char *challenge;        /* qualitative: "no update recorded for the 6-month milestone" */
+    const char *missing_update;   /* qualitative: a passed checkpoint has no status; why */
+    const char *not_reported;     /* numeric: no value since a passed checkpoint; why */
     int judged_checkpoint;        /* qualitative: the checkpoint judged; -1 none */
     bool has_progress;
     double progress;              /* percent of the way from baseline to the final target */
@@ -120,15 +138,17 @@ typedef struct sp_kpi_result {
     sp_spc spc;
 } sp_kpi_result;
 
-/* What needs attention, worst first: overdue, slipped and challenged milestones; Red and Amber
- * KPIs and KPIs with no update at a passed checkpoint. */
-typedef enum { SP_EXC_OVERDUE, SP_EXC_SLIPPED, SP_EXC_KPI_RED, SP_EXC_KPI_AMBER, SP_EXC_KPI_NO_UPDATE } sp_exception_kind;
+/* What needs attention, worst first: overdue milestones and Red KPIs; KPIs not reported and
+ * missing updates; slipped milestones and Amber KPIs; challenged milestones that are none of these. */
+typedef enum { SP_EXC_OVERDUE, SP_EXC_SLIPPED, SP_EXC_KPI_RED, SP_EXC_KPI_AMBER, SP_EXC_KPI_MISSING_UPDATE,
+               SP_EXC_KPI_NOT_REPORTED, SP_EXC_CHALLENGED } sp_exception_kind;
 
 typedef struct sp_exception {
     sp_exception_kind kind;
     bool is_kpi;
-    size_t index;    /* into plan milestones or kpis */
-    bool challenged; /* the reported status is more optimistic than the judgement */
+    size_t index;      /* into plan milestones or kpis */
+    bool challenged;   /* the reported status claims more than the evidence */
+    bool acknowledged; /* overdue and reported Amber or Red: the officer says so */
 } sp_exception;
 
 typedef struct sp_assessment {
@@ -144,7 +164,16 @@ typedef struct sp_assessment {
     sp_counts milestone_counts; /* in scope */
     double percent_complete;    /* of the milestones in scope */
     sp_counts kpi_counts;       /* KPIs in scope by RAG */
-    size_t challenges;          /* milestone challenges + KPI challenges, in scope */
+    size_t challenges;          /* milestones whose reported status claims more than the evidence, in scope */
+    size_t acknowledged;        /* overdue milestones honestly reported Amber or Red */
+    size_t kpis_not_reported;   /* numeric KPIs with no value since a passed checkpoint */
+    size_t kpis_missing_update; /* qualitative KPIs with no status for a passed checkpoint */
+    size_t plan_wide_kpis;      /* in scope and linked to no area */
+    size_t due, due_on_time;    /* whole plan: milestones due by as_of, and of those done on time */
+    bool has_percent_on_time;
+    double percent_on_time;
+    bool completions_unchecked; /* Blue counted as complete: the export records no completion dates */
+    const char *focus_whole_plan; /* every action and KPI is in the focus cohort: the sentence; else NULL */
     size_t areas_by_assessment[4];
     const char *overall;        /* the plan's position in one sentence */
     sp_exception *exceptions;   /* worst first */
@@ -166,9 +195,15 @@ void sp_assessment_free(sp_assessment *a);
  * numeric checkpoint, flat after the last. False when the KPI has none. */
 bool sp_kpi_trajectory_at(const sp_kpi_result *k, sp_date date, double *value);
 
-/* Age-range match for cohort filters: "18-25" matches "18-25", "14-25" and "0-25" (ranges that
- * overlap); other text matches itself, ignoring case. */
-bool sp_cohort_matches(const char *cohort, const char *filter);
+/* Age-range match for cohort filters: a range is in when it overlaps the filter and starts at
+ * min_start or later (or at the filter's own start, when that is lower): for 18-25, "14-25" and
+ * "18+" are in, "0-25" is out. Other text matches itself, ignoring case. */
+bool sp_cohort_matches(const char *cohort, const char *filter, int min_start);
+
+/* The next age range written in text from byte `from`: "aged 18 - 25", "14 – 25 year olds",
+ * "19-25", "18+" or "over 18" beside an age word (= 18-25). Returns false when there is none;
+ * else the ages and the byte range of the words that say it. */
+bool sp_find_age_range(const char *text, size_t from, int *lo, int *hi, size_t *start, size_t *end);
 
 const char *sp_area_assessment_word(sp_area_assessment a);  /* "On track" … */
 const char *sp_area_assessment_key(sp_area_assessment a);   /* "on_track" … */
@@ -176,6 +211,8 @@ const char *sp_travel_key(sp_travel t);                     /* "improving" …, 
 const char *sp_comparison_key(sp_comparison c);             /* "better" …, NULL for none */
 
 /* Internal steps, one file each; called by sp_assess in this order. */
+void sp_link_kpis_to_areas(sp_assessment *a);
+void sp_assess_cohorts(sp_assessment *a);
 void sp_assess_milestones(sp_assessment *a);
 void sp_assess_kpis(sp_assessment *a);
 void sp_assess_actions_and_areas(sp_assessment *a);

@@ -5,21 +5,23 @@
 
 const char *sp_exception_word(sp_exception_kind k)
 {
-    static const char *const words[] = {"Overdue", "Slipped", "KPI Red", "KPI Amber", "KPI not updated"};
+    static const char *const words[] = {"Overdue",        "Slipped",          "KPI Red",   "KPI Amber",
+                                        "Missing update", "KPI not reported", "Challenged"};
     return words[k];
 }
 
 static const sp_assessment *sort_assessment;
 
-/* Red before Amber before a missing update; challenged before unchallenged; milestones
- * before KPIs; then the longest overdue or slipped first; then plan order. */
+/* Red, then KPIs not reported and missing updates (missing data is never reassurance), then
+ * Amber; challenged before unchallenged; milestones before KPIs; then the longest overdue or
+ * slipped first; then plan order. */
 static int rank(const sp_exception *e)
 {
     switch (e->kind) {
     case SP_EXC_OVERDUE:
     case SP_EXC_KPI_RED: return 0;
-    case SP_EXC_SLIPPED:
-    case SP_EXC_KPI_AMBER: return 1;
+    case SP_EXC_KPI_NOT_REPORTED:
+    case SP_EXC_KPI_MISSING_UPDATE: return 1;
     default: return 2;
     }
 }
@@ -53,19 +55,26 @@ void sp_assess_exceptions(sp_assessment *a)
     size_t n = 0;
     for (size_t i = 0; i < p->milestones.n; i++) {
         const sp_milestone_result *m = &a->milestones[i];
-        if (!m->in_scope || (m->derived != SP_RED && m->derived != SP_AMBER))
+        if (!m->in_scope || (m->derived != SP_RED && m->derived != SP_AMBER && !m->challenge))
             continue;
-        a->exceptions[n++] = (sp_exception){m->derived == SP_RED ? SP_EXC_OVERDUE : SP_EXC_SLIPPED, false, i,
-                                            m->challenge != NULL};
+        sp_exception_kind kind = m->derived == SP_RED     ? SP_EXC_OVERDUE
+                                 : m->derived == SP_AMBER ? SP_EXC_SLIPPED
+                                                          : SP_EXC_CHALLENGED;
+        a->exceptions[n++] = (sp_exception){kind, false, i, m->challenge != NULL, m->acknowledged != NULL};
     }
     for (size_t i = 0; i < p->kpis.n; i++) {
         const sp_kpi_result *k = &a->kpis[i];
         if (!k->in_scope)
             continue;
-        if (k->rag == SP_RED || k->rag == SP_AMBER)
-            a->exceptions[n++] = (sp_exception){k->rag == SP_RED ? SP_EXC_KPI_RED : SP_EXC_KPI_AMBER, true, i, false};
-        else if (k->challenge)
-            a->exceptions[n++] = (sp_exception){SP_EXC_KPI_NO_UPDATE, true, i, true};
+        /* not reported is a flag beside the RAG: a Red KPI stays Red, an Amber one is listed as unreported */
+        if (k->rag == SP_RED)
+            a->exceptions[n++] = (sp_exception){SP_EXC_KPI_RED, true, i, false, false};
+        else if (k->not_reported)
+            a->exceptions[n++] = (sp_exception){SP_EXC_KPI_NOT_REPORTED, true, i, false, false};
+        else if (k->missing_update)
+            a->exceptions[n++] = (sp_exception){SP_EXC_KPI_MISSING_UPDATE, true, i, false, false};
+        else if (k->rag == SP_AMBER)
+            a->exceptions[n++] = (sp_exception){SP_EXC_KPI_AMBER, true, i, false, false};
     }
     sort_assessment = a;
     if (n)

@@ -66,6 +66,7 @@ static void resolve_baseline(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r
         r->baseline = ob->value;
         r->baseline_from = ob->period_end;
         r->baseline_from_first_value = true;
+        r->baseline_obs = k->first_obs + o;
         r->baseline_note = sp_arena_printf(&a->arena, "baseline set from first value, %s", when);
         return;
     }
@@ -126,6 +127,52 @@ static const char *fmt(sp_assessment *a, const sp_kpi *k, double v)
     return sp_arena_strdup(&a->arena, buf);
 }
 
+/* A standing target: two or more numeric targets, all written as the same value. */
+static bool standing_target(const sp_kpi *k, double *value)
+{
+    int n = 0;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        const sp_target *t = &k->target[cp];
+        if (!is_numeric_kind(t->kind))
+            continue;
+        if (t->kind != SP_TARGET_ABSOLUTE || (n && fabs(t->value - *value) > SP_EPSILON))
+            return false;
+        *value = t->value;
+        n++;
+    }
+    return n >= 2;
+}
+
+/* Judged against the standing value directly: met Blue, short by no more than the tolerance
+ * Amber, else Red. No baseline and no trajectory. */
+static void judge_standing(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    const char *target = fmt(a, k, r->standing_target);
+    if (!r->has_latest) {
+        r->rag = SP_GREY;
+        r->reason = sp_arena_printf(&a->arena, "Standing target %s: no value recorded yet.", target);
+        return;
+    }
+    char when[16], gap_text[64], tol_text[64];
+    sp_date_month(a->plan->observations.items[r->latest_obs].period_end, when);
+    double gap = shortfall(k->direction, r->latest, r->standing_target);
+    sp_format_number(gap, gap_text, sizeof gap_text);
+    sp_format_number(r->tolerance, tol_text, sizeof tol_text);
+    const char *value = fmt(a, k, r->latest);
+    if (gap <= SP_EPSILON) {
+        r->rag = SP_BLUE;
+        r->reason = sp_arena_printf(&a->arena, "Standing target %s is met: %s in %s.", target, value, when);
+    } else if (gap <= r->tolerance + SP_EPSILON) {
+        r->rag = SP_AMBER;
+        r->reason = sp_arena_printf(&a->arena, "Standing target %s: %s in %s, short by %s, within the tolerance of %s.",
+                                    target, value, when, gap_text, tol_text);
+    } else {
+        r->rag = SP_RED;
+        r->reason = sp_arena_printf(&a->arena, "Standing target %s: %s in %s, short by %s, more than the tolerance of %s.",
+                                    target, value, when, gap_text, tol_text);
+    }
+}
+
 static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
 {
     if (k->direction == SP_DIR_NONE) {
@@ -149,6 +196,15 @@ static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
         return;
     }
     const sp_observation *ob = &a->plan->observations.items[r->latest_obs];
+    if (r->baseline_from_first_value && r->latest_obs == r->baseline_obs) {
+        /* the value that set the baseline is not itself judged */
+        char month[16];
+        sp_date_month(ob->period_end, month);
+        r->rag = SP_GREY;
+        r->reason = sp_arena_printf(&a->arena, "Baseline set from the first value (%s, %s); judged from the next value.",
+                                    fmt(a, k, ob->value), month);
+        return;
+    }
     char when[16];
     sp_date_month(ob->period_end, when);
     double final = r->target[r->final_checkpoint].value;
@@ -179,63 +235,141 @@ static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     }
 }
 
+/* When a checkpoint's value or status is due: the end of the month `lag` months after it. */
+static sp_date reporting_deadline(sp_date checkpoint, int lag)
+{
+    return sp_date_end_of_month(sp_date_add_months(sp_date_start_of_month(checkpoint), lag));
+}
+
+/* "163 in Dec 2022, up from 158": a KPI judged by status that also records values. */
+static const char *values_said(sp_assessment *a, const sp_kpi *k, const sp_kpi_result *r)
+{
+    if (!r->has_latest)
+        return "";
+    const sp_plan *p = a->plan;
+    char when[16];
+    sp_date_month(p->observations.items[r->latest_obs].period_end, when);
+    if (!r->has_previous)
+        return sp_arena_printf(&a->arena, " Latest value: %s in %s.", fmt(a, k, r->latest), when);
+    double prev = p->observations.items[r->previous_obs].value;
+    const char *move = r->latest > prev ? "up" : r->latest < prev ? "down" : "unchanged";
+    const char *travel = sp_travel_key(r->travel);
+    return sp_arena_printf(&a->arena, " Latest value: %s in %s, %s from %s%s%s%s.", fmt(a, k, r->latest), when, move,
+                           fmt(a, k, prev), travel ? " (" : "", travel ? travel : "", travel ? ")" : "");
+}
+
 /* Qualitative KPIs: the latest checkpoint that has passed is judged by the status recorded in
- * its window (after the previous checkpoint, up to and including its own date). */
+ * its window (after the previous checkpoint, up to and including its own date). While its
+ * status is not yet due (the reporting lag), the checkpoint before it is judged instead. */
 static void judge_qualitative(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
 {
     const sp_plan *p = a->plan;
-    int passed = -1, first = -1;
+    int first = -1;
+    sp_qual_status status[SP_N_CHECKPOINTS] = {0};
+    sp_date recorded[SP_N_CHECKPOINTS];
+    int passed[SP_N_CHECKPOINTS], n_passed = 0;
     for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        recorded[cp] = SP_NO_DATE;
         if (k->target[cp].kind != SP_TARGET_TEXT)
             continue;
         if (first < 0)
             first = cp;
-        if (p->info.checkpoint[cp] < a->as_of) /* due on the report date has not yet passed */
-            passed = cp;
-    }
-    char due[20];
-    if (passed < 0) {
-        sp_date_long(p->info.checkpoint[first], due);
-        r->rag = SP_GREY;
-        r->reason = sp_arena_printf(&a->arena, "No milestone has fallen due yet: the %s milestone is due %s.",
-                                    sp_checkpoint_label(first), due);
-        return;
-    }
-    r->judged_checkpoint = passed;
-    sp_date window_start = passed == 0 ? SP_NO_DATE : p->info.checkpoint[passed - 1];
-    sp_date window_end = p->info.checkpoint[passed];
-    sp_qual_status status = SP_QS_NONE;
-    sp_date recorded = SP_NO_DATE;
-    for (size_t o = 0; o < k->n_obs; o++) {
-        const sp_observation *ob = &p->observations.items[k->first_obs + o];
-        if (ob->status != SP_QS_NONE && ob->period_end > window_start && ob->period_start <= window_end) {
-            status = ob->status;
-            recorded = ob->period_end;
+        if (p->info.checkpoint[cp] >= a->as_of) /* due on the report date has not yet passed */
+            continue;
+        passed[n_passed++] = cp;
+        sp_date window_start = cp == 0 ? SP_NO_DATE : p->info.checkpoint[cp - 1];
+        for (size_t o = 0; o < k->n_obs; o++) {
+            const sp_observation *ob = &p->observations.items[k->first_obs + o];
+            if (ob->status != SP_QS_NONE && ob->period_end > window_start && ob->period_start <= p->info.checkpoint[cp]) {
+                status[cp] = ob->status;
+                recorded[cp] = ob->period_end;
+            }
         }
     }
-    const char *label = sp_checkpoint_label(passed);
-    sp_date_long(window_end, due);
+    char due[20];
+    if (n_passed == 0) {
+        sp_date_long(p->info.checkpoint[first], due);
+        r->rag = SP_GREY;
+        r->reason = sp_arena_printf(&a->arena, "No milestone has fallen due yet: the %s milestone is due %s.%s",
+                                    sp_checkpoint_label(first), due, values_said(a, k, r));
+        return;
+    }
+    /* the latest passed checkpoint with a status, or whose status is overdue */
+    int judged = passed[n_passed - 1];
+    for (int i = n_passed - 1; i >= 0; i--) {
+        int cp = passed[i];
+        judged = cp;
+        if (status[cp] != SP_QS_NONE || reporting_deadline(p->info.checkpoint[cp], a->rules.reporting_lag_months) < a->as_of)
+            break;
+    }
+    r->judged_checkpoint = judged;
+    const char *label = sp_checkpoint_label(judged);
+    sp_date_long(p->info.checkpoint[judged], due);
     char when[16] = "";
-    if (recorded != SP_NO_DATE)
-        sp_date_month(recorded, when);
-    switch (status) {
+    if (recorded[judged] != SP_NO_DATE)
+        sp_date_month(recorded[judged], when);
+    switch (status[judged]) {
     case SP_QS_MET:
-        r->rag = passed == SP_CP_12M ? SP_BLUE : SP_GREEN;
+        r->rag = judged == SP_CP_12M ? SP_BLUE : SP_GREEN;
         r->reason = sp_arena_printf(&a->arena, "The %s milestone is met (recorded %s).", label, when);
-        break;
+        return;
     case SP_QS_PARTLY_MET:
         r->rag = SP_AMBER;
         r->reason = sp_arena_printf(&a->arena, "The %s milestone is partly met (recorded %s).", label, when);
-        break;
+        return;
     case SP_QS_NOT_MET:
         r->rag = SP_RED;
         r->reason = sp_arena_printf(&a->arena, "The %s milestone is not met (recorded %s).", label, when);
-        break;
-    default:
-        r->rag = SP_GREY;
-        r->challenge = sp_arena_printf(&a->arena, "No update recorded for the %s milestone (due %s)", label, due);
-        r->reason = sp_arena_printf(&a->arena, "%s.", r->challenge);
-        break;
+        return;
+    default: break;
+    }
+    r->rag = SP_GREY;
+    sp_date deadline = reporting_deadline(p->info.checkpoint[judged], a->rules.reporting_lag_months);
+    char by[20];
+    sp_date_long(deadline, by);
+    if (deadline >= a->as_of) {
+        r->reason = sp_arena_printf(&a->arena, "The %s milestone (due %s) has no status yet; it is due to be reported by %s.%s",
+                                    label, due, by, values_said(a, k, r));
+        return;
+    }
+    /* A KPI that records values is not "without an update": its checkpoint status is missing. */
+    if (r->has_latest)
+        r->missing_update = sp_arena_printf(&a->arena, "Checkpoint status not recorded for the %s milestone (due %s)",
+                                            label, due);
+    else
+        r->missing_update = sp_arena_printf(&a->arena, "No update recorded for the %s milestone (due %s)", label, due);
+    r->reason = sp_arena_printf(&a->arena, "%s.%s", r->missing_update, values_said(a, k, r));
+}
+
+/* Numeric KPIs: no value for the period of the latest checkpoint whose reporting deadline has
+ * passed, or later. The RAG stays judged from the latest value. */
+static void check_reported(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    const sp_plan *p = a->plan;
+    int due_cp = -1;
+    bool any_target = false;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
+        any_target = any_target || k->target[cp].kind != SP_TARGET_NONE;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
+        if ((!any_target || k->target[cp].kind != SP_TARGET_NONE) &&
+            reporting_deadline(p->info.checkpoint[cp], a->rules.reporting_lag_months) < a->as_of)
+            due_cp = cp;
+    if (due_cp < 0)
+        return;
+    sp_date cp_date = p->info.checkpoint[due_cp];
+    if (r->has_latest && p->observations.items[r->latest_obs].period_end >= sp_date_start_of_month(cp_date))
+        return;
+    int months = sp_months_between(cp_date, a->as_of);
+    char cp_month[16];
+    sp_date_month(cp_date, cp_month);
+    const char *after = sp_arena_printf(&a->arena, "%d month%s after the %s checkpoint (%s)", months, months == 1 ? "" : "s",
+                            sp_checkpoint_label(due_cp), cp_month);
+    if (r->has_latest) {
+        char when[16];
+        sp_date_month(p->observations.items[r->latest_obs].period_end, when);
+        r->not_reported = sp_arena_printf(&a->arena, "No value reported since %s: %s", when, after);
+    } else {
+        r->not_reported = sp_arena_printf(&a->arena, "No value reported: %s", after);
     }
 }
 
@@ -255,8 +389,6 @@ void sp_assess_kpis(sp_assessment *a)
     for (size_t i = 0; i < p->kpis.n; i++) {
         const sp_kpi *k = &p->kpis.items[i];
         sp_kpi_result *r = &a->kpis[i];
-        r->in_scope = !a->rules.cohort || sp_cohort_matches(k->cohort, a->rules.cohort);
-        r->in_focus = r->in_scope && a->rules.focus_cohort && sp_cohort_matches(k->cohort, a->rules.focus_cohort);
         r->judged_checkpoint = -1;
         r->next_checkpoint = -1;
         for (int cp = SP_N_CHECKPOINTS - 1; cp >= 0; cp--)
@@ -269,18 +401,23 @@ void sp_assess_kpis(sp_assessment *a)
             textual = textual || k->target[cp].kind == SP_TARGET_TEXT;
         }
         r->numeric = numeric;
-        resolve_baseline(a, k, r);
+        r->standing = standing_target(k, &r->standing_target);
+        if (!r->standing || k->baseline.set) /* a standing target needs no baseline */
+            resolve_baseline(a, k, r);
         resolve_targets(a, k, r);
         find_latest(a, k, r);
 
         if (k->has_tolerance) {
             r->has_tolerance = true;
             r->tolerance = k->tolerance;
+        } else if (r->standing) {
+            r->has_tolerance = true;
+            r->tolerance = a->rules.standing_tolerance_share * fabs(r->standing_target);
         } else if (r->final_checkpoint >= 0 && r->baseline_set) {
             r->has_tolerance = true;
             r->tolerance = a->rules.tolerance_share * fabs(r->target[r->final_checkpoint].value - r->baseline);
         }
-        if (r->has_latest)
+        if (r->has_latest && !r->standing)
             r->has_trajectory = sp_kpi_trajectory_at(r, p->observations.items[r->latest_obs].period_end, &r->trajectory);
         if (r->has_latest && r->baseline_set && r->final_checkpoint >= 0) {
             double span = r->target[r->final_checkpoint].value - r->baseline;
@@ -306,8 +443,12 @@ void sp_assess_kpis(sp_assessment *a)
                 r->neighbours = compare(k->direction, r->latest, ob->neighbours);
         }
 
-        if (numeric) {
+        if (numeric && r->standing && k->direction != SP_DIR_NONE) {
+            judge_standing(a, k, r);
+            check_reported(a, k, r);
+        } else if (numeric) {
             judge_numeric(a, k, r);
+            check_reported(a, k, r);
         } else if (textual) {
             judge_qualitative(a, k, r);
         } else {

@@ -1,21 +1,10 @@
-/* Milestones: complete, effective due, derived status, overdue, slippage, due soon, stale,
- * and the challenge where the reported status is more optimistic than the derived one. */
+/* Milestones: complete, effective due, derived status, overdue, slippage, due soon, stale, the
+ * challenge where the reported status claims more than the evidence, and the acknowledgement
+ * where an overdue milestone is honestly reported Amber or Red. */
 #include <stdio.h>
 
 #include "assess/assess.h"
 #include "util/text.h"
-
-/* Order of optimism (assessment rules): Blue > Green > Amber > Red. Grey has no place in it. */
-static int optimism(sp_status s)
-{
-    switch (s) {
-    case SP_BLUE: return 4;
-    case SP_GREEN: return 3;
-    case SP_AMBER: return 2;
-    case SP_RED: return 1;
-    default: return 0;
-    }
-}
 
 /* "12 days", "1 month", "2 months": months once a whole calendar month has passed. */
 static const char *span(sp_arena *arena, int days, int months)
@@ -56,6 +45,13 @@ static const char *derived_reason(sp_assessment *a, const sp_milestone *m, const
             return sp_arena_printf(&a->arena, "On track: due %s (brought forward from %s).", due, orig);
         return sp_arena_printf(&a->arena, "On track: due %s.", due);
     default:
+        if (r->recurring) {
+            if (m->due.date == SP_NO_DATE)
+                return sp_arena_printf(&a->arena, "Recurring (%s): no deadline, never overdue.", m->due_text);
+            char since[16];
+            sp_date_month(m->due.date, since);
+            return sp_arena_printf(&a->arena, "Recurring since %s: no deadline, never overdue.", since);
+        }
         if (m->due.kind == SP_DUE_ONGOING)
             return "No date: the deadline is Ongoing.";
         if (m->due.kind == SP_DUE_TBC)
@@ -64,19 +60,31 @@ static const char *derived_reason(sp_assessment *a, const sp_milestone *m, const
     }
 }
 
-static const char *challenge(sp_assessment *a, const sp_milestone *m, const sp_milestone_result *r)
+/* The reported status claims more than the evidence: Blue/Complete but not complete, or Green
+ * while overdue. Amber or Red on an overdue milestone is the officer saying so: acknowledged. */
+static void challenge(sp_assessment *a, const sp_milestone *m, sp_milestone_result *r)
 {
-    if (optimism(m->reported) <= optimism(r->derived) || optimism(r->derived) == 0)
-        return NULL;
-    char due[20], orig[20];
-    sp_date_long(r->effective_due, due);
-    const char *reported = sp_status_word(m->reported);
-    if (r->derived == SP_RED)
-        return sp_arena_printf(&a->arena, "Reported %s, but %s overdue (due %s)", reported,
-                               span(&a->arena, r->days_overdue, r->months_overdue), due);
-    sp_date_long(r->original_due, orig);
-    return sp_arena_printf(&a->arena, "Reported %s, but the deadline has slipped %s (from %s to %s)", reported,
-                           span(&a->arena, r->slippage_days, r->slippage_months), orig, due);
+    char due[20];
+    if (r->effective_due != SP_NO_DATE)
+        sp_date_long(r->effective_due, due);
+    const char *reported = m->status_text && m->status_text[0] ? m->status_text : sp_status_word(m->reported);
+    const char *late = r->derived == SP_RED ? sp_arena_printf(&a->arena, "%s overdue (due %s)",
+                                                              span(&a->arena, r->days_overdue, r->months_overdue), due)
+                                            : NULL;
+    if (m->status_says_complete && !r->complete) {
+        const char *why = "no completion date is recorded";
+        if (m->completed != SP_NO_DATE) {
+            char done[20];
+            sp_date_long(m->completed, done);
+            why = sp_arena_printf(&a->arena, "the completion date %s is after the report date", done);
+        }
+        r->challenge = late ? sp_arena_printf(&a->arena, "Reported %s, but %s and it is %s", reported, why, late)
+                            : sp_arena_printf(&a->arena, "Reported %s, but %s", reported, why);
+    } else if (r->derived == SP_RED && m->reported == SP_GREEN) {
+        r->challenge = sp_arena_printf(&a->arena, "Reported %s, but %s", reported, late);
+    } else if (r->derived == SP_RED && (m->reported == SP_AMBER || m->reported == SP_RED)) {
+        r->acknowledged = sp_arena_printf(&a->arena, "Reported %s: the delay is acknowledged", reported);
+    }
 }
 
 void sp_assess_milestones(sp_assessment *a)
@@ -86,15 +94,15 @@ void sp_assess_milestones(sp_assessment *a)
     for (size_t i = 0; i < p->milestones.n; i++) {
         const sp_milestone *m = &p->milestones.items[i];
         sp_milestone_result *r = &a->milestones[i];
-        const sp_action *action = &p->actions.items[m->action_index];
-        r->in_scope = !a->rules.cohort || sp_cohort_matches(action->cohort, a->rules.cohort);
-        r->in_focus = r->in_scope && a->rules.focus_cohort && sp_cohort_matches(action->cohort, a->rules.focus_cohort);
 
         r->completed_on = m->completed != SP_NO_DATE ? m->completed
                           : m->due.kind == SP_DUE_COMPLETE ? m->due.date
                                                            : SP_NO_DATE;
-        r->complete = m->status_says_complete || m->due.kind == SP_DUE_COMPLETE ||
-                      (m->completed != SP_NO_DATE && m->completed <= as_of);
+        /* Complete means evidence; a Blue status alone only where the export records no
+         * completion dates at all (decisions 11). */
+        r->complete = m->due.kind == SP_DUE_COMPLETE || (m->completed != SP_NO_DATE && m->completed <= as_of) ||
+                      (m->status_says_complete && !p->has_completed_column);
+        r->recurring = m->due.kind == SP_DUE_RECURRING;
         r->original_due = m->due.kind == SP_DUE_DATE ? m->due.date : SP_NO_DATE;
         r->effective_due = m->revised_due != SP_NO_DATE ? m->revised_due : r->original_due;
         r->has_slippage = m->revised_due != SP_NO_DATE && r->original_due != SP_NO_DATE;
@@ -125,6 +133,6 @@ void sp_assess_milestones(sp_assessment *a)
                       r->effective_due <= as_of + a->rules.due_soon_days;
         r->stale = m->updated != SP_NO_DATE && m->updated < as_of - a->rules.stale_days;
         r->reason = derived_reason(a, m, r);
-        r->challenge = challenge(a, m, r);
+        challenge(a, m, r);
     }
 }

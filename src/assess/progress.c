@@ -160,7 +160,7 @@ static bool is_open_work(const sp_milestone *m, const sp_milestone_result *r)
 {
     if (r->complete)
         return false;
-    return m->due.kind != SP_DUE_ONGOING;
+    return m->due.kind != SP_DUE_ONGOING && !r->recurring;
 }
 
 /* The month a complete milestone was completed: its completion date, else the earliest earlier

@@ -1,5 +1,7 @@
 #include "check/check.h"
 
+#include "model/area_match.h"
+
 
 static void check_milestones(const sp_plan *p, sp_diags *d)
 {
@@ -7,11 +9,23 @@ static void check_milestones(const sp_plan *p, sp_diags *d)
         const sp_milestone *m = &p->milestones.items[i];
         bool marked_complete = m->status_says_complete || m->due.kind == SP_DUE_COMPLETE;
         bool has_date = m->completed != SP_NO_DATE || (m->due.kind == SP_DUE_COMPLETE && m->due.date != SP_NO_DATE);
-        if (marked_complete && !has_date)
-            sp_warning(d, m->src, "%s: marked complete but no completion date is recorded; add it in the completed column",
-                       m->ref);
+        /* complete means evidence (decisions 11): where the export records completion dates, a
+         * Blue status without one is challenged; where it records none, completions cannot be checked */
+        if (marked_complete && !has_date && p->has_completed_column)
+            sp_warning_group(d, m->src, "milestones are marked complete with no completion date",
+                             "%s: marked complete but no completion date is recorded: it is challenged and judged "
+                             "by its dates until the date is added in the completed column", m->ref);
+        else if (marked_complete && !has_date && m->due.kind != SP_DUE_COMPLETE)
+            sp_warning_group(d, m->src, "milestones are complete by their status alone (no completion-date column)",
+                             "%s: marked complete by its status alone: the export has no completion-date column, so "
+                             "it cannot be checked", m->ref);
+        else if (marked_complete && !has_date)
+            sp_warning_group(d, m->src, "milestones are marked complete with no completion date",
+                             "%s: marked complete but no completion date is recorded; add it in the completed column",
+                             m->ref);
         if (m->due.kind == SP_DUE_NONE)
-            sp_warning(d, m->src, "%s: no due date; the milestone is reported as Grey (no date)", m->ref);
+            sp_warning_group(d, m->src, "milestones have no due date and are reported as Grey (no date)",
+                             "%s: no due date; the milestone is reported as Grey (no date)", m->ref);
     }
 }
 
@@ -22,7 +36,8 @@ static void check_actions(const sp_plan *p, sp_diags *d)
     for (size_t i = 0; i < p->actions.n; i++) {
         const sp_action *a = &p->actions.items[i];
         if (!a->owner || !a->owner[0])
-            sp_warning(d, a->src, "action %s has no owner: name the responsible officer", a->ref);
+            sp_warning_group(d, a->src, "actions have no owner", "action %s has no owner: name the responsible officer",
+                             a->ref);
     }
 }
 
@@ -36,6 +51,32 @@ static bool numeric_target(const sp_kpi *k)
     return false;
 }
 
+/* Which area the KPI is reported under: a guess by word overlap is said, so is none at all. */
+static void check_kpi_area(const sp_plan *p, const sp_kpi *k, sp_diags *d)
+{
+    sp_area_link how;
+    double overlap;
+    size_t ai = sp_match_area(p, k->area, &how, &overlap);
+    if (how == SP_LINK_OVERLAP) {
+        sp_warning_group(d, k->src, "KPIs are placed in an area by the overlap of their words: check them",
+                         "KPI %s: its area '%s' is taken to be '%s' (their words overlap %.0f%%): check it", k->ref,
+                         k->area, p->areas.items[ai].name, overlap * 100);
+        return;
+    }
+    if (ai != SP_NO_AREA)
+        return;
+    for (size_t i = 0; i < p->actions.n; i++)
+        if (sp_kpi_named_by(p->actions.items[i].kpi, k))
+            return;
+    if (k->area[0])
+        sp_warning_group(d, k->src, "KPIs are in no area and are reported under Plan-wide KPIs",
+                         "KPI %s: its area '%s' matches no area of actions.csv and no action names it: it is reported "
+                         "under Plan-wide KPIs", k->ref, k->area);
+    else
+        sp_warning_group(d, k->src, "KPIs are in no area and are reported under Plan-wide KPIs",
+                         "KPI %s has no area and no action names it: it is reported under Plan-wide KPIs", k->ref);
+}
+
 static void check_kpis(const sp_plan *p, sp_diags *d)
 {
     for (size_t i = 0; i < p->kpis.n; i++) {
@@ -44,15 +85,20 @@ static void check_kpis(const sp_plan *p, sp_diags *d)
         for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
             any_target = any_target || k->target[cp].kind != SP_TARGET_NONE;
         if (!any_target)
-            sp_warning(d, k->src, "KPI %s has no targets: add a 3, 6 or 12-month target", k->ref);
+            sp_warning_group(d, k->src, "KPIs have no targets", "KPI %s has no targets: add a 3, 6 or 12-month target",
+                             k->ref);
         if (!k->baseline.set && (numeric_target(k) || (k->unit != SP_UNIT_TEXT && k->direction != SP_DIR_NONE))) {
+            const char *group = "KPIs have no baseline yet: it is set from the first value on or after the plan start";
             if (k->baseline.text[0])
-                sp_warning(d, k->src, "KPI %s has no baseline yet ('%s'): it is set from the first value on or after the plan start",
-                           k->ref, k->baseline.text);
+                sp_warning_group(d, k->src, group,
+                                 "KPI %s has no baseline yet ('%s'): it is set from the first value on or after the plan start",
+                                 k->ref, k->baseline.text);
             else
-                sp_warning(d, k->src, "KPI %s has no baseline: it is set from the first value on or after the plan start",
-                           k->ref);
+                sp_warning_group(d, k->src, group,
+                                 "KPI %s has no baseline: it is set from the first value on or after the plan start",
+                                 k->ref);
         }
+        check_kpi_area(p, k, d);
     }
 }
 

@@ -24,6 +24,7 @@ static const char USAGE[] =
     "      --history DIR      earlier JSON packs of the plan, for the burn-up and the pace of the forecast\n"
     "      --cohort RANGE     report only actions and KPIs for this age group, e.g. 18-25\n"
     "  -j, --jobs N           plans to process at once (default: 1)\n"
+    "  -v, --verbose          list every row of a warning that many rows share\n"
     "  -h, --help             show this help\n"
     "  -V, --version          show the version\n"
     "\n"
@@ -71,6 +72,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         {"cohort", required_argument, NULL, 'C'},  {"jobs", required_argument, NULL, 'j'},
         {"previous-as-of", required_argument, NULL, 'P'}, {"history", required_argument, NULL, 'H'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+        {"verbose", no_argument, NULL, 'v'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -83,11 +85,12 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":ca:f:t:o:p:j:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ca:f:t:o:p:j:hVv", longopts, NULL)) != -1) {
         char err[256];
         bool words;
         switch (c) {
         case 'c': o->check = true; break;
+        case 'v': o->verbose = true; break;
         case 'a':
             if (!sp_parse_date_cell(optarg, &o->as_of, &words, err, sizeof err) || o->as_of == SP_NO_DATE || words)
                 return usage_error("--as-of '%s' is not a date: write it as 2022-12-31", optarg);

@@ -15,6 +15,7 @@ enum { SP_FORMAT_JSON = 1, SP_FORMAT_XLSX = 2, SP_FORMAT_PDF = 4, SP_FORMAT_ALL 
 
 typedef struct sp_options {
     bool check;
+    bool verbose;               /* every row of a grouped warning */
     sp_date as_of;
     unsigned formats;
     const char *template_name; /* a name in templates/ or a path */

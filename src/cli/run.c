@@ -66,7 +66,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
     bool ok = sp_read_plan(dir, &plan, &diags);
     if (ok)
         sp_check_plan(&plan, &diags);
-    sp_diags_print(stderr, &diags);
+    (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &diags);
     fflush(stderr);
     int status = ok ? SP_EXIT_OK : SP_EXIT_DATA;
     if (o->check) {

@@ -46,14 +46,17 @@ typedef struct sp_plan_info {
 
 /* ---- actions and milestones ------------------------------------------------------------ */
 
-typedef enum { SP_DUE_NONE, SP_DUE_DATE, SP_DUE_COMPLETE, SP_DUE_ONGOING, SP_DUE_TBC } sp_due_kind;
+/* SP_DUE_RECURRING: "From Feb 2020", "Monthly from April 2020", "Ongoing from March 2020",
+ * "Quarterly": an activity with no end, never overdue (assessment rules). */
+typedef enum { SP_DUE_NONE, SP_DUE_DATE, SP_DUE_COMPLETE, SP_DUE_ONGOING, SP_DUE_TBC, SP_DUE_RECURRING } sp_due_kind;
 
 #define SP_MAX_INTERIM 4
 
 /* A parsed deadline cell. */
 typedef struct sp_deadline {
     sp_due_kind kind;
-    sp_date date;    /* the deadline: the latest date in the cell (original when "revised from") */
+    sp_date date;    /* the deadline: the latest date in the cell (original when "revised from");
+                      * for a recurring activity, when it started (SP_NO_DATE for "Quarterly") */
     sp_date revised; /* "May 2021 (revised from Nov 2019)": May 2021; else SP_NO_DATE */
     sp_date interim[SP_MAX_INTERIM]; /* earlier dates in the same cell */
     int n_interim;
@@ -85,6 +88,9 @@ typedef struct sp_action {
 
 typedef struct sp_area {
     const char *name;
+    /* from areas.csv, "" when the plan has none or no row for the area */
+    const char *sponsor, *weakness, *partners, *cohort;
+    sp_src details_src; /* the areas.csv row; line 0 when none */
     size_t first_action, n_actions;
     size_t first_milestone, n_milestones;
 } sp_area;
@@ -175,6 +181,9 @@ typedef struct sp_plan {
     SP_VEC(sp_risk) risks;
     bool has_values_file, has_risks_file;
     bool has_owner_column;    /* actions.csv has an owner column at all */
+    bool has_completed_column; /* actions.csv records completion dates: a Blue status alone is not evidence */
+    bool has_status_column;   /* actions.csv records a reported status: positions can be challenged */
+    bool has_areas_file;
     bool values_illustrative; /* every observation's note says it is illustrative */
 } sp_plan;
 

@@ -54,6 +54,9 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
     if (!sp_columns_map(t, FIELDS, F_COUNT, &c, &p->arena, d))
         return false;
     p->has_owner_column = c.index[F_OWNER] >= 0;
+    p->has_completed_column = c.index[F_COMPLETED] >= 0;
+    p->has_status_column = c.index[F_STATUS] >= 0;
+    size_t first_row = p->milestones.n; /* this file's rows start here */
     if (!p->has_owner_column)
         sp_warning(d, ((sp_src){t->file, t->header.line, 1}),
                    "no owner column (accepted headers: %s): no action has an owner",
@@ -63,18 +66,31 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
     for (size_t r = 0; r < t->rows.n; r++) {
         const sp_row *row = &t->rows.items[r];
         sp_cell ref = sp_field(row, &c, F_REF);
-        if (!ref.text[0]) {
-            sp_error(d, sp_cell_src(t, ref), "the ref is empty: every row needs the ref of its action (e.g. 1.1a)");
-            ok = false;
-            continue;
+        const sp_milestone *found;
+        bool merged = !ref.text[0]; /* Excel saved a merged Ref cell on its first row only */
+        if (merged) {
+            if (p->milestones.n == first_row) {
+                sp_error(d, sp_cell_src(t, ref), "the ref is empty: the first row needs the ref of its action (e.g. 1.1a)");
+                ok = false;
+                continue;
+            }
+            found = &p->milestones.items[p->milestones.n - 1]; /* the row above */
+            const char *action = sp_field(row, &c, F_ACTION).text;
+            if (action[0] && strcmp(action, found->action) != 0) {
+                sp_error(d, sp_cell_src(t, sp_field(row, &c, F_ACTION)),
+                         "the ref is empty but the action differs from the one above: a new action needs a ref");
+                ok = false;
+                continue;
+            }
+        } else {
+            found = previous_of_ref(p, ref.text);
         }
         /* a copy: the push below may move the list */
-        const sp_milestone *found = previous_of_ref(p, ref.text);
         sp_milestone prev_row = found ? *found : (sp_milestone){0};
         const sp_milestone *prev = found ? &prev_row : NULL;
         sp_milestone *m = sp_vec_push(&p->milestones);
         m->src = (sp_src){t->file, row->line, 1};
-        m->ref = ref.text;
+        m->ref = merged ? prev->ref : ref.text;
         m->area = carry(sp_field(row, &c, F_AREA).text, prev, prev ? prev->area : "");
         m->outcome = carry(sp_field(row, &c, F_OUTCOME).text, prev, prev ? prev->outcome : "");
         m->action = carry(sp_field(row, &c, F_ACTION).text, prev, prev ? prev->action : "");
@@ -82,6 +98,10 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         m->text = sp_field(row, &c, F_MILESTONE).text;
         m->resource = sp_field(row, &c, F_RESOURCE).text;
         m->kpi = sp_field(row, &c, F_KPI).text;
+        if (merged) { /* merged cells take the action's values */
+            m->resource = carry(m->resource, prev, prev->resource);
+            m->kpi = carry(m->kpi, prev, prev->kpi);
+        }
         m->cohort = carry(sp_field(row, &c, F_COHORT).text, prev, prev ? prev->cohort : "");
         m->progress = sp_field(row, &c, F_PROGRESS).text;
         m->revised_due = m->completed = m->updated = SP_NO_DATE;
@@ -145,6 +165,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
                 ok = false;
             }
         }
+
+        p->has_status_column = p->has_status_column || m->reported != SP_STATUS_NONE;
 
         sp_cell updated = sp_field(row, &c, F_UPDATED);
         if (!sp_parse_date_cell(updated.text, &m->updated, NULL, err, sizeof err)) {

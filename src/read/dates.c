@@ -243,6 +243,34 @@ bool sp_parse_date_cell(const char *s, sp_date *out, bool *has_words, char *err,
     return true;
 }
 
+/* A recurring activity (assessment rules): "From Feb 2020", "Monthly from April 2020",
+ * "Ongoing from March 2020", or a frequency word on its own ("Quarterly", "Termly"). */
+static bool recurring(const char *s, const sp_date_token *t, int n, sp_deadline *out)
+{
+    static const char *const every[] = {"weekly", "fortnightly", "monthly", "bi-monthly", "bimonthly",
+                                        "quarterly", "termly", "half-termly", "annually", "yearly", "ongoing"};
+    size_t skip = 0;
+    for (size_t i = 0; i < sizeof every / sizeof *every && !skip; i++) {
+        size_t len = strlen(every[i]);
+        if (sp_ieqn(s, every[i], len) && !isalpha((unsigned char)s[len]) && s[len] != '-')
+            skip = len;
+    }
+    const char *rest = s + skip;
+    while (*rest == ' ' || *rest == ',' || *rest == ':')
+        rest++;
+    bool from = sp_ieqn(rest, "from ", 5) || sp_ieqn(rest, "since ", 6);
+    if (skip && !rest[0] && !sp_ieqn(s, "ongoing", 7)) {
+        out->kind = SP_DUE_RECURRING; /* "Quarterly": no start given */
+        return true;
+    }
+    if (!from || n != 1 || t[0].start < (size_t)(rest - s))
+        return false;
+    out->kind = SP_DUE_RECURRING;
+    out->date = t[0].date;
+    out->has_words = true;
+    return true;
+}
+
 static int cmp_date(const void *a, const void *b)
 {
     sp_date x = *(const sp_date *)a, y = *(const sp_date *)b;
@@ -270,9 +298,11 @@ bool sp_parse_deadline(const char *s, sp_deadline *out, char *err, size_t errlen
                 out->date = t[k].date;
         return true;
     }
+    if (recurring(s, t, n, out))
+        return true;
     if (sp_ieqn(s, "ongoing", 7) && !isalpha((unsigned char)s[7])) {
-        /* "Ongoing from March 2020": no deadline, the cell is the note. A date with the word
-         * after it ("September 2022 (ongoing phased work)") is a deadline with a note. */
+        /* "Ongoing": no deadline. A date with the word after it ("September 2022 (ongoing
+         * phased work)") is a deadline with a note. */
         out->kind = SP_DUE_ONGOING;
         return true;
     }

@@ -63,6 +63,7 @@ bool sp_read_plan(const char *dir, sp_plan *p, sp_diags *d)
     ok &= read_csv(p, d, dir, "kpi_values.csv", false, sp_read_kpi_values, &p->has_values_file);
     ok &= read_csv(p, d, dir, "risks.csv", false, sp_read_risks, &p->has_risks_file);
     ok &= sp_plan_build(p, d);
+    ok &= read_csv(p, d, dir, "areas.csv", false, sp_read_areas, &p->has_areas_file);
     return ok && d->errors == 0;
 }
 
@@ -101,7 +102,7 @@ static size_t area_index(sp_plan *p, const char *name)
         if (strcmp(p->areas.items[i].name, name) == 0)
             return i;
     sp_area *area = sp_vec_push(&p->areas);
-    area->name = name;
+    *area = (sp_area){.name = name, .sponsor = "", .weakness = "", .partners = "", .cohort = ""};
     return p->areas.n - 1;
 }
 

@@ -14,6 +14,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d);
 bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d);
 bool sp_read_kpi_values(const sp_table *t, sp_plan *p, sp_diags *d);
 bool sp_read_risks(const sp_table *t, sp_plan *p, sp_diags *d);
+/* After sp_plan_build: its rows are matched to the areas actions.csv made. */
+bool sp_read_areas(const sp_table *t, sp_plan *p, sp_diags *d);
 
 /* sp_src of a cell in table t. */
 static inline sp_src sp_cell_src(const sp_table *t, sp_cell c)

@@ -234,6 +234,12 @@ static int on_value(void *user, unsigned line, const char *section, const char *
         share_value(l, line, key, v, &t->rules.off_track_share);
     } else if (IS("thresholds", "tolerance_share")) {
         share_value(l, line, key, v, &t->rules.tolerance_share);
+    } else if (IS("thresholds", "standing_tolerance_share")) {
+        share_value(l, line, key, v, &t->rules.standing_tolerance_share);
+    } else if (IS("thresholds", "reporting_lag_months")) {
+        int_value(l, line, key, v, 0, 12, &t->rules.reporting_lag_months);
+    } else if (IS("thresholds", "cohort_min_start_age")) {
+        int_value(l, line, key, v, 0, 25, &t->rules.cohort_min_start_age);
     } else if (IS("thresholds", "spc_min_points")) {
         int_value(l, line, key, v, 2, 1000, &t->rules.spc.min_points);
     } else if (IS("thresholds", "spc_run_length")) {

@@ -102,8 +102,19 @@ static json_t *summary_object(const sp_report *r)
     json_object_set_new(o, "position", json_string(a->overall));
     json_object_set_new(o, "milestones", counts(&a->milestone_counts));
     json_object_set_new(o, "kpis", counts(&a->kpi_counts));
-    if (!r->tmpl->plain_english)
+    if (!r->tmpl->plain_english) {
         json_object_set_new(o, "challenges", json_integer((json_int_t)a->challenges));
+        json_object_set_new(o, "acknowledged", json_integer((json_int_t)a->acknowledged));
+        json_object_set_new(o, "status_recorded", json_boolean(r->plan->has_status_column));
+        json_object_set_new(o, "completions_unchecked", json_boolean(a->completions_unchecked));
+    }
+    json_object_set_new(o, "kpis_not_reported", json_integer((json_int_t)a->kpis_not_reported));
+    json_object_set_new(o, "kpis_missing_update", json_integer((json_int_t)a->kpis_missing_update));
+    json_object_set_new(o, "plan_wide_kpis", json_integer((json_int_t)a->plan_wide_kpis));
+    json_object_set_new(o, "due", json_integer((json_int_t)a->due));
+    json_object_set_new(o, "due_on_time", json_integer((json_int_t)a->due_on_time));
+    json_object_set_new(o, "percent_on_time", number_if(a->has_percent_on_time, a->percent_on_time));
+    json_object_set_new(o, "cohort_whole_plan", text_or_null(a->focus_whole_plan));
     json_t *areas = json_object();
     for (int k = 0; k < 4; k++)
         json_object_set_new(areas, sp_area_assessment_key((sp_area_assessment)k),
@@ -122,7 +133,15 @@ static json_t *areas_array(const sp_report *r, sp_arena *arena)
         if (ar->counts.total == 0)
             continue; /* nothing of it in the cohort reported */
         json_t *o = json_object();
-        json_object_set_new(o, "name", json_string(p->areas.items[i].name));
+        const sp_area *details = &p->areas.items[i];
+        json_object_set_new(o, "name", json_string(details->name));
+        /* areas.csv: sponsor, weakness, partners and cohort; null when not given */
+        if (!r->tmpl->plain_english)
+            json_object_set_new(o, "sponsor", text_or_null(details->sponsor));
+        json_object_set_new(o, "weakness", text_or_null(details->weakness));
+        if (!r->tmpl->plain_english)
+            json_object_set_new(o, "partners", text_or_null(details->partners));
+        json_object_set_new(o, "cohort", text_or_null(details->cohort));
         json_object_set_new(o, "assessment", json_string(sp_area_assessment_key(ar->assessment)));
         json_object_set_new(o, "reason", json_string(ar->reason));
         json_object_set_new(o, "counts", counts(&ar->counts));
@@ -131,8 +150,12 @@ static json_t *areas_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "due_on_time", json_integer((json_int_t)ar->due_on_time));
         json_object_set_new(o, "percent_on_time", number_if(ar->has_percent_on_time, ar->percent_on_time));
         json_object_set_new(o, "overdue", json_integer((json_int_t)ar->overdue));
-        if (!r->tmpl->plain_english)
+        if (!r->tmpl->plain_english) {
             json_object_set_new(o, "challenges", json_integer((json_int_t)ar->challenges));
+            json_object_set_new(o, "acknowledged", json_integer((json_int_t)ar->acknowledged));
+        }
+        json_object_set_new(o, "kpis_not_reported", json_integer((json_int_t)ar->kpis_not_reported));
+        json_object_set_new(o, "kpis_missing_update", json_integer((json_int_t)ar->kpis_missing_update));
         json_t *kpis = json_array();
         for (size_t k = 0; k < ar->n_kpis; k++)
             json_array_append_new(kpis, json_string(p->kpis.items[ar->kpis[k]].ref));
@@ -217,12 +240,15 @@ static json_t *milestones_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "stale", json_boolean(mr->stale));
         json_object_set_new(o, "on_time", json_boolean(mr->on_time));
         json_object_set_new(o, "updated", date_or_null(m->updated));
+        json_object_set_new(o, "recurring", json_boolean(mr->recurring));
         if (!r->tmpl->plain_english) {
             json_object_set_new(o, "challenge", text_or_null(mr->challenge));
+            json_object_set_new(o, "acknowledged", text_or_null(mr->acknowledged));
             json_object_set_new(o, "resource", text_or_null(m->resource));
         }
         json_object_set_new(o, "progress", text_or_null(m->progress));
-        json_object_set_new(o, "cohort", text_or_null(ac->cohort));
+        json_object_set_new(o, "cohort", text_or_null(r->assessment->actions[m->action_index].cohort));
+        json_object_set_new(o, "cohort_reason", text_or_null(r->assessment->actions[m->action_index].cohort_reason));
         json_object_set_new(o, "source", source(arena, m->src));
         json_array_append_new(arr, o);
     }
@@ -307,7 +333,12 @@ static json_t *kpis_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "area", text_or_null(k->area));
         json_object_set_new(o, "unit", json_string(sp_unit_key(k->unit)));
         json_object_set_new(o, "direction", json_string(sp_direction_key(k->direction)));
-        json_object_set_new(o, "cohort", text_or_null(k->cohort));
+        json_object_set_new(o, "cohort", text_or_null(kr->cohort));
+        json_object_set_new(o, "cohort_reason", text_or_null(kr->cohort_reason));
+        json_object_set_new(o, "linked_area",
+                            kr->area_index == SP_NO_AREA ? json_null() : json_string(p->areas.items[kr->area_index].name));
+        json_object_set_new(o, "linked_by", key_or_null(sp_area_link_key(kr->area_link)));
+        json_object_set_new(o, "standing_target", number_if(kr->standing, kr->standing_target));
         json_object_set_new(o, "judged_by", json_string(kr->numeric ? "value" : "checkpoint_status"));
 
         json_t *b = json_object();
@@ -353,8 +384,8 @@ static json_t *kpis_array(const sp_report *r, sp_arena *arena)
         json_object_set_new(o, "tolerance", number_if(kr->has_tolerance, kr->tolerance));
         json_object_set_new(o, "rag", status_or_null(kr->rag));
         json_object_set_new(o, "reason", json_string(kr->reason));
-        if (!r->tmpl->plain_english)
-            json_object_set_new(o, "challenge", text_or_null(kr->challenge));
+        json_object_set_new(o, "not_reported", text_or_null(kr->not_reported));
+        json_object_set_new(o, "missing_update", text_or_null(kr->missing_update));
         json_object_set_new(o, "progress_to_target", number_if(kr->has_progress, kr->progress));
         json_object_set_new(o, "direction_of_travel", key_or_null(sp_travel_key(kr->travel)));
         const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
@@ -424,7 +455,8 @@ static json_t *exceptions_array(const sp_report *r)
 {
     const sp_assessment *a = r->assessment;
     json_t *arr = json_array();
-    static const char *const kinds[] = {"overdue", "slipped", "kpi_red", "kpi_amber", "kpi_not_updated"};
+    static const char *const kinds[] = {"overdue",        "slipped",          "kpi_red",   "kpi_amber",
+                                        "missing_update", "kpi_not_reported", "challenged"};
     for (size_t i = 0; i < a->n_exceptions; i++) {
         const sp_exception *e = &a->exceptions[i];
         json_t *o = json_object();
@@ -432,6 +464,7 @@ static json_t *exceptions_array(const sp_report *r)
         json_object_set_new(o, "ref", json_string(e->is_kpi ? r->plan->kpis.items[e->index].ref
                                                             : r->plan->milestones.items[e->index].ref));
         json_object_set_new(o, "challenged", json_boolean(e->challenged));
+        json_object_set_new(o, "acknowledged", json_boolean(e->acknowledged));
         json_array_append_new(arr, o);
     }
     return arr;

@@ -120,9 +120,14 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
                                  "of outcomes for young adults that the inspectors asked leaders to keep.",
                                  focus),
                  d->regular, BODY, 0);
+    if (a->focus_whole_plan) { /* a plan wholly about the cohort: said once, not repeated */
+        pd_space(d, 6);
+        pd_paragraph(d, a->focus_whole_plan, d->bold, BODY, 0);
+        return;
+    }
     pd_space(d, 6);
     pd_heading(d, "KPIs", 2, top);
-    static const char *const kh[] = {"KPI", "Age group", "Latest", "RAG", "Why"};
+    static const char *const kh[] = {"KPI", "Why in this view", "Latest", "RAG", "Why"};
     static const float kw[] = {0.34f, 0.1f, 0.12f, 0.08f, 0.36f};
     pd_table kt = {5, kh, kw, SMALL, false};
     size_t n = 0;
@@ -133,7 +138,7 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
             continue;
         const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
         pd_cell cells[5] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
-                            {k->cohort, 0, false},
+                            {kr->cohort_reason ? kr->cohort_reason : "", 0, false},
                             {latest ? pdf_value_text(d, k, true, latest->value) : "none yet", 0, false},
                             {LABEL(kr->rag), kr->rag, true},
                             {kr->reason, 0, false}};
@@ -145,9 +150,9 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
         pd_paragraph(d, "No KPI of the plan names this age group.", d->regular, BODY, 0);
     pd_space(d, 6);
     pd_heading(d, "Milestones", 2, top);
-    static const char *const mh[] = {"Milestone", "Due", "Status", "Why"};
-    static const float mw[] = {0.42f, 0.12f, 0.1f, 0.36f};
-    pd_table mt = {4, mh, mw, SMALL, false};
+    static const char *const mh[] = {"Milestone", "Why in this view", "Due", "Status", "Why"};
+    static const float mw[] = {0.3f, 0.14f, 0.1f, 0.1f, 0.36f};
+    pd_table mt = {5, mh, mw, SMALL, false};
     n = 0;
     for (size_t m = 0; m < p->milestones.n; m++) {
         const sp_milestone_result *mr = &a->milestones[m];
@@ -156,7 +161,9 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
         char due[20] = "no date";
         if (mr->effective_due != SP_NO_DATE)
             sp_date_long(mr->effective_due, due);
-        pd_cell cells[4] = {{sp_arena_printf(&d->arena, "%s: %s", p->milestones.items[m].ref, pdf_ms_title(p, m)), 0, false},
+        const char *why_in = a->actions[p->milestones.items[m].action_index].cohort_reason;
+        pd_cell cells[5] = {{sp_arena_printf(&d->arena, "%s: %s", p->milestones.items[m].ref, pdf_ms_title(p, m)), 0, false},
+                            {why_in ? why_in : "", 0, false},
                             {sp_arena_strdup(&d->arena, due), 0, false},
                             {LABEL(mr->derived), mr->derived, true},
                             {sp_report_why(r, &d->arena, false, m), 0, false}};

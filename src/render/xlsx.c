@@ -174,10 +174,10 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     areas[n_areas] = p->areas.n; /* the Whole plan row */
     cohort_item *cohort = sp_arena_alloc(&c->arena, (p->milestones.n + p->kpis.n + 1) * sizeof *cohort);
     size_t n_cohort = 0;
-    for (size_t i = 0; i < p->kpis.n; i++)
+    for (size_t i = 0; i < p->kpis.n && !a->focus_whole_plan; i++)
         if (a->kpis[i].in_focus)
             cohort[n_cohort++] = (cohort_item){true, i};
-    for (size_t i = 0; i < p->milestones.n; i++)
+    for (size_t i = 0; i < p->milestones.n && !a->focus_whole_plan; i++)
         if (a->milestones[i].in_focus)
             cohort[n_cohort++] = (cohort_item){false, i};
     size_t n_diags = r->diags ? r->diags->list.n : 0;
@@ -260,7 +260,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                               "view of outcomes the inspectors asked for.",
                                               focus),
                               "cohort", XL_COHORT_COLUMNS, XL_N_COHORT_COLUMNS, iota(c, n_cohort), n_cohort,
-                              "No action or KPI of the plan names this age group."},
+                              a->focus_whole_plan ? a->focus_whole_plan
+                                                  : "No action or KPI of the plan names this age group."},
                              cohort, a->rules.focus_cohort != NULL},
         [SP_SHEET_PLAIN] = {SP_SHEET_PLAIN,
                             {"What we are doing", "What we said, what we have done, what happens next",

@@ -97,11 +97,11 @@ static xl_cell co_when(xl_ctx *c, size_t i)
 static xl_cell co_why(xl_ctx *c, size_t i) { return xl_text(sp_report_why(c->r, &c->arena, CO(i)->kpi, CO(i)->index)); }
 static xl_cell co_cohort(xl_ctx *c, size_t i)
 {
-    return xl_text(CO(i)->kpi ? KP(CO(i)->index)->cohort : PLAN->actions.items[MS(CO(i)->index)->action_index].cohort);
+    return xl_text(CO(i)->kpi ? KR(CO(i)->index)->cohort_reason : AS->actions[MS(CO(i)->index)->action_index].cohort_reason);
 }
 const xl_column XL_COHORT_COLUMNS[] = {
     {"Type", co_kind},   {"Ref", co_ref},
-    {"What", co_what},   {"Age group", co_cohort},
+    {"What", co_what},   {"Why in this view", co_cohort},
     {"Status", co_status}, {"Due, or latest value", co_when},
     {"Why", co_why},
 };

@@ -2,15 +2,16 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
-void sp_diag_add(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
+static void add(sp_diags *d, sp_severity sev, sp_src src, const char *group, const char *fmt, va_list args)
 {
     va_list ap;
-    va_start(ap, fmt);
+    va_copy(ap, args);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     char *msg = sp_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-    va_start(ap, fmt);
+    va_copy(ap, args);
     vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
     va_end(ap);
 
@@ -18,10 +19,27 @@ void sp_diag_add(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
     item->severity = sev;
     item->src = src;
     item->message = msg;
+    item->group = group;
     if (sev == SP_ERROR)
         d->errors++;
     else
         d->warnings++;
+}
+
+void sp_diag_add(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, sev, src, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void sp_warning_group(sp_diags *d, sp_src src, const char *group, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, SP_WARNING, src, group, fmt, ap);
+    va_end(ap);
 }
 
 void sp_diag_print(FILE *out, const sp_diag *d)
@@ -38,6 +56,48 @@ void sp_diags_print(FILE *out, const sp_diags *d)
 {
     for (size_t i = 0; i < d->list.n; i++)
         sp_diag_print(out, &d->list.items[i]);
+}
+
+/* Warning groups are few (one per kind of check), so a short list of them is enough. */
+typedef struct group_count {
+    const char *group;
+    size_t first, count;
+} group_count;
+
+static size_t group_slot(group_count *g, size_t *n, const char *group, size_t at)
+{
+    for (size_t k = 0; k < *n; k++)
+        if (g[k].group == group || strcmp(g[k].group, group) == 0)
+            return k;
+    g[*n] = (group_count){group, at, 0};
+    return (*n)++;
+}
+
+void sp_diags_print_grouped(FILE *out, const sp_diags *d)
+{
+    group_count *groups = sp_xmalloc((d->list.n + 1) * sizeof *groups);
+    size_t n_groups = 0;
+    for (size_t i = 0; i < d->list.n; i++)
+        if (d->list.items[i].group)
+            groups[group_slot(groups, &n_groups, d->list.items[i].group, i)].count++;
+    for (size_t i = 0; i < d->list.n; i++) {
+        const sp_diag *g = &d->list.items[i];
+        if (!g->group) {
+            sp_diag_print(out, g);
+            continue;
+        }
+        const group_count *gc = &groups[group_slot(groups, &n_groups, g->group, i)];
+        if (gc->first != i)
+            continue; /* said at the group's first row */
+        if (gc->count == 1)
+            sp_diag_print(out, g);
+        else if (g->src.line)
+            fprintf(out, "%s:%u:%u: warning: %zu %s (first: %s:%u)\n", g->src.file, g->src.line,
+                    g->src.col ? g->src.col : 1, gc->count, g->group, g->src.file, g->src.line);
+        else
+            fprintf(out, "%s: warning: %zu %s\n", g->src.file, gc->count, g->group);
+    }
+    free(groups);
 }
 
 void sp_diags_free(sp_diags *d)

@@ -27,7 +27,7 @@ need() { grep -qF -- "$1" <<<"$flat" || fail "missing: $1"; }
 order=$(grep -noE "Areas at a glance|KPIs and challenges|Exceptions: what needs attention|Progress by area|KPIs: the impact scorecard|Risk register|Key: what the colours" <<<"$text" | sed "s/^[0-9]*://" | uniq | tr '\n' '|')
 [ "$order" = "Areas at a glance|KPIs and challenges|Exceptions: what needs attention|Progress by area|KPIs: the impact scorecard|Risk register|Key: what the colours|" ] || fail "section order: $order"
 # hand-worked figures (tests/unit/test_shared_plans.c)
-need "Of 13 milestones, 0 are complete and 2 overdue; 2 of 4 areas are off track or at risk; 2 of 12 KPIs are Red or Amber; 9 reported positions are challenged."
+need "Of 13 milestones, 0 are complete and 2 overdue; 3 of 4 areas are off track or at risk; 2 of 12 KPIs are Red or Amber; 7 checkpoint updates are missing; 2 reported positions are challenged."
 need "1 of 3 milestones due by 31 Dec 2022 is overdue (33%); the longest, APP-05, by 92 days."
 need "Reported Green, but 3 months overdue (due 30 Sep 2022)."
 need "Behind the trajectory by 1.5, more than the tolerance of 0.43: 18.9% in Dec 2022 against 20.4% expected."

@@ -69,12 +69,19 @@ for plan in ["peterborough-app-2022", "peterborough-wsoa-2019", "contacts"]:
         headings_in_order(text, want)
         if t == "dfe-nhse":
             cohort = text[text.find("Outcomes for young people aged 18-25"):]
+            flat = re.sub(r"\s+", " ", cohort)
+            rows = [r for r in wb["Cohort"].iter_rows(min_row=5, values_only=True) if any(r)]
             if plan != "peterborough-wsoa-2019":   # the APP's actions and KPIs are all for 18-25 (or 14-25)
-                check("K12: Increase in uptake" in re.sub(r"\s+", " ", cohort) and "14-25" in cohort, "K12 in the 18-25 section")
-                rows = [r for r in wb["Cohort"].iter_rows(min_row=5, values_only=True)]
-                check(len(rows) == 12 + 13, f"cohort rows {len(rows)}")
+                whole = "Every action and KPI of this plan is for the 18-25 age group, so the whole report is its view."
+                check(whole in flat and "K12: Increase in uptake" not in flat, "whole-plan cohort said once")
+                check(len(rows) == 1 and whole in str(rows[0]), f"cohort rows {rows}")
             else:
-                check("No KPI of the plan names this age group." in re.sub(r"\s+", " ", cohort), "empty cohort said")
+                # Workstream 5 "... young people aged 18 - 25": its actions 5.1a-5.2b are in the view by the
+                # area title; 3.3 by its outcome ("14 - 25 year olds"); K07 by its name; nothing 0-25
+                why = {r[1]: r[3] for r in rows}
+                check(why.get("5.2b") == "area title: aged 18 - 25" and "5.1a" in why, f"Workstream 5 in the 18-25 view {why}")
+                check(why.get("K07") == "KPI: 14 – 25 year olds" and "1.1a" not in why, f"K07 in, 1.1a (0 - 25) out {why}")
+                check("5.2b" in flat, "Workstream 5 in the PDF's 18-25 view")
         if t == "local-offer":   # no forecast for families: it reads as a promise
             check("progress" not in json.load(open(base + ".json", encoding="utf-8")), f"{plan}: progress in the Local Offer JSON")
             check(not re.search(r"forecast|likely complete|chance by", text + " ".join(wb.sheetnames), re.I),

@@ -72,7 +72,7 @@ check(k02["RAG"] == "Blue" and abs(k02["6-month target value"] - 391.4) < 1e-9, 
 
 h, summary = table(wb["Summary"])
 check(len(summary) == 5, f"Summary rows {len(summary)}")
-check([r["Assessment"] for r in summary[:4]] == ["On track", "Off track", "Off track", "On track"], "assessments")
+check([r["Assessment"] for r in summary[:4]] == ["On track", "Off track", "Off track", "At risk"], "assessments")  # Area 4: K12 is Red
 check(summary[4]["Area"] == "Whole plan" and summary[4]["Red (overdue)"] == 2 and summary[4]["Green (on track)"] == 11, f"{summary[4]}")
 check((summary[4]["KPIs Blue"], summary[4]["KPIs Green"], summary[4]["KPIs Amber"], summary[4]["KPIs Red"], summary[4]["KPIs Grey"]) == (1, 1, 1, 1, 8), "KPI counts")
 check(len(wb["Summary"]._charts) == 2, "Summary charts")
@@ -93,12 +93,17 @@ check(forecast[-1]["Likely by"] == "no forecast" and forecast[-1]["Forecast"].st
       f"{forecast[-1]}")
 
 h, exceptions = table(wb["Exceptions"])
-check(len(exceptions) == 11, f"Exceptions rows {len(exceptions)}")  # 2 overdue, K12 Red, K07 Amber, 7 not updated
-check([r["Ref"] for r in exceptions[:4]] == ["APP-05", "APP-08", "K12", "K07"], f"order {[r['Ref'] for r in exceptions]}")
+check(len(exceptions) == 11, f"Exceptions rows {len(exceptions)}")  # 2 overdue, K12 Red, 7 missing updates, K07 Amber
+# Red first, then missing updates (missing data is never reassurance), then Amber
+check([r["Ref"] for r in exceptions] == ["APP-05", "APP-08", "K12", "K03", "K04", "K05", "K06", "K08", "K10", "K11", "K07"],
+      f"order {[r['Ref'] for r in exceptions]}")
 h, risks = table(wb["Risks"])
 check(len(risks) == len(model["risks"]) == 4, "risks")
 h, quality = table(wb["Data quality"])
-check(len(quality) == len(model["data_quality"]) == 1 and quality[0]["Line"] == 3, f"quality {quality}")
+# K02's pending baseline; K05 and K06 in no area (Plan-wide KPIs); K08, K10-K12 placed by word overlap
+check(len(quality) == len(model["data_quality"]) == 7 and [q["Line"] for q in quality] == [3, 6, 7, 9, 11, 12, 13],
+      f"quality {quality}")
+check("Plan-wide KPIs" in quality[1]["What to fix"] and "overlap 75%" in quality[6]["What to fix"], f"quality {quality}")
 h, key = table(wb["Key"])
 check(any(r["Term"] == "[note 2]" and "illustrative" in r["Meaning"] for r in key), "illustrative note")
 h, contents = table(wb["Contents"])

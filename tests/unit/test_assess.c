@@ -16,12 +16,16 @@ static sp_milestone_result one(sp_date due, sp_date revised, sp_date completed, 
     pb_assess(&p, as_of, &a);
     sp_milestone_result r = a.milestones[0];
     /* sentences live in the assessment's arena: copy what the tests read */
-    static char reason[512], challenge[512];
+    static char reason[512], challenge[512], acknowledged[512];
     snprintf(reason, sizeof reason, "%s", r.reason);
     r.reason = reason;
     if (r.challenge) {
         snprintf(challenge, sizeof challenge, "%s", r.challenge);
         r.challenge = challenge;
+    }
+    if (r.acknowledged) {
+        snprintf(acknowledged, sizeof acknowledged, "%s", r.acknowledged);
+        r.acknowledged = acknowledged;
     }
     pb_free(&p, &a);
     return r;
@@ -51,11 +55,14 @@ static void challenge_in_months(void **state)
     assert_int_equal(r.days_overdue, 61);
     assert_int_equal(r.months_overdue, 2);
     assert_string_equal(r.challenge, "Reported Green, but 2 months overdue (due 30 Apr 2022)");
-    /* Amber reported on a Red milestone is still too optimistic; Red reported is not */
+    /* Amber or Red reported on an overdue milestone is the officer saying so: acknowledged, not
+     * challenged (assessment rules) */
     r = one(D(2022, 4, 30), NO, NO, SP_AMBER, AS_OF);
-    assert_string_equal(r.challenge, "Reported Amber, but 2 months overdue (due 30 Apr 2022)");
+    assert_null(r.challenge);
+    assert_string_equal(r.acknowledged, "Reported Amber: the delay is acknowledged");
     r = one(D(2022, 4, 30), NO, NO, SP_RED, AS_OF);
     assert_null(r.challenge);
+    assert_non_null(r.acknowledged);
     /* pessimism is never challenged */
     r = one(D(2022, 12, 31), NO, NO, SP_RED, AS_OF);
     assert_int_equal(r.derived, SP_GREEN);
@@ -75,7 +82,7 @@ static void revised_later_and_earlier(void **state)
     assert_int_equal(r.slippage_days, 182);
     assert_int_equal(r.slippage_months, 6);
     assert_date(r.effective_due, 2023, 5, 31);
-    assert_string_equal(r.challenge, "Reported Green, but the deadline has slipped 6 months (from 30 Nov 2022 to 31 May 2023)");
+    assert_null(r.challenge); /* on track against its revised date: not a challenge */
     /* revised earlier than the original: not slipped, Green */
     r = one(D(2022, 12, 31), D(2022, 10, 31), NO, SP_GREEN, AS_OF);
     assert_int_equal(r.derived, SP_GREEN);
@@ -396,14 +403,17 @@ static void qualitative_checkpoints(void **state)
         sp_qual_status status;
         sp_date period, as_of;
         sp_status rag;
-        const char *challenge;
+        const char *missing;
     } cases[] = {
         {SP_QS_MET, D(2022, 4, 30), D(2022, 5, 31), SP_GREEN, NULL},
         {SP_QS_PARTLY_MET, D(2022, 4, 30), D(2022, 5, 31), SP_AMBER, NULL},
         {SP_QS_NOT_MET, D(2022, 4, 30), D(2022, 5, 31), SP_RED, NULL},
         {SP_QS_MET, D(2023, 1, 31), D(2023, 2, 28), SP_BLUE, NULL}, /* met at 12 months */
-        /* the 6-month checkpoint has passed and only the 3-month status is recorded */
-        {SP_QS_MET, D(2022, 4, 30), D(2022, 8, 31), SP_GREY,
+        /* the 6-month checkpoint (31 Jul) has passed and only the 3-month status is recorded: its
+         * status is due by the end of the month after (31 Aug, the reporting lag); until then the
+         * 3-month status stands, the day after it is a missing update */
+        {SP_QS_MET, D(2022, 4, 30), D(2022, 8, 31), SP_GREEN, NULL},
+        {SP_QS_MET, D(2022, 4, 30), D(2022, 9, 1), SP_GREY,
          "No update recorded for the 6-month milestone (due 31 Jul 2022)"},
         /* no checkpoint passed yet (the 3-month one is due on the report date itself) */
         {SP_QS_NONE, D(2022, 4, 30), D(2022, 4, 30), SP_GREY, NULL},
@@ -420,10 +430,11 @@ static void qualitative_checkpoints(void **state)
         if (r.rag != cases[i].rag)
             fail_msg("case %zu: RAG %s, expected %s (%s)", i, sp_status_word(r.rag), sp_status_word(cases[i].rag),
                      r.reason);
-        if (cases[i].challenge)
-            assert_string_equal(r.challenge, cases[i].challenge);
+        if (cases[i].missing)
+            assert_string_equal(r.missing_update, cases[i].missing);
         else
-            assert_null(r.challenge);
+            assert_null(r.missing_update);
+        assert_null(r.not_reported); /* never both */
         pb_free(&p, &a);
     }
 }
@@ -445,15 +456,19 @@ static void empty_plan(void **state)
 static void cohort_filter(void **state)
 {
     (void)state;
-    assert_true(sp_cohort_matches("18-25", "18-25"));
-    assert_true(sp_cohort_matches("14-25", "18-25"));
-    assert_true(sp_cohort_matches("0-25", "18-25"));
-    assert_true(sp_cohort_matches("18 – 25", "18-25"));
-    assert_false(sp_cohort_matches("0-5", "18-25"));
-    assert_false(sp_cohort_matches("14-17", "18-25"));
-    assert_false(sp_cohort_matches("", "18-25"));
-    assert_true(sp_cohort_matches("", NULL));
-    assert_true(sp_cohort_matches("Post-16", "post-16"));
+    /* in the 18-25 view: overlapping ranges that start at 14 or later (the template's minimum) */
+    assert_true(sp_cohort_matches("18-25", "18-25", 14));
+    assert_true(sp_cohort_matches("14-25", "18-25", 14));
+    assert_false(sp_cohort_matches("13-25", "18-25", 14));
+    assert_false(sp_cohort_matches("0-25", "18-25", 14)); /* the whole SEND range says nothing of young adults */
+    assert_true(sp_cohort_matches("18 – 25", "18-25", 14));
+    assert_false(sp_cohort_matches("0-5", "18-25", 14));
+    assert_false(sp_cohort_matches("14-17", "18-25", 14));
+    assert_false(sp_cohort_matches("", "18-25", 14));
+    assert_true(sp_cohort_matches("", NULL, 14));
+    assert_true(sp_cohort_matches("Post-16", "post-16", 14));
+    /* a cohort that starts below the minimum takes what overlaps it */
+    assert_true(sp_cohort_matches("0-25", "0-5", 14));
 
     sp_plan p;
     sp_assessment a;

@@ -104,9 +104,29 @@ static void deadlines(void **state)
 
     deadline("Ongoing", &d);
     assert_int_equal(d.kind, SP_DUE_ONGOING);
+    /* recurring activities (assessment rules): never a deadline; the start where one is given */
     deadline("Ongoing from March 2020", &d);
-    assert_int_equal(d.kind, SP_DUE_ONGOING);
+    assert_int_equal(d.kind, SP_DUE_RECURRING);
+    assert_date(d.date, 2020, 3, 31);
     assert_true(d.has_words);
+    deadline("From Feb 2020", &d);
+    assert_int_equal(d.kind, SP_DUE_RECURRING);
+    assert_date(d.date, 2020, 2, 29);
+    deadline("Monthly from April 2020", &d);
+    assert_int_equal(d.kind, SP_DUE_RECURRING);
+    assert_date(d.date, 2020, 4, 30);
+    const char *const every[] = {"Quarterly", "Termly", "Bi-monthly", "Annually", "monthly"};
+    for (size_t i = 0; i < sizeof every / sizeof *every; i++) {
+        deadline(every[i], &d);
+        assert_int_equal(d.kind, SP_DUE_RECURRING);
+        assert_int_equal(d.date, SP_NO_DATE);
+    }
+    /* a window with an end is a deadline, and a frequency word inside a sentence is not recurring */
+    deadline("From Feb 2020 to March 2021", &d);
+    assert_int_equal(d.kind, SP_DUE_DATE);
+    assert_date(d.date, 2021, 3, 31);
+    deadline("Quarterly review by June 2022", &d);
+    assert_int_equal(d.kind, SP_DUE_DATE);
     deadline("September 2022 (ongoing phased work)", &d); /* the contract's own example */
     assert_int_equal(d.kind, SP_DUE_DATE);
     assert_date(d.date, 2022, 9, 30);

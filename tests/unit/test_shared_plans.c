@@ -106,7 +106,16 @@ static void app_milestones(void **state)
  *   2 "Strengthen the support ..." (APP-03..07): due by 31 Dec: APP-04, 05, 06 = 3; overdue 1
  *     (APP-05) = 33% >= 25% -> Off track
  *   3 Local Offer (APP-08, 09): due by 31 Dec: APP-08 only, overdue -> 100% -> Off track
- *   4 transition (APP-10..13): nothing due yet; its KPI K11 is Grey -> On track
+ *   4 transition (APP-10..13): nothing due yet. Its KPIs by their own area cell "Improving the
+ *     transition of young people from children's to adult health service", against the area
+ *     "Improving the transition of young people for children's health services to adult health
+ *     service (to 'make transitions easy')": words of 3+ letters, as sets,
+ *       KPI  {improving the transition young people from children adult health service} = 10
+ *       area {improving the transition young people for children health services adult service
+ *             make transitions easy} = 14 ("health" twice, once in the set)
+ *       common {improving the transition young people children adult health service} = 9
+ *       Dice = 2 x 9 / (10 + 14) = 0.75 >= 0.6 -> K10, K11, K12 are Area 4's.
+ *     K12 is Red (app_kpis) -> At risk, "KPI K12 is Red."
  */
 static void app_areas(void **state)
 {
@@ -124,9 +133,15 @@ static void app_areas(void **state)
     assert_int_equal(assessment.areas[2].assessment, SP_AREA_OFF_TRACK);
     assert_string_equal(assessment.areas[2].reason,
                         "1 of 1 milestone due by 31 Dec 2022 is overdue (100%); the longest, APP-08, by 92 days.");
-    assert_int_equal(assessment.areas[3].assessment, SP_AREA_ON_TRACK);
+    assert_int_equal(assessment.areas[3].assessment, SP_AREA_AT_RISK);
+    assert_string_equal(assessment.areas[3].reason, "KPI K12 is Red.");
+    assert_int_equal(assessment.areas[3].n_kpis, 3);
+    assert_int_equal(assessment.kpis[kpi_by_ref("K12")].area_index, 3);
+    assert_int_equal(assessment.kpis[kpi_by_ref("K12")].area_link, SP_LINK_OVERLAP);
+    assert_near(assessment.kpis[kpi_by_ref("K12")].area_overlap, 18.0 / 24.0, 1e-9);
     assert_near(assessment.areas[3].percent_complete, 0, 0);
     assert_int_equal(assessment.areas_by_assessment[SP_AREA_OFF_TRACK], 2);
+    assert_int_equal(assessment.areas_by_assessment[SP_AREA_AT_RISK], 1);
     unload();
 }
 
@@ -141,9 +156,13 @@ static void app_areas(void **state)
  *     20.4 on 31 Dec. Latest 18.9: short by 1.5; tolerance 10% of 4.25 = 0.425 -> Red.
  *     Progress (18.9 - 17) / 4.25 = 44.7059%.
  *   Qualitative, 3m (30 Sep) passed: K01 met -> Green; K07 partly met -> Amber; K03, K04, K05,
- *     K06, K08, K10, K11 no status -> Grey, challenged. K09 has no 3m target and its 6m one is
- *     due on the report date -> Grey, not challenged.
- *   Counts: Blue 1, Green 1, Amber 1, Red 1, Grey 8. Challenges: 2 milestones + 7 KPIs = 9.
+ *     K06, K08, K10, K11 no status, and its reporting deadline (31 Oct) has passed -> Grey, a
+ *     missing update each (7), none of them a challenge. K08 has values too (its targets are all
+ *     text): "checkpoint status not recorded", with its latest value 163 (Dec) up from 158 (Nov).
+ *     K09 has no 3m target and its 6m one is due on the report date -> Grey, nothing missing.
+ *   No KPI is not reported: K02 and K12 have Dec values; their 6m deadline is 31 Jan 2023.
+ *   Counts: Blue 1, Green 1, Amber 1, Red 1, Grey 8. Challenges: APP-05 and APP-08, reported
+ *   Green and overdue = 2.
  */
 static void app_kpis(void **state)
 {
@@ -174,14 +193,20 @@ static void app_kpis(void **state)
 
     assert_int_equal(assessment.kpis[kpi_by_ref("K01")].rag, SP_GREEN);
     assert_int_equal(assessment.kpis[kpi_by_ref("K07")].rag, SP_AMBER);
-    assert_string_equal(assessment.kpis[kpi_by_ref("K03")].challenge,
+    assert_string_equal(assessment.kpis[kpi_by_ref("K03")].missing_update,
                         "No update recorded for the 3-month milestone (due 30 Sep 2022)");
-    assert_null(assessment.kpis[kpi_by_ref("K09")].challenge);
+    assert_null(assessment.kpis[kpi_by_ref("K09")].missing_update);
+    assert_string_equal(assessment.kpis[kpi_by_ref("K08")].reason,
+                        "Checkpoint status not recorded for the 3-month milestone (due 30 Sep 2022). Latest value: "
+                        "163 in Dec 2022, up from 158 (improving).");
     assert_counts(assessment.kpi_counts, 1, 1, 1, 1, 8);
-    assert_int_equal(assessment.challenges, 9);
+    assert_int_equal(assessment.challenges, 2);
+    assert_int_equal(assessment.kpis_missing_update, 7);
+    assert_int_equal(assessment.kpis_not_reported, 0);
     assert_string_equal(assessment.overall,
-                        "Of 13 milestones, 0 are complete and 2 overdue; 2 of 4 areas are off track or at risk; "
-                        "2 of 12 KPIs are Red or Amber; 9 reported positions are challenged.");
+                        "Of 13 milestones, 0 are complete and 2 overdue; 3 of 4 areas are off track or at risk; "
+                        "2 of 12 KPIs are Red or Amber; 7 checkpoint updates are missing; 2 reported positions "
+                        "are challenged.");
     assert_int_equal(plan.risks.n, 4);
     assert_true(plan.values_illustrative);
     unload();
@@ -192,11 +217,12 @@ static void app_kpis(void **state)
  * holds a completion date on 11 rows (4 Nov 2019, 4 Oct 2019, 2 Sept 2019, 1 Aug 2019), all
  * on or before their deadlines.
  *   Deadlines before 30 Jun 2020: April 2020 15, Feb 2020 13, March 2020 13, Dec 2019 10,
- *   Jan 2020 9, Nov 2019 6, Oct 2019 4, May 2020 3, Sept 2019 3, "From Feb 2020" 2,
- *   "Nov 2019-" 1 = 79; 11 of them complete -> 68 Red.
+ *   Jan 2020 9, Nov 2019 6, Oct 2019 4, May 2020 3, Sept 2019 3, "Nov 2019-" 1 = 77;
+ *   11 of them complete -> 66 Red. "From Feb 2020" 2 are recurring: Grey, never overdue.
  *   Deadlines on or after 30 Jun 2020: June 2020 3 (due on the report date), July 2020 4,
  *   Aug/August 2020 2, Sept 2020 5, Oct 2020 2, Dec 2020 3, April 2021 4, July 2021 2,
- *   "June 2020 to April 2021" 1 = 26 Green. "Ongoing from March 2020" 1 Grey. 11 Blue.
+ *   "June 2020 to April 2021" 1 = 26 Green. "Ongoing from March 2020" 1 recurring, Grey.
+ *   Grey 2 + 1 = 3. 11 Blue.
  */
 static void wsoa_milestones(void **state)
 {
@@ -204,7 +230,7 @@ static void wsoa_milestones(void **state)
     load("peterborough-wsoa-2019", D(2020, 6, 30));
     assert_int_equal(plan.milestones.n, 106);
     assert_int_equal(plan.actions.n, 28);
-    assert_counts(assessment.milestone_counts, 11, 26, 0, 68, 1);
+    assert_counts(assessment.milestone_counts, 11, 26, 0, 66, 3);
     assert_int_equal(assessment.challenges, 0);
     /* 1.1a's first row: Nov 2019, completed "Nov 2019" */
     size_t i = milestone_by_ref("1.1a", 0);
@@ -216,13 +242,16 @@ static void wsoa_milestones(void **state)
     i = milestone_by_ref("1.1a", 4);
     assert_date(assessment.milestones[i].effective_due, 2021, 4, 30);
     assert_int_equal(assessment.milestones[i].derived, SP_GREEN);
-    /* 1.3 "From Feb 2020": 29 Feb 2020 -> 31 + 30 + 31 + 30 = 122 days overdue */
+    /* 1.3 "From Feb 2020": a recurring activity, never overdue */
     i = milestone_by_ref("1.3", 3);
-    assert_int_equal(assessment.milestones[i].derived, SP_RED);
-    assert_int_equal(assessment.milestones[i].days_overdue, 122);
+    assert_int_equal(assessment.milestones[i].derived, SP_GREY);
+    assert_true(assessment.milestones[i].recurring);
+    assert_int_equal(assessment.milestones[i].days_overdue, 0);
+    assert_string_equal(assessment.milestones[i].reason, "Recurring since Feb 2020: no deadline, never overdue.");
     /* 4.3a "Ongoing from March 2020" */
     i = milestone_by_ref("4.3a", 2);
     assert_int_equal(assessment.milestones[i].derived, SP_GREY);
+    assert_string_equal(assessment.milestones[i].reason, "Recurring since Mar 2020: no deadline, never overdue.");
     /* 2.1 "Sept 2019", completed "Aug 2019": complete early */
     i = milestone_by_ref("2.1", 0);
     assert_date(assessment.milestones[i].completed_on, 2019, 8, 31);
