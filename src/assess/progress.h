@@ -30,6 +30,8 @@ typedef struct sp_forecast_rules {
 } sp_forecast_rules;
 
 void sp_forecast_rules_default(sp_forecast_rules *r);
+/* "10,000": a count as the report prints it, in arena a. */
+const char *sp_thousands(sp_arena *a, long n);
 
 /* Earlier packs (--history), as read by read/history.c and matched to this plan. */
 typedef struct sp_earlier_pack {

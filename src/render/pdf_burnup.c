@@ -208,9 +208,21 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
     if (a->plan->info.revisit != SP_NO_DATE)
         month_rule(d, &f, month_index(a->plan->info.revisit), "revisit", size, 1, &last_label);
 
-    series(d, &f, pr, 1);
+    /* revised under planned: where no deadline moved the two coincide, and the dashes show on the dots */
     series(d, &f, pr, 2);
+    series(d, &f, pr, 1);
     series(d, &f, pr, 0);
+    if (band) { /* the band's months in words at its top, kept inside the plot */
+        char likely[16], chance[16];
+        sp_date_month(fc->likely_by, likely);
+        sp_date_month(fc->has_chance ? fc->chance_by : fc->likely_by, chance);
+        const char *text = fc->has_chance ? sp_arena_printf(&d->arena, "likely %s, 85%% chance %s", likely, chance)
+                                          : sp_arena_printf(&d->arena, "likely %s", likely);
+        float tw = pd_text_width(d, d->bold, size, text), bx1 = bx(&f, band_to);
+        float tx = bx1 - tw < f.x ? f.x : bx1 - tw;
+        pd_fill_rect(d, tx - 2, f.y + f.h - 2 * size - 5, tw + 4, size + 4, 0xFFFFFF);
+        pd_text_at(d, d->bold, size, tx, f.y + f.h - 2 * size - 3, text, BU_COMPLETED);
+    }
 
     /* legend, in words, under the axis labels */
     float ly = y - h + 12, lx = f.x;
@@ -274,10 +286,10 @@ void pdf_progress_glance(pd_doc *d, const sp_report *r)
         pd_paragraph(d,
                      sp_arena_printf(&d->arena,
                                      "The forecast assumes the pace to come resembles the pace above and that no "
-                                     "milestones are added; it simulates the %zu open milestones %d times and gives "
+                                     "milestones are added; it simulates the %zu open milestones %s times and gives "
                                      "the months by which half and %.0f%% of the runs finished. It is a range with "
                                      "its chance, not a promise.",
-                                     pr->forecast.open, a->rules.forecast.runs, a->rules.forecast.chance * 100),
+                                     pr->forecast.open, sp_thousands(&d->arena, a->rules.forecast.runs), a->rules.forecast.chance * 100),
                      d->regular, SMALL, 0);
     pd_space(d, 8);
 }

@@ -165,10 +165,10 @@ xl_sheet_spec xl_forecast_spec(xl_ctx *c, const size_t *rows, size_t n)
     return (xl_sheet_spec){
         "Forecast", "Forecast finish: the plan and each area",
         sp_arena_printf(&c->arena,
-                        "From each one's own pace, simulated %d times: the month by which half the runs finished "
+                        "From each one's own pace, simulated %s times: the month by which half the runs finished "
                         "(likely) and %.0f%% of them. It assumes the pace to come resembles the pace learned and that "
                         "no milestones are added: a range with its chance, not a promise.",
-                        AS->rules.forecast.runs, AS->rules.forecast.chance * 100),
+                        sp_thousands(&c->arena, AS->rules.forecast.runs), AS->rules.forecast.chance * 100),
         "forecast", FORECAST_COLUMNS, sizeof FORECAST_COLUMNS / sizeof *FORECAST_COLUMNS, rows, n, ""};
 }
 

@@ -504,6 +504,7 @@ static void wsoa_without_completion_dates(void **state)
         }
     assert_int_equal(dated, 11);
     p.has_completed_column = false; /* BRAG only: Blue is the evidence there is */
+    p.info.revisit = D(2021, 11, 30);
     sp_rules r = rules_default();
     sp_assessment a;
     sp_assess(&p, D(2020, 11, 30), &r, &a);
@@ -526,6 +527,12 @@ static void wsoa_without_completion_dates(void **state)
                                                 "likely complete by ", 88) == 0);
     assert_string_equal(pr->unknown_note,
                         "11 milestones completed on dates that were not recorded, counted at the report month (Nov 2020).");
+    /* the revisit 12 months on: 92 - Poisson(12 x 0.910 = 10.92) still open. P(N >= 11) = 0.530,
+     * P(N >= 12) = 0.411 -> median 92 - 11 = 81; P(N >= 8) = 0.851, just over 85% -> at most 84
+     * with an 85% chance (85 when the runs fall a hair short of it) */
+    assert_true(pr->forecast.has_revisit);
+    assert_int_equal(pr->forecast.revisit_median, 81);
+    assert_in_range(pr->forecast.revisit_p85, 84, 85);
     sp_assessment_free(&a);
     sp_plan_free(&p);
 }
