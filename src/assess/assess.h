@@ -116,6 +116,7 @@ typedef struct sp_kpi_result {
     const char *baseline_note;    /* "baseline set from first value, Jul 2022" */
     sp_resolved_target target[SP_N_CHECKPOINTS];
     int final_checkpoint;         /* the checkpoint whose target counts as "the 12-month target"; -1 none */
+    bool relative_to_zero;        /* a relative target of a baseline of 0 was left unresolved */
     bool has_latest;
     size_t latest_obs;            /* index into plan->observations */
     double latest;

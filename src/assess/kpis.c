@@ -90,6 +90,10 @@ static void resolve_targets(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
                 out->pending = true;
                 break;
             }
+            if (t->kind == SP_TARGET_RELATIVE && r->baseline == 0) {
+                r->relative_to_zero = true; /* any percentage of 0 is 0: no target at all */
+                break;
+            }
             out->numeric = true;
             out->value = t->kind == SP_TARGET_RELATIVE ? r->baseline * (1 + t->value / 100) : r->baseline + t->value;
             break;
@@ -125,22 +129,6 @@ static const char *fmt(sp_assessment *a, const sp_kpi *k, double v)
     char buf[64];
     sp_format_value(v, k->unit, buf, sizeof buf);
     return sp_arena_strdup(&a->arena, buf);
-}
-
-/* A standing target: two or more numeric targets, all written as the same value. */
-static bool standing_target(const sp_kpi *k, double *value)
-{
-    int n = 0;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-        const sp_target *t = &k->target[cp];
-        if (!is_numeric_kind(t->kind))
-            continue;
-        if (t->kind != SP_TARGET_ABSOLUTE || (n && fabs(t->value - *value) > SP_EPSILON))
-            return false;
-        *value = t->value;
-        n++;
-    }
-    return n >= 2;
 }
 
 /* Judged against the standing value directly: met Blue, short by no more than the tolerance
@@ -187,7 +175,8 @@ static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     }
     if (r->final_checkpoint < 0) {
         r->rag = SP_GREY;
-        r->reason = "No numeric target could be resolved.";
+        r->reason = r->relative_to_zero ? "No target can be judged: its targets are percentage changes of a baseline of 0."
+                                        : "No numeric target could be resolved.";
         return;
     }
     if (!r->has_latest) {
@@ -401,7 +390,7 @@ void sp_assess_kpis(sp_assessment *a)
             textual = textual || k->target[cp].kind == SP_TARGET_TEXT;
         }
         r->numeric = numeric;
-        r->standing = standing_target(k, &r->standing_target);
+        r->standing = sp_kpi_standing_target(k, &r->standing_target);
         if (!r->standing || k->baseline.set) /* a standing target needs no baseline */
             resolve_baseline(a, k, r);
         resolve_targets(a, k, r);

@@ -186,10 +186,13 @@ void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     size_t n = 0;
     const sp_observation *prev = NULL;
     const sp_observation *gap_after = NULL;
+    bool mixed = false; /* quarters and months: points of different lengths are not one process */
     for (size_t o = 0; o < k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[k->first_obs + o];
         if (!a->obs_counted[k->first_obs + o])
             continue;
+        if (prev && prev->quarter != ob->quarter)
+            mixed = true;
         if (prev && !follows(prev, ob) && !gap_after)
             gap_after = prev;
         prev = ob;
@@ -199,6 +202,10 @@ void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     if (n < (size_t)a->rules.spc.min_points) {
         spc->why_not = sp_arena_printf(&a->arena, "too few points for SPC (n = %zu, %d needed)", n,
                                        a->rules.spc.min_points);
+        return;
+    }
+    if (mixed) {
+        spc->why_not = "the series mixes quarters and months: SPC needs periods of one length";
         return;
     }
     if (gap_after) {

@@ -1,6 +1,7 @@
 #include "check/check.h"
 
 #include "model/area_match.h"
+#include "util/format.h"
 
 
 static void check_milestones(const sp_plan *p, sp_diags *d)
@@ -87,7 +88,8 @@ static void check_kpis(const sp_plan *p, sp_diags *d)
         if (!any_target)
             sp_warning_group(d, k->src, "KPIs have no targets", "KPI %s has no targets: add a 3, 6 or 12-month target",
                              k->ref);
-        if (!k->baseline.set && (numeric_target(k) || (k->unit != SP_UNIT_TEXT && k->direction != SP_DIR_NONE))) {
+        double standing;
+        if (!k->baseline.set && !sp_kpi_standing_target(k, &standing) && (numeric_target(k) || (k->unit != SP_UNIT_TEXT && k->direction != SP_DIR_NONE))) {
             const char *group = "KPIs have no baseline yet: it is set from the first value on or after the plan start";
             if (k->baseline.text[0])
                 sp_warning_group(d, k->src, group,
@@ -102,8 +104,57 @@ static void check_kpis(const sp_plan *p, sp_diags *d)
     }
 }
 
+/* A percentage of children, plans or appointments cannot pass 100: a value that does is a
+ * typing slip or a count in a % column, and would be judged as far beyond its target. */
+static void check_percentages(const sp_plan *p, sp_diags *d)
+{
+    char v[64];
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        if (k->unit != SP_UNIT_PERCENT)
+            continue;
+        if (k->baseline.set && k->baseline.value > 100) {
+            sp_format_value(k->baseline.value, k->unit, v, sizeof v);
+            sp_error(d, k->src, "%s: %s is over 100%%: a baseline percentage cannot pass 100", k->ref, v);
+        }
+        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+            const sp_target *t = &k->target[cp];
+            if (t->kind == SP_TARGET_ABSOLUTE && t->value > 100) {
+                sp_format_value(t->value, k->unit, v, sizeof v);
+                sp_error(d, t->src, "%s: %s is over 100%%: a target percentage cannot pass 100", k->ref, v);
+            }
+        }
+        for (size_t o = 0; o < k->n_obs; o++) {
+            const sp_observation *ob = &p->observations.items[k->first_obs + o];
+            if (ob->has_value && ob->value > 100) {
+                sp_format_value(ob->value, k->unit, v, sizeof v);
+                sp_error(d, ob->src, "%s: %s is over 100%%: a percentage cannot pass 100 (or is the KPI's unit wrong?)",
+                         k->ref, v);
+            }
+        }
+    }
+}
+
+/* "Reduction by 20%" of a baseline of 0 is 0 whatever happens: such a target says nothing. */
+static void check_relative_targets(const sp_plan *p, sp_diags *d)
+{
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        if (!k->baseline.set || k->baseline.value != 0)
+            continue;
+        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
+            if (k->target[cp].kind == SP_TARGET_RELATIVE)
+                sp_warning(d, k->target[cp].src,
+                           "%s: '%s' is relative to a baseline of 0, so it cannot be met or missed; "
+                           "write the target as a number",
+                           k->ref, k->target[cp].text);
+    }
+}
+
 void sp_check_plan(const sp_plan *p, sp_diags *d)
 {
+    check_percentages(p, d);
+    check_relative_targets(p, d);
     check_milestones(p, d);
     check_actions(p, d);
     check_kpis(p, d);

@@ -1,12 +1,13 @@
 #include "cli/options.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/dates.h"
+#include "util/date.h"
 
 static const char USAGE[] =
     "usage: sendpack [OPTIONS] PLAN_DIR...\n"
@@ -39,6 +40,36 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
     va_end(ap);
     fputs("\nTry 'sendpack --help'.\n", stderr);
     return SP_EXIT_USAGE;
+}
+
+/* A report date on the command line is ISO 8601, YYYY-MM-DD, and a real day: "-2021-01-01"
+ * or "2021-02-30" is a mistake to point out, not a date to guess. */
+static bool parse_iso_date(const char *s, sp_date *out)
+{
+    static const char shape[] = "dddd-dd-dd";
+    if (strlen(s) != sizeof shape - 1)
+        return false;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1900 || !sp_date_valid_ymd(y, m, d))
+        return false;
+    *out = sp_date_from_ymd(y, m, d);
+    return true;
+}
+
+/* --cohort LOW-HIGH: whole ages, LOW <= HIGH (decisions #9). */
+static bool valid_cohort(const char *s)
+{
+    char *end;
+    if (!isdigit((unsigned char)s[0]))
+        return false;
+    long lo = strtol(s, &end, 10);
+    if (*end != '-' || !isdigit((unsigned char)end[1]))
+        return false;
+    long hi = strtol(end + 1, &end, 10);
+    return !*end && lo <= hi && hi <= 150;
 }
 
 static bool parse_formats(const char *s, unsigned *out)
@@ -86,13 +117,11 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":ca:f:t:o:p:j:hVv", longopts, NULL)) != -1) {
-        char err[256];
-        bool words;
         switch (c) {
         case 'c': o->check = true; break;
         case 'v': o->verbose = true; break;
         case 'a':
-            if (!sp_parse_date_cell(optarg, &o->as_of, &words, err, sizeof err) || o->as_of == SP_NO_DATE || words)
+            if (!parse_iso_date(optarg, &o->as_of))
                 return usage_error("--as-of '%s' is not a date: write it as 2022-12-31", optarg);
             break;
         case 'f':
@@ -103,11 +132,14 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         case 'o': o->output_dir = optarg; break;
         case 'p': o->previous_dir = optarg; break;
         case 'P':
-            if (!sp_parse_date_cell(optarg, &o->previous_as_of, &words, err, sizeof err) ||
-                o->previous_as_of == SP_NO_DATE || words)
+            if (!parse_iso_date(optarg, &o->previous_as_of))
                 return usage_error("--previous-as-of '%s' is not a date: write it as 2022-11-30", optarg);
             break;
-        case 'C': o->cohort = optarg; break;
+        case 'C':
+            if (!valid_cohort(optarg))
+                return usage_error("--cohort '%s': give an age range LOW-HIGH with LOW <= HIGH, e.g. 18-25", optarg);
+            o->cohort = optarg;
+            break;
         case 'H': o->history_dir = optarg; break;
         case 'j': {
             char *end;
@@ -127,16 +159,6 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
     o->n_plans = argc - optind;
     if (o->n_plans < 1)
         return usage_error("%s", "no plan folder given");
-    for (int i = 0; i < o->n_plans; i++) {
-        for (int j = 0; j < i; j++) {
-            const char *a = strrchr(o->plans[i], '/'), *b = strrchr(o->plans[j], '/');
-            a = a && a[1] ? a + 1 : o->plans[i];
-            b = b && b[1] ? b + 1 : o->plans[j];
-            if (strcmp(a, b) == 0 && strcmp(o->plans[i], o->plans[j]) != 0)
-                return usage_error("'%s' and '%s' would write the same files: rename one folder", o->plans[j],
-                                   o->plans[i]);
-        }
-    }
     if (o->previous_as_of == SP_NO_DATE)
         o->previous_as_of = sp_date_add_months(o->as_of, -1);
     if (o->previous_dir && o->n_plans > 1)

@@ -15,6 +15,8 @@
 #include "redact/redact.h"
 #include "render/output.h"
 #include "render/report.h"
+#include "util/arena.h"
+#include "util/text.h"
 
 typedef bool (*renderer_fn)(const sp_report *, const char *, char *, size_t);
 
@@ -64,8 +66,10 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
     memset(&plan, 0, sizeof plan);
     sp_diags diags = {0};
     bool ok = sp_read_plan(dir, &plan, &diags);
-    if (ok)
+    if (ok) {
         sp_check_plan(&plan, &diags);
+        ok = diags.errors == 0; /* a check can find an impossible value */
+    }
     (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &diags);
     fflush(stderr);
     int status = ok ? SP_EXIT_OK : SP_EXIT_DATA;
@@ -133,6 +137,15 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
     sp_diags_free(&diags);
     sp_plan_free(&plan);
     return status;
+}
+
+static const char *const *collide_slugs; /* qsort has no context argument in C11 */
+
+static int by_slug(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    int c = strcmp(collide_slugs[x], collide_slugs[y]);
+    return c ? c : (x > y) - (x < y);
 }
 
 /* ---- batch: many plans, N at a time ------------------------------------------------------- */
@@ -233,6 +246,50 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
     return worst;
 }
 
+/* Plans whose packs would share a name are refused before anything is written, naming every
+ * plan involved and the name (decisions #2): renaming one silently would leave a reader with
+ * a pack they cannot find, and writing both would leave one. */
+static bool names_collide(const sp_options *o, const sp_template *tmpl)
+{
+    sp_arena arena = {0};
+    const char **slug = sp_arena_alloc(&arena, (size_t)o->n_plans * sizeof *slug);
+    bool *reported = sp_arena_alloc(&arena, (size_t)o->n_plans * sizeof *reported);
+    for (int i = 0; i < o->n_plans; i++)
+        slug[i] = sp_folder_slug(&arena, o->plans[i]);
+    /* sorted by name, so that each group is found in one pass */
+    int *order = sp_arena_alloc(&arena, (size_t)o->n_plans * sizeof *order);
+    for (int i = 0; i < o->n_plans; i++)
+        order[i] = i;
+    collide_slugs = slug;
+    qsort(order, (size_t)o->n_plans, sizeof *order, by_slug);
+    char date[11];
+    sp_date_iso(o->as_of, date);
+    bool any = false;
+    for (int k = 0; k < o->n_plans; k++) {
+        int first = order[k], n = 1;
+        while (k + n < o->n_plans && strcmp(slug[order[k + n]], slug[first]) == 0)
+            n++;
+        if (n > 1 && !reported[first]) {
+            /* name them in the order given on the command line */
+            fputs("sendpack: ", stderr);
+            int shown = 0;
+            for (int i = 0; i < o->n_plans; i++) {
+                if (strcmp(slug[i], slug[first]) != 0)
+                    continue;
+                reported[i] = true;
+                fprintf(stderr, "%s'%s'", shown == 0 ? "" : shown == n - 1 ? " and " : ", ", o->plans[i]);
+                shown++;
+            }
+            fprintf(stderr, " would all write %s/%s-%s-%s.*: give each plan folder its own name\n", o->output_dir,
+                    slug[first], tmpl->name, date);
+            any = true;
+        }
+        k += n - 1;
+    }
+    sp_arena_free(&arena);
+    return any;
+}
+
 int sp_run(const sp_options *o)
 {
     sp_template tmpl;
@@ -244,6 +301,11 @@ int sp_run(const sp_options *o)
         fprintf(stderr, "sendpack: the template has errors; no pack written\n");
         sp_template_free(&tmpl);
         return SP_EXIT_DATA;
+    }
+    if (!o->check && names_collide(o, &tmpl)) {
+        fputs("sendpack: nothing was written\n", stderr);
+        sp_template_free(&tmpl);
+        return SP_EXIT_USAGE;
     }
     int worst = SP_EXIT_OK;
     if (o->n_plans > 1 && !o->check) {

@@ -86,3 +86,21 @@ const char *sp_checkpoint_label(int cp)
     static const char *const labels[] = {"3-month", "6-month", "12-month"};
     return labels[cp];
 }
+
+bool sp_kpi_standing_target(const sp_kpi *k, double *value)
+{
+    int n = 0;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        const sp_target *t = &k->target[cp];
+        if (t->kind == SP_TARGET_RELATIVE || t->kind == SP_TARGET_POINTS)
+            return false;
+        if (t->kind != SP_TARGET_ABSOLUTE)
+            continue;
+        /* written values compare exactly: "93%" and "93%" parse to the same double */
+        if (n && t->value != *value)
+            return false;
+        *value = t->value;
+        n++;
+    }
+    return n >= 2;
+}

@@ -189,6 +189,10 @@ typedef struct sp_plan {
 
 void sp_plan_free(sp_plan *p);
 
+/* A standing target (assessment rules): two or more numeric targets, all written as the same
+ * absolute value ("93% at every checkpoint"). It needs no baseline. */
+bool sp_kpi_standing_target(const sp_kpi *k, double *value);
+
 const char *sp_status_word(sp_status s);     /* "Blue" … "Grey", "" for none */
 const char *sp_status_key(sp_status s);      /* "blue" … "grey", NULL for none */
 const char *sp_plan_kind_name(sp_plan_kind k); /* "APP", "WSoA", "Priority action plan" */

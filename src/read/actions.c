@@ -66,6 +66,7 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
     for (size_t r = 0; r < t->rows.n; r++) {
         const sp_row *row = &t->rows.items[r];
         sp_cell ref = sp_field(row, &c, F_REF);
+        ref.text = sp_ref_clean(&p->arena, ref.text); /* "K1" and "K1" + a zero-width joiner are one ref */
         const sp_milestone *found;
         bool merged = !ref.text[0]; /* Excel saved a merged Ref cell on its first row only */
         if (merged) {
@@ -119,7 +120,9 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
 
         sp_cell due = sp_field(row, &c, F_DUE);
         m->due_text = due.text;
-        if (!sp_parse_deadline(due.text, &m->due, err, sizeof err)) {
+        if (!sp_parse_deadline(due.text, &m->due, err, sizeof err) ||
+            !sp_date_near_start(p, m->due.date, due.text, err, sizeof err) ||
+            !sp_date_near_start(p, m->due.revised, due.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, due), "due: %s", err);
             ok = false;
         }
@@ -131,7 +134,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         sp_cell revised = sp_field(row, &c, F_REVISED);
         if (revised.text[0]) {
             sp_date date;
-            if (!sp_parse_date_cell(revised.text, &date, NULL, err, sizeof err)) {
+            if (!sp_parse_date_cell(revised.text, &date, NULL, err, sizeof err) ||
+                !sp_date_near_start(p, date, revised.text, err, sizeof err)) {
                 sp_error(d, sp_cell_src(t, revised), "revised due: %s", err);
                 ok = false;
             } else {
@@ -160,7 +164,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
                 m->status_says_complete = true; /* "BRAG + date" holding just "Blue" */
                 if (m->reported == SP_STATUS_NONE)
                     m->reported = word;
-            } else if (!sp_parse_date_cell(completed.text, &m->completed, NULL, err, sizeof err)) {
+            } else if (!sp_parse_date_cell(completed.text, &m->completed, NULL, err, sizeof err) ||
+                       !sp_date_near_start(p, m->completed, completed.text, err, sizeof err)) {
                 sp_error(d, sp_cell_src(t, completed), "completed: %s", err);
                 ok = false;
             }
@@ -169,10 +174,16 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         p->has_status_column = p->has_status_column || m->reported != SP_STATUS_NONE;
 
         sp_cell updated = sp_field(row, &c, F_UPDATED);
-        if (!sp_parse_date_cell(updated.text, &m->updated, NULL, err, sizeof err)) {
+        if (!sp_parse_date_cell(updated.text, &m->updated, NULL, err, sizeof err) ||
+            !sp_date_near_start(p, m->updated, updated.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, updated), "updated: %s", err);
             ok = false;
         }
+    }
+    if (t->rows.n == 0) {
+        sp_error(d, ((sp_src){t->file, t->header.line, 1}),
+                 "no actions: the file has a header row but no rows below it (was the export filtered?)");
+        ok = false;
     }
     return ok;
 }

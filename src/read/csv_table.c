@@ -18,6 +18,7 @@ typedef struct feeder {
     unsigned next_col;              /* column right after the piece being fed */
     unsigned row_line;
     bool header_done;
+    bool failed; /* a row had a filled cell beyond the header's last column */
 } feeder;
 
 static char *clean_cell(sp_arena *a, const char *s, size_t n)
@@ -62,6 +63,18 @@ static void on_record(int term, void *ctx)
             f->table->header = row;
             f->header_done = true;
         } else {
+            /* A filled cell with no header is a value shifted by an unquoted comma: every cell
+             * after it is in the wrong column. Empty ones (trailing commas) are harmless. */
+            for (size_t i = f->table->header.n; i < row.n; i++) {
+                if (row.cells[i].text[0]) {
+                    sp_error(f->diags, ((sp_src){f->table->file, row.cells[i].line, row.cells[i].col}),
+                             "a cell beyond the last column (the header has %zu): a comma inside a value "
+                             "needs the whole value in double quotes",
+                             f->table->header.n);
+                    f->failed = true;
+                    break;
+                }
+            }
             *sp_vec_push(&f->table->rows) = row;
         }
     }
@@ -147,6 +160,14 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
             result = SP_CSV_FAILED;
             break;
         }
+        size_t nonchar = sp_nonchar_at(buf + pos, line_len);
+        if (nonchar < line_len) {
+            sp_error(d, ((sp_src){file, f.line, (unsigned)nonchar + 1}),
+                     "U+%s is not a character (no workbook may hold it): remove it from the export",
+                     (unsigned char)buf[pos + nonchar + 2] == 0xBE ? "FFFE" : "FFFF");
+            result = SP_CSV_FAILED;
+            break;
+        }
         unsigned err_col = 0;
         if (!feed_line(&p, &f, buf + pos, line_len, &err_col)) {
             sp_error(d, ((sp_src){file, f.line, err_col}),
@@ -165,6 +186,8 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
     }
     csv_free(&p);
     sp_vec_free(&f.cells);
+    if (f.failed)
+        result = SP_CSV_FAILED;
     if (result == SP_CSV_OK && !f.header_done) {
         sp_error(d, ((sp_src){file, 1, 1}), "the file is empty: expected a header row, then one row per record");
         result = SP_CSV_FAILED;

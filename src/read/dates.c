@@ -397,3 +397,25 @@ quarter_ok:
     *end = sp_date_end_of_month(sp_date_from_ymd(y, q * 3, 1));
     return true;
 }
+
+bool sp_date_near_start(const sp_plan *p, sp_date date, const char *cell, char *err, size_t errlen)
+{
+    sp_date start = p->info.start;
+    if (start == SP_NO_DATE || date == SP_NO_DATE || start == 0)
+        return true;
+    if (date >= sp_date_add_months(start, -12 * SP_DATE_RANGE_YEARS) &&
+        date <= sp_date_add_months(start, 12 * SP_DATE_RANGE_YEARS))
+        return true;
+    int y, m, d, sy;
+    sp_date_ymd(date, &y, &m, &d);
+    sp_date_ymd(start, &sy, &m, &d);
+    char year[8];
+    snprintf(year, sizeof year, "%04d", y);
+    if (!strstr(cell, year))
+        snprintf(err, errlen, "'%s' reads as %d, more than %d years from the plan start (%d): write the year in full",
+                 cell, y, SP_DATE_RANGE_YEARS, sy);
+    else
+        snprintf(err, errlen, "'%s' is more than %d years from the plan start (%d): check the year", cell,
+                 SP_DATE_RANGE_YEARS, sy);
+    return false;
+}

@@ -36,4 +36,10 @@ bool sp_parse_deadline(const char *s, sp_deadline *out, char *err, size_t errlen
  * calendar quarter (2022-Q3, Q3 2022). */
 bool sp_parse_period(const char *s, sp_date *start, sp_date *end, bool *quarter, char *err, size_t errlen);
 
+/* Within 10 years of the plan's start (decisions 10)? A two-digit year reads as 20yy, so
+ * "31/12/99" is 2099: false with "'31/12/99' reads as 2099 ...: write the year in full". True
+ * when the plan has no start or the date is none. */
+#define SP_DATE_RANGE_YEARS 10
+bool sp_date_near_start(const sp_plan *p, sp_date date, const char *cell, char *err, size_t errlen);
+
 #endif

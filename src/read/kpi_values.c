@@ -45,6 +45,7 @@ bool sp_read_kpi_values(const sp_table *t, sp_plan *p, sp_diags *d)
         const sp_row *row = &t->rows.items[r];
         sp_observation *o = sp_vec_push(&p->observations);
         sp_cell ref = sp_field(row, &c, F_REF);
+        ref.text = sp_ref_clean(&p->arena, ref.text); /* "K1" and "K1" + a zero-width joiner are one ref */
         o->src = sp_cell_src(t, ref); /* the row, pointing at its ref: where an unknown ref is reported */
         o->ref = ref.text;
         o->kpi = (size_t)-1;
@@ -56,7 +57,8 @@ bool sp_read_kpi_values(const sp_table *t, sp_plan *p, sp_diags *d)
         if (!period.text[0]) {
             sp_error(d, sp_cell_src(t, period), "the period is empty: write a month (2022-07) or a quarter (2022-Q3)");
             ok = false;
-        } else if (!sp_parse_period(period.text, &o->period_start, &o->period_end, &o->quarter, err, sizeof err)) {
+        } else if (!sp_parse_period(period.text, &o->period_start, &o->period_end, &o->quarter, err, sizeof err) ||
+                   !sp_date_near_start(p, o->period_end, period.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, period), "period: %s", err);
             ok = false;
         }

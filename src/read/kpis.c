@@ -73,6 +73,7 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
     for (size_t r = 0; r < t->rows.n; r++) {
         const sp_row *row = &t->rows.items[r];
         sp_cell ref = sp_field(row, &c, F_REF);
+        ref.text = sp_ref_clean(&p->arena, ref.text); /* "K1" and "K1" + a zero-width joiner are one ref */
         sp_cell name = sp_field(row, &c, F_NAME);
         if (!ref.text[0]) {
             sp_error(d, sp_cell_src(t, ref), "the KPI ref is empty: every KPI needs a unique ref (e.g. K01)");
@@ -122,7 +123,8 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
         }
         sp_parse_baseline(&p->arena, sp_field(row, &c, F_BASELINE).text, &k->baseline);
         sp_cell bdate = sp_field(row, &c, F_BASELINE_DATE);
-        if (!sp_parse_date_cell(bdate.text, &k->baseline_date, NULL, err, sizeof err)) {
+        if (!sp_parse_date_cell(bdate.text, &k->baseline_date, NULL, err, sizeof err) ||
+            !sp_date_near_start(p, k->baseline_date, bdate.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, bdate), "baseline date: %s", err);
             ok = false;
         }

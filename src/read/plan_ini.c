@@ -1,6 +1,7 @@
 #include "read/plan_ini.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,26 @@ typedef struct ini_ctx {
 static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
                                    "checkpoint_12m", "organisations", "end", "revisit"};
 enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_END, K_REVISIT, K_COUNT };
+
+/* The column of value[at] on the file's line: libinih hands over the value alone. */
+static unsigned value_column(const char *path, unsigned line, const char *value, size_t at)
+{
+    FILE *fp = fopen(path, "rb");
+    char buf[4096];
+    unsigned col = 1;
+    for (unsigned n = 1; fp && fgets(buf, sizeof buf, fp); n++) {
+        if (n < line)
+            continue;
+        const char *sep = strpbrk(buf, "=:");
+        const char *hit = sep ? strstr(sep + 1, value) : NULL;
+        if (hit)
+            col = (unsigned)(hit - buf + (ptrdiff_t)at) + 1;
+        break;
+    }
+    if (fp)
+        fclose(fp);
+    return col;
+}
 
 static int on_value(void *user, unsigned line, const char *section, const char *name, const char *value)
 {
@@ -48,6 +69,15 @@ static int on_value(void *user, unsigned line, const char *section, const char *
 
     sp_plan_info *info = &c->plan->info;
     char err[256];
+    size_t at;
+    const char *unsafe = sp_unsafe_text(&c->plan->arena, value, &at);
+    if (unsafe) {
+        /* the title, area and organisations go into every document's header and properties */
+        src.col = value_column(c->file, line, value, at);
+        sp_error(c->diags, src, "%s: %s: remove it", KEYS[key], unsafe);
+        c->ok = false;
+        return 1;
+    }
     switch (key) {
     case K_TITLE: info->title = sp_arena_strdup(&c->plan->arena, value); break;
     case K_AREA: info->area = sp_arena_strdup(&c->plan->arena, value); break;

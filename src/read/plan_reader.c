@@ -22,15 +22,7 @@ static const char *join(sp_arena *a, const char *dir, const char *name)
 
 static const char *folder_name(sp_arena *a, const char *dir)
 {
-    char *copy = sp_arena_strdup(a, dir);
-    size_t n = strlen(copy);
-    while (n > 1 && copy[n - 1] == '/')
-        copy[--n] = '\0';
-    const char *base = strrchr(copy, '/');
-    base = base ? base + 1 : copy;
-    if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || !base[0])
-        base = "plan";
-    return sp_slug(a, base);
+    return sp_folder_slug(a, dir);
 }
 
 typedef bool (*reader_fn)(const sp_table *, sp_plan *, sp_diags *);

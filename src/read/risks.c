@@ -38,7 +38,8 @@ bool sp_read_risks(const sp_table *t, sp_plan *p, sp_diags *d)
         }
         sp_cell date = sp_field(row, &c, F_DATE);
         k->date_text = date.text;
-        if (!sp_parse_date_cell(date.text, &k->date, NULL, err, sizeof err)) {
+        if (!sp_parse_date_cell(date.text, &k->date, NULL, err, sizeof err) ||
+            !sp_date_near_start(p, k->date, date.text, err, sizeof err)) {
             sp_error(d, sp_cell_src(t, date), "date: %s", err);
             ok = false;
         }

@@ -57,9 +57,14 @@ void sp_template_defaults(sp_template *t)
     sp_rules_default(&t->rules);
 }
 
+/* Where the named templates are, first match: beside an installed binary
+ * (PREFIX/bin/sendpack -> PREFIX/share/sendpack/templates, so an installed tree can be
+ * moved), beside a binary in a build folder of the source tree (build/../templates), the
+ * install prefix compiled in, and the source tree compiled in. */
 const char *sp_template_dir(void)
 {
     static char dir[PATH_MAX];
+    static const char *const beside_binary[] = {"../share/sendpack/templates", "../templates"};
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -67,11 +72,15 @@ const char *sp_template_dir(void)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(dir, sizeof dir, "%.*s/../templates", (int)(sizeof dir - 16), exe);
-            if (access(dir, R_OK) == 0)
-                return dir;
+            for (size_t i = 0; i < sizeof beside_binary / sizeof *beside_binary; i++) {
+                snprintf(dir, sizeof dir, "%.*s/%s", (int)(sizeof dir - 40), exe, beside_binary[i]);
+                if (access(dir, R_OK) == 0)
+                    return dir;
+            }
         }
     }
+    if (access(SENDPACK_INSTALLED_TEMPLATE_DIR, R_OK) == 0)
+        return SENDPACK_INSTALLED_TEMPLATE_DIR;
     return SENDPACK_TEMPLATE_DIR;
 }
 

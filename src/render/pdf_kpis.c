@@ -8,6 +8,13 @@
 #include "render/style.h"
 #include "util/format.h"
 
+static const char *whole_percent(pd_doc *d, double v)
+{
+    char buf[32];
+    sp_format_whole_percent(v, buf, sizeof buf);
+    return sp_arena_strdup(&d->arena, buf);
+}
+
 void pdf_kpi_pages(pd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
@@ -53,7 +60,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
             {latest ? sp_arena_printf(&d->arena, "%s (%s)", pdf_value_text(d, k, true, latest->value), when) : "none yet", 0,
              false},
             {LABEL(kr->rag), kr->rag, true},
-            {kr->has_progress ? sp_arena_printf(&d->arena, "%.0f%%", kr->progress) : "–", 0, false},
+            {kr->has_progress ? whole_percent(d, kr->progress) : "–", 0, false},
             {sp_travel_key(kr->travel) ? sp_travel_key(kr->travel) : "–", 0, false},
             {latest && latest->has_england
                  ? sp_arena_printf(&d->arena, "%s (%s)", pdf_value_text(d, k, true, latest->england),

@@ -47,7 +47,7 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
     sp_date_long(AS->as_of, date);
     sp_date_long(p->info.start, start);
     const char *title = sp_template_title(TMPL, &c->arena, p->info.title, p->info.area, AS->as_of);
-    worksheet_write_string(ws, 0, 0, title, c->title);
+    xl_write_text(c, ws, 0, 0, title, c->title);
     xl_write_text(c, ws, 1, 0, TMPL->audience[0] ? TMPL->audience : "Monitoring pack: progress against the plan's actions and KPIs",
                   c->subtitle);
     const char *contents_text = "";

@@ -98,6 +98,7 @@ void xl_write_text(xl_ctx *c, lxw_worksheet *ws, int row, int col, const char *s
 {
     if (!s || !s[0])
         return;
+    s = sp_excel_literal(&c->arena, s); /* literal "_x0041_" is not the letter A */
     if (sp_utf16_len(s) <= XL_MAX_CELL) {
         /* worksheet_write_string never makes a formula: "=SUM(A1)" stays text */
         worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f);

@@ -26,6 +26,29 @@ static void add(sp_diags *d, sp_severity sev, sp_src src, const char *group, con
         d->warnings++;
 }
 
+/* Writes s with every control byte escaped: a cell's ESC, BEL or CR must not reach the
+ * terminal raw (an ESC sequence can retitle the window or hide text), and one diagnostic
+ * stays on one line. C1 controls (U+0080..U+009F, UTF-8 C2 80..C2 9F) are escaped too. */
+static void put_escaped(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '\033': fputs("\\e", out); continue;
+        case '\a': fputs("\\a", out); continue;
+        case '\r': fputs("\\r", out); continue;
+        case '\n': fputs("\\n", out); continue;
+        case '\t': fputs("\\t", out); continue;
+        default: break;
+        }
+        if (*p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\x%02X", *p);
+        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            fprintf(out, "\\u%04X", *++p);
+        else
+            fputc(*p, out);
+    }
+}
+
 void sp_diag_add(sp_diags *d, sp_severity sev, sp_src src, const char *fmt, ...)
 {
     va_list ap;
@@ -45,11 +68,12 @@ void sp_warning_group(sp_diags *d, sp_src src, const char *group, const char *fm
 void sp_diag_print(FILE *out, const sp_diag *d)
 {
     const char *sev = d->severity == SP_ERROR ? "error" : "warning";
+    put_escaped(out, d->src.file);
     if (d->src.line)
-        fprintf(out, "%s:%u:%u: %s: %s\n", d->src.file, d->src.line, d->src.col ? d->src.col : 1, sev,
-                d->message);
-    else
-        fprintf(out, "%s: %s: %s\n", d->src.file, sev, d->message);
+        fprintf(out, ":%u:%u", d->src.line, d->src.col ? d->src.col : 1);
+    fprintf(out, ": %s: ", sev);
+    put_escaped(out, d->message);
+    fputc('\n', out);
 }
 
 void sp_diags_print(FILE *out, const sp_diags *d)

@@ -49,3 +49,9 @@ void sp_format_value(double v, sp_unit unit, char *buf, size_t n)
     default: snprintf(buf, n, "%s", num); break;
     }
 }
+
+void sp_format_whole_percent(double v, char *buf, size_t n)
+{
+    double r = round(v);
+    snprintf(buf, n, "%.0f%%", r == 0 ? 0.0 : r); /* round(-0.3) is -0: printed as "-0" */
+}

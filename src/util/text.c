@@ -169,21 +169,123 @@ int sp_natcmp(const char *a, const char *b)
 
 char *sp_slug(sp_arena *a, const char *s)
 {
-    size_t len = strlen(s);
-    char *out = sp_arena_alloc(a, len + 1);
+    /* Letters keep their base letter ("Été" -> "ete", "ß" -> "ss") rather than vanishing. */
+    utf8proc_uint8_t *plain = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &plain,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const char *src = n >= 0 ? (const char *)plain : s;
+    size_t len = strlen(src);
+    char *out = sp_arena_alloc(a, len + 2);
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (isalnum(c)) {
+        unsigned char c = (unsigned char)src[i];
+        if (c < 0x80 && isalnum(c)) {
             out[o++] = (char)tolower(c);
         } else if (o && out[o - 1] != '-') {
             out[o++] = '-';
         }
     }
+    free(plain);
     while (o && out[o - 1] == '-')
         o--;
     if (!o)
         out[o++] = 'x';
     out[o] = '\0';
+    return out;
+}
+
+char *sp_folder_slug(sp_arena *a, const char *dir)
+{
+    char *copy = sp_arena_strdup(a, dir);
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    const char *base = strrchr(copy, '/');
+    base = base ? base + 1 : copy;
+    if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || !base[0])
+        base = "plan";
+    return sp_slug(a, base);
+}
+
+size_t sp_nonchar_at(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, 0xEF, (size_t)(s + n - p))) != NULL; p++) {
+        if ((size_t)(s + n - p) >= 3 && (unsigned char)p[1] == 0xBF &&
+            ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF))
+            return (size_t)(p - s);
+    }
+    return n;
+}
+
+const char *sp_unsafe_text(sp_arena *a, const char *s, size_t *at)
+{
+    size_t n = strlen(s);
+    size_t bad = sp_utf8_invalid_at(s, n);
+    size_t nonchar = sp_nonchar_at(s, bad);
+    for (size_t i = 0; i < nonchar; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F) {
+            *at = i;
+            return sp_arena_printf(a, "a control character (U+%04X)", c);
+        }
+    }
+    if (nonchar < bad) {
+        *at = nonchar;
+        return (unsigned char)s[nonchar + 2] == 0xBE ? "U+FFFE is not a character" : "U+FFFF is not a character";
+    }
+    if (bad < n) {
+        *at = bad;
+        return "invalid UTF-8";
+    }
+    return NULL;
+}
+
+const char *sp_ref_clean(sp_arena *a, const char *s)
+{
+    bool plain = true;
+    for (const unsigned char *p = (const unsigned char *)s; *p && plain; p++)
+        plain = *p < 0x80;
+    if (plain)
+        return s; /* nothing to normalise: the common case, kept fast */
+    utf8proc_uint8_t *clean = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &clean,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                          UTF8PROC_IGNORE);
+    if (n < 0)
+        return s;
+    size_t len = (size_t)n;
+    const char *t = sp_trim((const char *)clean, &len);
+    const char *out = sp_arena_strndup(a, t, len);
+    free(clean);
+    return out;
+}
+
+static bool is_hex(char c)
+{
+    return isxdigit((unsigned char)c) != 0;
+}
+
+static bool escape_at(const char *p)
+{
+    return p[0] == '_' && p[1] == 'x' && is_hex(p[2]) && is_hex(p[3]) && is_hex(p[4]) && is_hex(p[5]) && p[6] == '_';
+}
+
+const char *sp_excel_literal(sp_arena *a, const char *s)
+{
+    size_t hits = 0;
+    for (const char *p = strstr(s, "_x"); p; p = strstr(p + 1, "_x"))
+        hits += escape_at(p);
+    if (!hits)
+        return s;
+    char *out = sp_arena_alloc(a, strlen(s) + 6 * hits + 1), *o = out;
+    for (const char *p = s; *p; p++) {
+        if (escape_at(p)) {
+            memcpy(o, "_x005F", 6);
+            o += 6;
+        }
+        *o++ = *p;
+    }
+    *o = '\0';
     return out;
 }

@@ -90,8 +90,27 @@ updated-not-a-date: $S1; 1 error, 0 warnings"
 
 mk empty-ref
 printf '%s\n%s\n%s\n' "$ACT_H" "$ACT_R" 'Workstream 1,,Second action,Survey sent,Ann Lee,Jan 2023,Green' > empty-ref/actions.csv
-exp empty-ref "empty-ref/actions.csv:3:14: error: the ref is empty: every row needs the ref of its action (e.g. 1.1a)
+exp empty-ref "empty-ref/actions.csv:3:15: error: the ref is empty but the action differs from the one above: a new action needs a ref
 empty-ref: $S1; 1 error, 0 warnings"
+
+# merged cells: an empty ref continues the action above, but the first row has none above it
+mk first-row-no-ref
+printf '%s\n%s\n' "$ACT_H" 'Workstream 1,,Write the strategy,Draft agreed,Ann Lee,Dec 2022,Green' > first-row-no-ref/actions.csv
+exp first-row-no-ref "first-row-no-ref/actions.csv:2:14: error: the ref is empty: the first row needs the ref of its action (e.g. 1.1a)
+first-row-no-ref: 0 areas, 0 actions, 0 milestones, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings"
+
+# decisions 10: a two-digit year is 20yy, and a date more than 10 years from the plan start is refused
+mk two-digit-year-far
+printf '%s\n%s\n' "$ACT_H" 'Workstream 1,1.1a,Write the strategy,Draft agreed,Ann Lee,31/12/99,Green' > two-digit-year-far/actions.csv
+exp two-digit-year-far "two-digit-year-far/actions.csv:2:59: error: due: '31/12/99' reads as 2099, more than 10 years from the plan start (2022): write the year in full
+two-digit-year-far: $S1; 1 error, 0 warnings"
+
+# areas.csv: a row that names no area of actions.csv
+mk areas-unmatched
+printf 'Workstream,Sponsor\nWorkstream 1,Ann Lee\nTransport to college,Bob Ray\n' > areas-unmatched/areas.csv
+exp areas-unmatched "areas-unmatched/areas.csv:3:1: error: area 'Transport to college' matches no area of actions.csv by name, number, prefix or word overlap
+areas-unmatched: $S1; 1 error, 0 warnings"
+
 
 mk empty-area
 printf '%s\n%s\n%s\n' "$ACT_H" "$ACT_R" ',1.2,Second action,Survey sent,Ann Lee,Jan 2023,Green' > empty-area/actions.csv

@@ -3,6 +3,9 @@
 
 #include "plan_builder.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #define NO SP_NO_DATE
 #define AS_OF D(2022, 6, 30)
 
@@ -494,6 +497,360 @@ static void cohort_filter(void **state)
     pb_free(&p, &a);
 }
 
+/* The challenge rule, every reported status against every derived one, in an export that records
+ * completion dates (start 31 Jan 2022, report 30 Jun 2022):
+ *   derived Blue  - completed 15 Apr, due 30 Apr          Green - due 31 Dec 2022
+ *   derived Amber - due 31 May revised to 30 Sep          Red   - due 30 Apr
+ *   derived Grey  - Ongoing
+ * Reported Blue claims completion: challenged wherever there is no completion date (the derived
+ * Blue row has one). Reported Green is challenged only on an overdue milestone. Amber or Red on
+ * an overdue milestone is acknowledged. No reported status: nothing to challenge. */
+static void challenge_matrix(void **state)
+{
+    (void)state;
+    const sp_status reported[] = {SP_STATUS_NONE, SP_BLUE, SP_GREEN, SP_AMBER, SP_RED};
+    const sp_status derived[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
+    /* 'C' challenged, 'A' acknowledged, '-' neither; rows reported, columns derived */
+    const char *const expect[] = {
+        /*        Blue Green Amber Red Grey */
+        /* none  */ "-----",
+        /* Blue  */ "-CCCC",
+        /* Green */ "---C-",
+        /* Amber */ "---A-",
+        /* Red   */ "---A-",
+    };
+    for (size_t i = 0; i < 5; i++) {
+        for (size_t j = 0; j < 5; j++) {
+            sp_plan p;
+            sp_assessment a;
+            pb_init(&p, D(2022, 1, 31));
+            p.has_completed_column = true;
+            p.has_status_column = true;
+            sp_date due = derived[j] == SP_BLUE    ? D(2022, 4, 30)
+                          : derived[j] == SP_GREEN ? D(2022, 12, 31)
+                          : derived[j] == SP_AMBER ? D(2022, 5, 31)
+                          : derived[j] == SP_RED   ? D(2022, 4, 30)
+                                                   : NO;
+            sp_date revised = derived[j] == SP_AMBER ? D(2022, 9, 30) : NO;
+            sp_date completed = derived[j] == SP_BLUE ? D(2022, 4, 15) : NO;
+            pb_milestone(&p, "Area 1", "1.1", due, revised, completed, reported[i]);
+            pb_assess(&p, AS_OF, &a);
+            const sp_milestone_result *r = &a.milestones[0];
+            char got = r->challenge ? 'C' : r->acknowledged ? 'A' : '-';
+            if (r->derived != derived[j] && !(reported[i] == SP_BLUE && derived[j] == SP_BLUE))
+                fail_msg("reported %s, case %s: derived %s", sp_status_word(reported[i]), sp_status_word(derived[j]),
+                         sp_status_word(r->derived));
+            if (got != expect[i][j])
+                fail_msg("reported %s, derived %s: got '%c', expected '%c' (%s)", sp_status_word(reported[i]),
+                         sp_status_word(derived[j]), got, expect[i][j], r->challenge ? r->challenge : "");
+            assert_int_equal(a.challenges, got == 'C');
+            assert_int_equal(a.acknowledged, got == 'A');
+            pb_free(&p, &a);
+        }
+    }
+}
+
+/* Decisions 11: Blue alone counts as complete only where the export has no completion-date
+ * column, and then the headline says once that completions cannot be checked. */
+static void blue_without_completion_column(void **state)
+{
+    (void)state;
+    sp_plan p;
+    sp_assessment a;
+    pb_init(&p, D(2022, 1, 31));
+    p.has_status_column = true;
+    pb_milestone(&p, "Area 1", "1.1", D(2022, 4, 30), NO, NO, SP_BLUE);
+    pb_assess(&p, AS_OF, &a);
+    assert_true(a.milestones[0].complete);
+    assert_null(a.milestones[0].challenge);
+    assert_true(a.completions_unchecked);
+    assert_non_null(strstr(a.overall, "Completions cannot be checked against dates: the export records none."));
+    pb_free(&p, &a);
+    /* the same row where the export has the column: challenged and overdue */
+    pb_init(&p, D(2022, 1, 31));
+    p.has_status_column = p.has_completed_column = true;
+    pb_milestone(&p, "Area 1", "1.1", D(2022, 4, 30), NO, NO, SP_BLUE);
+    pb_assess(&p, AS_OF, &a);
+    assert_false(a.milestones[0].complete);
+    assert_int_equal(a.milestones[0].derived, SP_RED);
+    assert_false(a.completions_unchecked);
+    pb_free(&p, &a);
+    /* no reported-status column at all: said once instead of "0 challenged" */
+    pb_init(&p, D(2022, 1, 31));
+    pb_milestone(&p, "Area 1", "1.1", D(2022, 4, 30), NO, NO, SP_STATUS_NONE);
+    pb_assess(&p, AS_OF, &a);
+    assert_non_null(strstr(a.overall, "The export records no reported status, so no position can be challenged."));
+    assert_null(strstr(a.overall, "reported positions are challenged"));
+    pb_free(&p, &a);
+}
+
+/* A recurring activity is never overdue, however old its start. */
+static void recurring_never_overdue(void **state)
+{
+    (void)state;
+    sp_plan p;
+    sp_assessment a;
+    pb_init(&p, D(2022, 1, 31));
+    sp_milestone *m = pb_milestone(&p, "Area 1", "1.1", D(2020, 2, 29), NO, NO, SP_GREEN);
+    m->due.kind = SP_DUE_RECURRING; /* "From Feb 2020" */
+    m = pb_milestone(&p, "Area 1", "1.2", NO, NO, NO, SP_GREEN);
+    m->due.kind = SP_DUE_RECURRING; /* "Termly" */
+    m->due_text = "Termly";
+    pb_assess(&p, AS_OF, &a);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(a.milestones[i].derived, SP_GREY);
+        assert_true(a.milestones[i].recurring);
+        assert_false(a.milestones[i].due_by_as_of);
+        assert_null(a.milestones[i].challenge);
+    }
+    assert_string_equal(a.milestones[0].reason, "Recurring since Feb 2020: no deadline, never overdue.");
+    assert_string_equal(a.milestones[1].reason, "Recurring (Termly): no deadline, never overdue.");
+    assert_int_equal(a.areas[0].assessment, SP_AREA_ON_TRACK);
+    pb_free(&p, &a);
+}
+
+/* Standing targets: 93% at every checkpoint, no baseline. Tolerance 5% of 93 = 4.65. */
+static void standing_target_edges(void **state)
+{
+    (void)state;
+    const struct {
+        double value;
+        sp_status rag;
+    } cases[] = {
+        {93, SP_BLUE},     /* exactly met */
+        {95, SP_BLUE},     /* beyond */
+        {88.35, SP_AMBER}, /* short by exactly the tolerance, 4.65 */
+        {88.34, SP_RED},   /* short by 4.66 */
+        {89, SP_AMBER},    /* the case: pending baseline, 89% against 93%: no longer Green */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sp_plan p;
+        sp_assessment a;
+        pb_init(&p, D(2022, 1, 31));
+        pb_kpi(&p, "K1", "In development", SP_DIR_UP, "93%", "93%", "93%")->unit = SP_UNIT_PERCENT;
+        pb_value(&p, "K1", D(2022, 5, 31), true, cases[i].value, SP_QS_NONE);
+        sp_kpi_result r = kpi_one(&p, &a, AS_OF);
+        assert_true(r.standing);
+        assert_false(r.baseline_set); /* the pending baseline is ignored */
+        assert_false(r.has_trajectory);
+        assert_near(r.tolerance, 4.65, 1e-9);
+        if (r.rag != cases[i].rag)
+            fail_msg("%g: %s, expected %s (%s)", cases[i].value, sp_status_word(r.rag), sp_status_word(cases[i].rag),
+                     r.reason);
+        pb_free(&p, &a);
+    }
+    /* direction down, its own tolerance: 42 days standing, 2 days' tolerance */
+    sp_plan p;
+    sp_assessment a;
+    pb_init(&p, D(2022, 1, 31));
+    sp_kpi *k = pb_kpi(&p, "K1", "60", SP_DIR_DOWN, "42", "42", "42");
+    k->has_tolerance = true;
+    k->tolerance = 2;
+    pb_value(&p, "K1", D(2022, 5, 31), true, 44, SP_QS_NONE);
+    sp_kpi_result r = kpi_one(&p, &a, AS_OF);
+    assert_int_equal(r.rag, SP_AMBER); /* 44 is 2 over: within 2 */
+    pb_free(&p, &a);
+    /* a single numeric target, or different ones, is not a standing target */
+    pb_init(&p, D(2022, 1, 31));
+    pb_kpi(&p, "K1", "80%", SP_DIR_UP, "", "", "93%");
+    r = kpi_one(&p, &a, AS_OF);
+    assert_false(r.standing);
+    pb_free(&p, &a);
+    pb_init(&p, D(2022, 1, 31));
+    pb_kpi(&p, "K1", "80%", SP_DIR_UP, "90%", "93%", "93%");
+    r = kpi_one(&p, &a, AS_OF);
+    assert_false(r.standing);
+    pb_free(&p, &a);
+}
+
+/* The value that set a pending baseline is not itself judged; the next one is. */
+static void first_value_not_judged(void **state)
+{
+    (void)state;
+    sp_plan p;
+    sp_assessment a;
+    pb_init(&p, D(2022, 1, 31));
+    pb_kpi(&p, "K1", "In development", SP_DIR_UP, "+10%", "+20%", "+30%");
+    pb_value(&p, "K1", D(2022, 5, 31), true, 16, SP_QS_NONE);
+    sp_kpi_result r = kpi_one(&p, &a, AS_OF);
+    assert_true(r.baseline_from_first_value);
+    assert_int_equal(r.rag, SP_GREY);
+    assert_string_equal(r.reason, "Baseline set from the first value (16, May 2022); judged from the next value.");
+    pb_free(&p, &a);
+    /* a second value: judged against the trajectory from (31 May, 16) to (31 Jul, 19.2):
+     * on 30 Jun (30 of 61 days) 16 + 3.2 x 30/61 = 17.5738; 17 is short by 0.5738, more than
+     * 10% of (20.8 - 16) = 0.48 -> Red */
+    pb_init(&p, D(2022, 1, 31));
+    pb_kpi(&p, "K1", "In development", SP_DIR_UP, "+10%", "+20%", "+30%");
+    pb_value(&p, "K1", D(2022, 5, 31), true, 16, SP_QS_NONE);
+    pb_value(&p, "K1", D(2022, 6, 30), true, 17, SP_QS_NONE);
+    r = kpi_one(&p, &a, AS_OF);
+    assert_near(r.trajectory, 16 + 3.2 * 30 / 61, 1e-9);
+    assert_int_equal(r.rag, SP_RED);
+    pb_free(&p, &a);
+}
+
+/* Not reported: start 31 Jan 2022, 3-month checkpoint 30 Apr 2022, its value due by 31 May
+ * (a month's lag). A value for April (the checkpoint's period) or later counts; March does not. */
+static void not_reported_edges(void **state)
+{
+    (void)state;
+    const struct {
+        sp_date value_month; /* NO: no value at all */
+        sp_date as_of;
+        bool not_reported;
+        const char *why;
+    } cases[] = {
+        {D(2022, 3, 31), D(2022, 5, 31), false, NULL}, /* the deadline itself has not passed */
+        {D(2022, 3, 31), D(2022, 6, 1), true, "No value reported since Mar 2022: 1 month after the 3-month checkpoint (Apr 2022)"},
+        {D(2022, 4, 30), D(2022, 6, 1), false, NULL},  /* a value for the checkpoint's period */
+        {NO, D(2022, 5, 31), false, NULL},
+        {NO, D(2022, 6, 1), true, "No value reported: 1 month after the 3-month checkpoint (Apr 2022)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sp_plan p;
+        sp_assessment a;
+        pb_init(&p, D(2022, 1, 31));
+        pb_kpi(&p, "K1", "10", SP_DIR_UP, "12", "14", "20");
+        pb_milestone(&p, "Area 1", "1.1", D(2023, 1, 31), NO, NO, SP_GREEN)->kpi = "K1";
+        if (cases[i].value_month != NO)
+            pb_value(&p, "K1", cases[i].value_month, true, 11, SP_QS_NONE);
+        sp_kpi_result r = kpi_one(&p, &a, cases[i].as_of);
+        if ((r.not_reported != NULL) != cases[i].not_reported)
+            fail_msg("case %zu: not reported %s", i, r.not_reported ? r.not_reported : "(none)");
+        if (cases[i].why)
+            assert_string_equal(r.not_reported, cases[i].why);
+        assert_null(r.missing_update); /* never both */
+        assert_int_equal(a.kpis_not_reported, cases[i].not_reported);
+        /* the area's only KPI unreported: At risk, never On track */
+        assert_int_equal(a.areas[0].assessment, cases[i].not_reported ? SP_AREA_AT_RISK : SP_AREA_ON_TRACK);
+        if (cases[i].value_month != NO) /* still judged from the latest value */
+            assert_int_not_equal(r.rag, SP_GREY);
+        pb_free(&p, &a);
+    }
+}
+
+/* A KPI's area, step by step: name, number, prefix, word overlap, an action naming it, none. */
+static void area_link_steps(void **state)
+{
+    (void)state;
+    const struct {
+        const char *area;
+        sp_area_link how;
+        size_t index;
+    } cases[] = {
+        {"workstream 2: preparing, for adulthood", SP_LINK_NAME, 1}, /* case and punctuation ignored */
+        {"Workstream 2", SP_LINK_NUMBER, 1},
+        {"2", SP_LINK_NUMBER, 1},
+        {"Area 1", SP_LINK_NUMBER, 0},
+        {"Workstream 1: Joint", SP_LINK_PREFIX, 0},
+        {"Preparing young people for adulthood", SP_LINK_OVERLAP, 1}, /* {preparing young people for adulthood} vs
+                                                                         {workstream preparing for adulthood}: 2x3/9 */
+        {"Preparing for work", SP_LINK_NONE, SP_NO_AREA}, /* {preparing for work} vs ...: 2x2/7 = 0.57 */
+        /* {preparing for adulthood jobs homes friends} vs {workstream preparing for adulthood}:
+         * 2 x 3 / (6 + 4) = 0.6 exactly: linked */
+        {"Preparing for adulthood: jobs, homes, friends", SP_LINK_OVERLAP, 1},
+        {"", SP_LINK_ACTION, 0},                          /* named by action 1.1's kpi cell */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sp_plan p;
+        sp_assessment a;
+        pb_init(&p, D(2022, 1, 31));
+        pb_milestone(&p, "Workstream 1: Joint commissioning", "1.1", D(2022, 12, 31), NO, NO, SP_GREEN)->kpi =
+            cases[i].how == SP_LINK_ACTION ? "K1" : "";
+        pb_milestone(&p, "Workstream 2: Preparing for adulthood", "2.1", D(2022, 12, 31), NO, NO, SP_GREEN);
+        pb_kpi(&p, "K1", "10", SP_DIR_UP, "", "", "20")->area = cases[i].area;
+        pb_assess(&p, AS_OF, &a);
+        if (a.kpis[0].area_link != cases[i].how || a.kpis[0].area_index != cases[i].index)
+            fail_msg("'%s': linked by %d to %zu, expected %d to %zu", cases[i].area, (int)a.kpis[0].area_link,
+                     a.kpis[0].area_index, (int)cases[i].how, cases[i].index);
+        assert_int_equal(a.plan_wide_kpis, cases[i].how == SP_LINK_NONE);
+        pb_free(&p, &a);
+    }
+    /* the overlap threshold itself: Dice exactly 0.6 links, below does not */
+    assert_near(sp_word_overlap("alpha beta gamma", "alpha beta delta epsilon"), 0.571428571, 1e-6);
+    assert_near(sp_word_overlap("alpha beta gamma", "alpha beta gamma delta epsilon extra zeta"), 0.6, 1e-9);
+}
+
+/* Age ranges in text: each form, and which of them the 18-25 view takes (start 14 or later). */
+static void age_ranges_in_text(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        int lo, hi; /* -1: none found */
+        const char *said;
+        bool in_18_25;
+    } cases[] = {
+        {"Provision for young adults aged 18 - 25", 18, 25, "aged 18 - 25", true},
+        {"Support for 14 – 25 year olds", 14, 25, "14 – 25 year olds", true},
+        {"19-25 employment offer", 19, 25, "19-25", true},
+        {"Young people 18+ in work", 18, 25, "18+", true},
+        {"aged over 18", 18, 25, "aged over 18", true},
+        {"young people with SEND aged 18 and over", 18, 25, "aged 18 and over", true},
+        {"children and young people aged 16 to 25", 16, 25, "aged 16 to 25", true},
+        {"joint strategy for children and young adults (0 – 25)", 0, 25, "0 – 25", false},
+        {"early years 0-5", 0, 5, "0-5", false},
+        {"over 80% of parents", -1, -1, NULL, false},     /* not an age */
+        {"Reduction in the number of 18+ waits", -1, -1, NULL, false}, /* no age word beside it */
+        {"2020-2021 programme", -1, -1, NULL, false},
+        {"reduce by 5-10%", -1, -1, NULL, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int lo, hi;
+        size_t s, e;
+        bool found = sp_find_age_range(cases[i].text, 0, &lo, &hi, &s, &e);
+        if (found != (cases[i].lo >= 0))
+            fail_msg("'%s': found %d", cases[i].text, found);
+        if (!found)
+            continue;
+        assert_int_equal(lo, cases[i].lo);
+        assert_int_equal(hi, cases[i].hi);
+        char said[64];
+        snprintf(said, sizeof said, "%.*s", (int)(e - s), cases[i].text + s);
+        assert_string_equal(said, cases[i].said);
+        assert_int_equal(sp_cohort_matches(cases[i].text, "18-25", 14), cases[i].in_18_25);
+    }
+    /* several ranges in one text: in when any qualifies */
+    assert_true(sp_cohort_matches("services for 0-25, with a focus on 19-25", "18-25", 14));
+}
+
+/* The cohort of an item: cell, else areas.csv, else its texts; a plan wholly in it says so once. */
+static void cohort_sources(void **state)
+{
+    (void)state;
+    sp_plan p;
+    sp_assessment a;
+    pb_init(&p, D(2022, 1, 31));
+    pb_milestone(&p, "Workstream 5: Provision for young people aged 18 - 25", "5.1", D(2022, 12, 31), NO, NO, SP_GREEN);
+    pb_milestone(&p, "Workstream 1: Joint commissioning (0 – 25)", "1.1", D(2022, 12, 31), NO, NO, SP_GREEN);
+    pb_milestone(&p, "Workstream 1: Joint commissioning (0 – 25)", "1.2", D(2022, 12, 31), NO, NO, SP_GREEN)->cohort =
+        "14-25";
+    sp_diags d = {0};
+    sp_plan_build(&p, &d);
+    sp_diags_free(&d);
+    sp_rules rules;
+    sp_rules_default(&rules);
+    rules.focus_cohort = "18-25";
+    sp_assess(&p, AS_OF, &rules, &a);
+    /* actions in natural ref order within areas in order of appearance: 5.1, then 1.1, 1.2 */
+    assert_true(a.actions[0].in_focus);
+    assert_string_equal(a.actions[0].cohort_reason, "area title: aged 18 - 25");
+    assert_false(a.actions[1].in_focus); /* 0 - 25 says nothing of young adults */
+    assert_true(a.actions[2].in_focus);
+    assert_string_equal(a.actions[2].cohort_reason, "cohort: 14-25");
+    assert_null(a.focus_whole_plan);
+    sp_assessment_free(&a);
+    /* areas.csv's cohort for an action without one */
+    p.areas.items[1].cohort = "18-25";
+    sp_assess(&p, AS_OF, &rules, &a);
+    assert_true(a.actions[1].in_focus);
+    assert_string_equal(a.actions[1].cohort_reason, "areas.csv cohort: 18-25");
+    assert_string_equal(a.focus_whole_plan,
+                        "Every action and KPI of this plan is for the 18-25 age group, so the whole report is its view.");
+    pb_free(&p, &a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +870,15 @@ int main(void)
         cmocka_unit_test(qualitative_checkpoints),
         cmocka_unit_test(empty_plan),
         cmocka_unit_test(cohort_filter),
+        cmocka_unit_test(challenge_matrix),
+        cmocka_unit_test(blue_without_completion_column),
+        cmocka_unit_test(recurring_never_overdue),
+        cmocka_unit_test(standing_target_edges),
+        cmocka_unit_test(first_value_not_judged),
+        cmocka_unit_test(not_reported_edges),
+        cmocka_unit_test(area_link_steps),
+        cmocka_unit_test(age_ranges_in_text),
+        cmocka_unit_test(cohort_sources),
     };
     return cmocka_run_group_tests_name("assessment", tests, NULL, NULL);
 }

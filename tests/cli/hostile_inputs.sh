@@ -1,0 +1,127 @@
+#!/bin/bash
+# Inputs that used to be accepted quietly, or to make a workbook Excel-compatible readers
+# refuse with exit 0 (issue 14, items 1, 7-10). Each case is a small valid plan with one defect:
+# either an error naming file, line and column (exit 65, nothing written), or a pack that says
+# what is true.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+work="$WORK_DIR/hostile_inputs"
+rm -rf "$work" && mkdir -p "$work"
+INI='[plan]
+title = Test plan
+area = Testshire
+start = 2022-06-30'
+ACT='Area,Ref,Action,Milestone,Owner,Due,Status
+Workstream 1,1.1a,Write the strategy,Draft agreed,Ann Lee,Dec 2022,Green'
+KPI='Ref,KPI,Unit,Direction,Baseline,12 months
+K01,EHCPs issued within 20 weeks,%,up,40%,60%'
+mk() { # name: a fresh valid plan
+    rm -rf "$work/$1"; mkdir -p "$work/$1"
+    printf '%s\n' "$INI" > "$work/$1/plan.ini"
+    printf '%s\n' "$ACT" > "$work/$1/actions.csv"
+    printf '%s\n' "$KPI" > "$work/$1/kpis.csv"
+}
+rejects() { # name expected-diagnostic-regex: exit 65, the diagnostic, no pack
+    local msg st
+    msg=$(cd "$work" && "$SENDPACK" --as-of 2022-12-31 --output "out-$1" "$1" 2>&1); st=$?
+    [ $st -eq 65 ] || fail "$1: exit $st, expected 65 ($msg)"
+    grep -qE -- "$2" <<<"$msg" || fail "$1: expected /$2/, got: $msg"
+    [ ! -e "$work/out-$1" ] || [ -z "$(ls -A "$work/out-$1")" ] || fail "$1: something was written"
+}
+pack() { # name formats: writes the pack, exit 0
+    (cd "$work" && "$SENDPACK" --as-of 2022-12-31 --format "$2" --output "out-$1" "$1" >/dev/null 2>&1) || fail "$1: the pack failed"
+}
+
+mk valid; pack valid json,xlsx,pdf
+
+# 1. U+FFFE / U+FFFF in a cell (not characters; XML forbids them)
+mk nonchar-milestone
+printf 'Workstream 1,1.1b,Write it,Dr\xef\xbf\xbeaft,Ann Lee,Dec 2022,Green\n' >> "$work/nonchar-milestone/actions.csv"
+rejects nonchar-milestone '^nonchar-milestone/actions.csv:3:30: error: U\+FFFE is not a character'
+mk nonchar-kpi
+printf 'K02,Waits\xef\xbf\xbf,number,down,10,5\n' >> "$work/nonchar-kpi/kpis.csv"
+rejects nonchar-kpi '^nonchar-kpi/kpis.csv:3:10: error: U\+FFFF is not a character'
+# control characters in plan.ini's title, area and organisations
+mk ini-title; printf '[plan]\ntitle = Test\033[2J plan\narea = Testshire\nstart = 2022-06-30\n' > "$work/ini-title/plan.ini"
+rejects ini-title '^ini-title/plan.ini:2:13: error: title: a control character \(U\+001B\)'
+mk ini-area; printf '[plan]\ntitle = Test\narea   =  Test\007shire\nstart = 2022-06-30\n' > "$work/ini-area/plan.ini"
+rejects ini-area '^ini-area/plan.ini:3:15: error: area: a control character \(U\+0007\)'
+mk ini-orgs; printf '[plan]\ntitle = Test\norganisations = A; B\x01\nstart = 2022-06-30\n' > "$work/ini-orgs/plan.ini"
+rejects ini-orgs '^ini-orgs/plan.ini:3:21: error: organisations: a control character \(U\+0001\)'
+mk ini-nonchar; printf '[plan]\ntitle = T\xef\xbf\xbe\nstart = 2022-06-30\n' > "$work/ini-nonchar/plan.ini"
+rejects ini-nonchar '^ini-nonchar/plan.ini:2:10: error: title: U\+FFFE is not a character'
+mk ini-utf8; printf '[plan]\ntitle = T\xe9st\nstart = 2022-06-30\n' > "$work/ini-utf8/plan.ini"
+rejects ini-utf8 '^ini-utf8/plan.ini:2:10: error: title: invalid UTF-8'
+# control characters in cells stay allowed (the workbook escapes them); every cell of the
+# workbook must still load
+mk controls
+printf 'Workstream\0331,1.1b,Write\007 it,Dr\001aft,Ann Lee,Dec 2022,Green\n' >> "$work/controls/actions.csv"
+pack controls json,xlsx,pdf
+
+# 7. literal _xHHHH_ text stays literal in the workbook
+mk escapes
+printf 'Workstream 1,1.1b,Write it,Read _x0041_ and _X005f_ and _x00e9_ here,Ann Lee,Dec 2022,Green\n' >> "$work/escapes/actions.csv"
+pack escapes xlsx
+/usr/bin/python3 - "$work/out-escapes/escapes-scrutiny-2022-12-31.xlsx" <<'PY' || fail "_xHHHH_ text"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+cells = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+want = "Read _x0041_ and _X005f_ and _x00e9_ here"
+assert any(want in v for v in cells), [v for v in cells if "Read" in v]
+PY
+for d in controls valid; do
+    /usr/bin/python3 -c "import openpyxl,sys; [list(ws.values) for ws in openpyxl.load_workbook(sys.argv[1])]" \
+        "$work/out-$d/$d-scrutiny-2022-12-31.xlsx" || fail "$d: openpyxl cannot read the workbook"
+done
+
+# 8. K01 and K01 with a zero-width joiner are one ref
+mk zwj; printf 'K01\xe2\x80\x8d,Another,number,down,10,5\n' >> "$work/zwj/kpis.csv"
+rejects zwj "^zwj/kpis.csv:3:1: error: duplicate KPI ref 'K01': it is already used at line 2"
+mk zwj-action; printf 'Workstream 2,1.1a\xe2\x80\x8b,Other action,Other,Ann Lee,Dec 2022,Green\n' >> "$work/zwj-action/actions.csv"
+(cd "$work" && "$SENDPACK" --check zwj-action 2>&1) | grep -q "action 1.1a is also listed under area 'Workstream 2'" || fail "zwj action ref not merged"
+
+# 9. a series mixing quarters and months is not one XmR process
+mk mixed
+printf 'Ref,Period,Value\n' > "$work/mixed/kpi_values.csv"
+for q in 1 2 3 4; do printf 'K01,2021-Q%d,%d%%\n' $q $((40 + q)) >> "$work/mixed/kpi_values.csv"; done
+for m in 01 02 03 04 05 06 07 08 09 10 11 12; do printf 'K01,2022-%s,%d%%\n' $m $((45 + 10#$m % 3)) >> "$work/mixed/kpi_values.csv"; done
+pack mixed json
+/usr/bin/python3 - "$work/out-mixed/mixed-scrutiny-2022-12-31.json" <<'PY' || fail "mixed quarters and months"
+import json, sys
+k = json.load(open(sys.argv[1]))["kpis"][0]
+assert k["spc"]["computed"] is False, k["spc"]
+assert "quarters and months" in k["spc"]["why_not"], k["spc"]
+PY
+
+# 10. quietly accepted before
+mk header-only; printf 'Area,Ref,Action,Milestone,Owner,Due,Status\n' > "$work/header-only/actions.csv"
+rejects header-only '^header-only/actions.csv:1:1: error: no actions: the file has a header row but no rows'
+mk extra-cells; printf 'Workstream 1,1.1b,Write it,Draft, with a comma,Ann Lee,Dec 2022,Green\n' >> "$work/extra-cells/actions.csv"
+rejects extra-cells '^extra-cells/actions.csv:3:65: error: a cell beyond the last column \(the header has 7\)'
+mk trailing-commas; printf 'Workstream 1,1.1b,Write it,Draft,Ann Lee,Dec 2022,Green,,\n' >> "$work/trailing-commas/actions.csv"
+pack trailing-commas json
+mk percent-over; printf 'Ref,Period,Value\nK01,2022-07,45%%\nK01,2022-08,104%%\n' > "$work/percent-over/kpi_values.csv"
+rejects percent-over '^percent-over/kpi_values.csv:3:[0-9]+: error: K01: 104% is over 100%'
+mk target-over; printf 'Ref,KPI,Unit,Direction,Baseline,12 months\nK01,EHCPs,%%,up,40%%,160%%\n' > "$work/target-over/kpis.csv"
+rejects target-over '^target-over/kpis.csv:2:[0-9]+: error: K01: 160% is over 100%'
+mk zero-base
+printf 'Ref,KPI,Unit,Direction,Baseline,12 months\nK01,Tribunal appeals,number,down,0,Reduction by 20%%\n' > "$work/zero-base/kpis.csv"
+printf 'Ref,Period,Value\nK01,2022-11,0\n' > "$work/zero-base/kpi_values.csv"
+msg=$(cd "$work" && "$SENDPACK" --as-of 2022-12-31 --format json --output out-zero-base zero-base 2>&1) || fail "zero-base: $msg"
+grep -q "zero-base/kpis.csv:2:[0-9]*: warning: K01: 'Reduction by 20%' is relative to a baseline of 0" <<<"$msg" || fail "zero-base warning: $msg"
+/usr/bin/python3 - "$work/out-zero-base/zero-base-scrutiny-2022-12-31.json" <<'PY' || fail "relative target on a zero baseline"
+import json, sys
+k = json.load(open(sys.argv[1]))["kpis"][0]
+assert k["rag"] not in ("Blue", "Green"), k
+assert "baseline of 0" in k["reason"], k["reason"]
+PY
+# "-0%": a KPI a hair behind its baseline shows 0% progress, never -0%
+mk minus-zero
+printf 'Ref,KPI,Unit,Direction,Baseline,12 months\nK01,EHCPs,%%,up,40%%,60%%\n' > "$work/minus-zero/kpis.csv"
+printf 'Ref,Period,Value\nK01,2022-11,39.95%%\n' > "$work/minus-zero/kpi_values.csv"
+(cd "$work" && "$SENDPACK" --as-of 2022-12-31 --format pdf --template dfe-nhse --output out-minus-zero minus-zero >/dev/null 2>&1) || fail "minus-zero"
+text=$(pdftotext -layout "$work/out-minus-zero/minus-zero-dfe-nhse-2022-12-31.pdf" - 2>/dev/null)
+# progress = (39.95 - 40) / (60 - 40) = -0.25%, which rounds to 0%
+grep -q -- "-0%" <<<"$text" && fail "-0% printed: $(grep -- '-0%' <<<"$text")"
+grep -qE "39.95% +Red +0% " <<<"$text" || fail "the progress column is not 0%: $text"
+echo "hostile inputs ok"
