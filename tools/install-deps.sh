@@ -2,12 +2,16 @@
 # Installs the Debian 12 packages sendpack needs, only those that are missing.
 #   tools/install-deps.sh          build and run
 #   tools/install-deps.sh test     also what the tests use (poppler-utils, qpdf, openpyxl)
+#   tools/install-deps.sh bench    also what the benchmark's Python peer uses
 set -euo pipefail
 packages=(build-essential cmake pkg-config
           libxlsxwriter-dev libcsv-dev libhpdf-dev libinih-dev libjansson-dev libutf8proc-dev
           fonts-liberation2)
 if [ "${1:-}" = test ]; then
     packages+=(libcmocka-dev poppler-utils qpdf python3 python3-openpyxl locales)
+fi
+if [ "${1:-}" = bench ]; then
+    packages+=(python3 python3-xlsxwriter python3-reportlab fonts-dejavu-core time)
 fi
 missing=()
 for p in "${packages[@]}"; do

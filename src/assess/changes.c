@@ -2,10 +2,14 @@
 #include "assess/changes.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/format.h"
+#include "util/strmap.h"
+#include "util/vec.h"
 #include "util/text.h"
 
 const char *sp_change_word(sp_change_kind k)
@@ -73,49 +77,196 @@ double sp_text_similarity(const char *a, const char *b)
     return 2.0 * (double)common / (double)(na + nb);
 }
 
-/* The same words in the same number: equal but for case, punctuation and spacing. */
-static bool same_text(const char *a, const char *b)
-{
-    return sp_text_similarity(a, b) == 1.0;
-}
-
 #define MATCH_THRESHOLD 0.5
 
-/* Pairs items a[0..na) with b[0..nb) by text: exact first (in order), then the most similar
- * remaining pairs above the threshold. match_a[i] = index in b or -1; reworded[i] set for
- * similarity matches. */
+/* The texts of one side as multisets of word numbers: each distinct word (as words_of cuts
+ * it) gets a number once, so comparing two texts is comparing two sorted arrays. */
+typedef struct word_bags {
+    sp_arena arena;
+    sp_strmap ids;      /* word -> number */
+    unsigned **bag;     /* per text: its words' numbers, sorted */
+    size_t *len;        /* per text: how many */
+} word_bags;
+
+static int by_number(const void *x, const void *y)
+{
+    unsigned a = *(const unsigned *)x, b = *(const unsigned *)y;
+    return (a > b) - (a < b);
+}
+
+static void bag_texts(word_bags *w, const char *const *texts, size_t n)
+{
+    char words[MAX_WORDS][32];
+    w->bag = sp_arena_alloc(&w->arena, (n + 1) * sizeof *w->bag);
+    w->len = sp_arena_alloc(&w->arena, (n + 1) * sizeof *w->len);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = words_of(texts[i], words, MAX_WORDS);
+        w->bag[i] = sp_arena_alloc(&w->arena, (k + 1) * sizeof **w->bag);
+        w->len[i] = k;
+        for (size_t j = 0; j < k; j++) {
+            size_t id;
+            if (!sp_strmap_get(&w->ids, words[j], &id)) {
+                id = w->ids.n;
+                sp_strmap_put(&w->ids, sp_arena_strdup(&w->arena, words[j]), id);
+            }
+            w->bag[i][j] = (unsigned)id;
+        }
+        qsort(w->bag[i], k, sizeof **w->bag, by_number);
+    }
+}
+
+/* A text's bag as a map key: equal keys, equal texts but for case, punctuation and spacing
+ * (the same words in the same numbers, as sp_text_similarity() == 1 says). */
+static const char *bag_key(word_bags *w, size_t i)
+{
+    char *key = sp_arena_alloc(&w->arena, w->len[i] * 9 + 2), *o = key;
+    *o++ = '#';
+    for (size_t j = 0; j < w->len[i]; j++)
+        o += sprintf(o, "%x,", w->bag[i][j]);
+    *o = '\0';
+    return key;
+}
+
+typedef struct candidate {
+    double score;
+    size_t i, j;
+} candidate;
+
+static int best_first(const void *x, const void *y)
+{
+    const candidate *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    if (a->i != b->i)
+        return a->i < b->i ? -1 : 1;
+    return (a->j > b->j) - (a->j < b->j);
+}
+
+/* Pairs items a[0..na) with b[0..nb) by text: exact first (each a in order takes the first
+ * free b with the same words), then the most similar remaining pairs above the threshold,
+ * ties to the earliest. match_a[i] = index in b or -1; reworded[i] set for similarity
+ * matches.
+ *
+ * Linear in the words, not in na x nb: exact matches are found through a map of word bags;
+ * for similarity an inverted index from each word to the b texts holding it counts the
+ * shared words of exactly the pairs that share any (a pair sharing none scores 0 and is
+ * never looked at), each pair's Dice coefficient is computed once, and the pairs are sorted
+ * once and taken greedily -- the same matches as repeatedly taking the best remaining pair. */
 static void match_texts(const char *const *a, size_t na, const char *const *b, size_t nb, long *match_a,
                         bool *reworded)
 {
-    bool *taken = calloc(nb + 1, sizeof *taken);
+    word_bags w = {0};
+    sp_strmap_init(&w.ids, false);
+    bag_texts(&w, b, nb);
+    unsigned **b_bag = w.bag;
+    size_t *b_len = w.len;
+    bag_texts(&w, a, na);
+    unsigned **a_bag = w.bag;
+    size_t *a_len = w.len;
+    bool *taken = sp_arena_alloc(&w.arena, nb + 1);
+    memset(taken, 0, nb + 1);
+
+    /* exact: b's texts by bag, each key's texts chained in order */
+    sp_strmap exact;
+    sp_strmap_init(&exact, false);
+    size_t *next = sp_arena_alloc(&w.arena, (nb + 1) * sizeof *next);
+    size_t *tail = sp_arena_alloc(&w.arena, (nb + 1) * sizeof *tail);
+    for (size_t j = 0; j < nb; j++) {
+        w.bag = b_bag, w.len = b_len;
+        const char *key = bag_key(&w, j);
+        size_t head;
+        next[j] = SIZE_MAX;
+        if (sp_strmap_get(&exact, key, &head)) {
+            next[tail[head]] = j;
+            tail[head] = j;
+        } else {
+            sp_strmap_put(&exact, key, j);
+            tail[j] = j;
+        }
+    }
+    w.bag = a_bag, w.len = a_len;
     for (size_t i = 0; i < na; i++) {
         match_a[i] = -1;
         reworded[i] = false;
-        for (size_t j = 0; j < nb && match_a[i] < 0; j++)
-            if (!taken[j] && same_text(a[i], b[j]))
-                match_a[i] = (long)j, taken[j] = true;
+        size_t j;
+        if (!sp_strmap_get(&exact, bag_key(&w, i), &j))
+            continue;
+        while (j != SIZE_MAX && taken[j])
+            j = next[j];
+        if (j != SIZE_MAX)
+            match_a[i] = (long)j, taken[j] = true;
     }
-    for (;;) {
-        double best = MATCH_THRESHOLD;
-        long bi = -1, bj = -1;
-        for (size_t i = 0; i < na; i++) {
-            if (match_a[i] >= 0)
-                continue;
-            for (size_t j = 0; j < nb; j++) {
-                if (taken[j])
-                    continue;
-                double s = sp_text_similarity(a[i], b[j]);
-                if (s > best || (s == best && bi < 0 && s >= MATCH_THRESHOLD))
-                    best = s, bi = (long)i, bj = (long)j;
-            }
+    sp_strmap_free(&exact);
+
+    /* similarity: postings[word] = the free b texts holding it, with how often */
+    size_t n_words = w.ids.n;
+    size_t *post_start = sp_arena_alloc(&w.arena, (n_words + 1) * sizeof *post_start);
+    memset(post_start, 0, (n_words + 1) * sizeof *post_start);
+    for (size_t j = 0; j < nb; j++)
+        for (size_t k = 0; !taken[j] && k < b_len[j]; k++)
+            if (k == 0 || b_bag[j][k] != b_bag[j][k - 1])
+                post_start[b_bag[j][k] + 1]++;
+    for (size_t x = 0; x < n_words; x++)
+        post_start[x + 1] += post_start[x];
+    size_t *fill = sp_arena_alloc(&w.arena, (n_words + 1) * sizeof *fill);
+    memcpy(fill, post_start, (n_words + 1) * sizeof *fill);
+    size_t total = post_start[n_words];
+    size_t *post_text = sp_arena_alloc(&w.arena, (total + 1) * sizeof *post_text);
+    unsigned *post_count = sp_arena_alloc(&w.arena, (total + 1) * sizeof *post_count);
+    for (size_t j = 0; j < nb; j++) {
+        for (size_t k = 0; !taken[j] && k < b_len[j];) {
+            size_t run = 1;
+            while (k + run < b_len[j] && b_bag[j][k + run] == b_bag[j][k])
+                run++;
+            size_t at = fill[b_bag[j][k]]++;
+            post_text[at] = j;
+            post_count[at] = (unsigned)run;
+            k += run;
         }
-        if (bi < 0)
-            break;
-        match_a[bi] = bj;
-        reworded[bi] = true;
-        taken[bj] = true;
     }
-    free(taken);
+    unsigned *common = sp_arena_alloc(&w.arena, (nb + 1) * sizeof *common);
+    memset(common, 0, (nb + 1) * sizeof *common);
+    size_t *touched = sp_arena_alloc(&w.arena, (nb + 1) * sizeof *touched);
+    SP_VEC(candidate) cands = {0};
+    for (size_t i = 0; i < na; i++) {
+        if (match_a[i] >= 0)
+            continue;
+        size_t n_touched = 0;
+        for (size_t k = 0; k < a_len[i];) {
+            size_t run = 1;
+            while (k + run < a_len[i] && a_bag[i][k + run] == a_bag[i][k])
+                run++;
+            unsigned word = a_bag[i][k];
+            for (size_t p = post_start[word]; p < post_start[word + 1]; p++) {
+                size_t j = post_text[p];
+                if (!common[j])
+                    touched[n_touched++] = j;
+                common[j] += (unsigned)(run < post_count[p] ? run : post_count[p]);
+            }
+            k += run;
+        }
+        for (size_t t = 0; t < n_touched; t++) {
+            size_t j = touched[t];
+            /* as sp_text_similarity() computes it, to the bit */
+            double score = 2.0 * (double)common[j] / (double)(a_len[i] + b_len[j]);
+            if (score >= MATCH_THRESHOLD)
+                *sp_vec_push(&cands) = (candidate){score, i, j};
+            common[j] = 0;
+        }
+    }
+    if (cands.n)
+        qsort(cands.items, cands.n, sizeof *cands.items, best_first);
+    for (size_t c = 0; c < cands.n; c++) {
+        const candidate *pair = &cands.items[c];
+        if (match_a[pair->i] >= 0 || taken[pair->j])
+            continue;
+        match_a[pair->i] = (long)pair->j;
+        reworded[pair->i] = true;
+        taken[pair->j] = true;
+    }
+    sp_vec_free(&cands);
+    sp_strmap_free(&w.ids);
+    sp_arena_free(&w.arena);
 }
 
 /* ---- building the list ------------------------------------------------------------------ */
@@ -201,14 +352,34 @@ static void compare_actions(builder *b, const sp_assessment *prev)
     const sp_plan *pp = prev->plan, *cp = b->cur->plan;
     sp_arena *a = &b->cur->arena;
     bool *seen_prev = calloc(pp->actions.n + 1, sizeof *seen_prev);
+    /* last period's actions by ref (ignoring case), those sharing one chained in order: the
+     * first not yet matched is the one a scan would find */
+    sp_strmap prev_refs;
+    sp_strmap_init(&prev_refs, true);
+    size_t *same_ref_next = sp_arena_alloc(a, (pp->actions.n + 1) * sizeof *same_ref_next);
+    size_t *same_ref_last = sp_arena_alloc(a, (pp->actions.n + 1) * sizeof *same_ref_last);
+    for (size_t j = 0; j < pp->actions.n; j++) {
+        size_t head;
+        same_ref_next[j] = SIZE_MAX;
+        if (sp_strmap_get(&prev_refs, pp->actions.items[j].ref, &head)) {
+            same_ref_next[same_ref_last[head]] = j;
+            same_ref_last[head] = j;
+        } else {
+            sp_strmap_put(&prev_refs, pp->actions.items[j].ref, j);
+            same_ref_last[j] = j;
+        }
+    }
     for (size_t ci = 0; ci < cp->actions.n; ci++) {
         const sp_action *ca = &cp->actions.items[ci];
         if (!b->cur->actions[ci].in_scope)
             continue;
         long pi = -1;
-        for (size_t j = 0; j < pp->actions.n && pi < 0; j++)
-            if (!seen_prev[j] && sp_ieq(pp->actions.items[j].ref, ca->ref))
-                pi = (long)j;
+        size_t j;
+        if (sp_strmap_get(&prev_refs, ca->ref, &j)) {
+            while (j != SIZE_MAX && seen_prev[j])
+                j = same_ref_next[j];
+            pi = j == SIZE_MAX ? -1 : (long)j;
+        }
         if (pi < 0) {
             sp_change *c = add(b, SP_CH_ACTION_ADDED, ca->ref, ca->text, ca->src);
             c->sentence = sp_arena_printf(a, "New action with %zu milestone%s.", ca->n_milestones,
@@ -258,6 +429,7 @@ static void compare_actions(builder *b, const sp_assessment *prev)
         c->sentence = sp_arena_printf(a, "No longer in the plan, with its %zu milestone%s.", pa->n_milestones,
                                       pa->n_milestones == 1 ? "" : "s");
     }
+    sp_strmap_free(&prev_refs);
     free(seen_prev);
 }
 
@@ -276,15 +448,18 @@ static void compare_kpis(builder *b, const sp_assessment *prev)
     const sp_plan *pp = prev->plan, *cp = b->cur->plan;
     sp_arena *a = &b->cur->arena;
     bool *seen_prev = calloc(pp->kpis.n + 1, sizeof *seen_prev);
+    sp_strmap prev_refs; /* last period's KPIs by ref, ignoring case: the first of each */
+    sp_strmap_init(&prev_refs, true);
+    for (size_t j = 0; j < pp->kpis.n; j++)
+        if (!sp_strmap_get(&prev_refs, pp->kpis.items[j].ref, &(size_t){0}))
+            sp_strmap_put(&prev_refs, pp->kpis.items[j].ref, j);
     for (size_t ci = 0; ci < cp->kpis.n; ci++) {
         const sp_kpi *ck = &cp->kpis.items[ci];
         const sp_kpi_result *now = &b->cur->kpis[ci];
         if (!now->in_scope)
             continue;
-        long pi = -1;
-        for (size_t j = 0; j < pp->kpis.n && pi < 0; j++)
-            if (sp_ieq(pp->kpis.items[j].ref, ck->ref))
-                pi = (long)j;
+        size_t j;
+        long pi = sp_strmap_get(&prev_refs, ck->ref, &j) ? (long)j : -1;
         if (pi < 0) {
             sp_change *c = add(b, SP_CH_KPI_ADDED, ck->ref, ck->name, ck->src);
             c->to = sp_status_word(now->rag);
@@ -311,6 +486,7 @@ static void compare_kpis(builder *b, const sp_assessment *prev)
         sp_change *c = add(b, SP_CH_KPI_REMOVED, pk->ref, pk->name, pk->src);
         c->sentence = "No longer in the plan.";
     }
+    sp_strmap_free(&prev_refs);
     free(seen_prev);
 }
 

@@ -230,21 +230,41 @@ static sp_date reporting_deadline(sp_date checkpoint, int lag)
     return sp_date_end_of_month(sp_date_add_months(sp_date_start_of_month(checkpoint), lag));
 }
 
-/* "163 in Dec 2022, up from 158": a KPI judged by status that also records values. */
+/* "Latest value: 163 in Dec 2022, up from 131 in Jul 2022; improving since the previous value
+ * (158 in Nov 2022)." - a KPI judged by status that also records values: how far it has come
+ * since its first value of the plan, and its direction of travel. */
 static const char *values_said(sp_assessment *a, const sp_kpi *k, const sp_kpi_result *r)
 {
     if (!r->has_latest)
         return "";
     const sp_plan *p = a->plan;
+    const sp_observation *latest = &p->observations.items[r->latest_obs];
     char when[16];
-    sp_date_month(p->observations.items[r->latest_obs].period_end, when);
-    if (!r->has_previous)
+    sp_date_month(latest->period_end, when);
+    size_t first = r->latest_obs;
+    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
+        if (a->obs_counted[o] && p->observations.items[o].period_end >= p->info.start) {
+            first = o;
+            break;
+        }
+    if (first == r->latest_obs)
         return sp_arena_printf(&a->arena, " Latest value: %s in %s.", fmt(a, k, r->latest), when);
-    double prev = p->observations.items[r->previous_obs].value;
-    const char *move = r->latest > prev ? "up" : r->latest < prev ? "down" : "unchanged";
+    const sp_observation *from = &p->observations.items[first];
+    char from_when[16];
+    sp_date_month(from->period_end, from_when);
+    const char *move = r->latest > from->value ? "up" : r->latest < from->value ? "down" : "unchanged";
+    const char *said = sp_arena_printf(&a->arena, " Latest value: %s in %s, %s from %s in %s", fmt(a, k, r->latest), when,
+                                       move, fmt(a, k, from->value), from_when);
     const char *travel = sp_travel_key(r->travel);
-    return sp_arena_printf(&a->arena, " Latest value: %s in %s, %s from %s%s%s%s.", fmt(a, k, r->latest), when, move,
-                           fmt(a, k, prev), travel ? " (" : "", travel ? travel : "", travel ? ")" : "");
+    if (!travel || !r->has_previous)
+        return sp_arena_printf(&a->arena, "%s.", said);
+    if (r->previous_obs == first)
+        return sp_arena_printf(&a->arena, "%s (%s).", said, travel);
+    const sp_observation *prev = &p->observations.items[r->previous_obs];
+    char prev_when[16];
+    sp_date_month(prev->period_end, prev_when);
+    return sp_arena_printf(&a->arena, "%s; %s since the previous value (%s in %s).", said, travel,
+                           fmt(a, k, prev->value), prev_when);
 }
 
 /* Qualitative KPIs: the latest checkpoint that has passed is judged by the status recorded in

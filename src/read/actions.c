@@ -5,6 +5,7 @@
 #include "read/dates.h"
 #include "read/readers.h"
 #include "read/values.h"
+#include "util/strmap.h"
 #include "util/text.h"
 
 enum {
@@ -34,13 +35,12 @@ static const sp_field_def FIELDS[F_COUNT] = {
 };
 
 /* The last row seen for a ref: exports of merged cells leave area, action and owner empty
- * on an action's later rows, so those are carried down within the same ref. */
-static const sp_milestone *previous_of_ref(const sp_plan *p, const char *ref)
+ * on an action's later rows, so those are carried down within the same ref. last_row maps
+ * each ref to its latest row, so this is one look-up, not a scan of every earlier row. */
+static const sp_milestone *previous_of_ref(const sp_plan *p, const sp_strmap *last_row, const char *ref)
 {
-    for (size_t i = p->milestones.n; i-- > 0;)
-        if (strcmp(p->milestones.items[i].ref, ref) == 0)
-            return &p->milestones.items[i];
-    return NULL;
+    size_t i;
+    return sp_strmap_get(last_row, ref, &i) ? &p->milestones.items[i] : NULL;
 }
 
 static const char *carry(const char *value, const sp_milestone *prev, const char *prev_value)
@@ -57,6 +57,8 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
     p->has_completed_column = c.index[F_COMPLETED] >= 0;
     p->has_status_column = c.index[F_STATUS] >= 0;
     size_t first_row = p->milestones.n; /* this file's rows start here */
+    sp_strmap last_row;
+    sp_strmap_init(&last_row, false);
     if (!p->has_owner_column)
         sp_warning(d, ((sp_src){t->file, t->header.line, 1}),
                    "no owner column (accepted headers: %s): no action has an owner",
@@ -84,7 +86,7 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
                 continue;
             }
         } else {
-            found = previous_of_ref(p, ref.text);
+            found = previous_of_ref(p, &last_row, ref.text);
         }
         /* a copy: the push below may move the list */
         sp_milestone prev_row = found ? *found : (sp_milestone){0};
@@ -92,6 +94,7 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         sp_milestone *m = sp_vec_push(&p->milestones);
         m->src = (sp_src){t->file, row->line, 1};
         m->ref = merged ? prev->ref : ref.text;
+        sp_strmap_put(&last_row, m->ref, p->milestones.n - 1);
         m->area = carry(sp_field(row, &c, F_AREA).text, prev, prev ? prev->area : "");
         m->outcome = carry(sp_field(row, &c, F_OUTCOME).text, prev, prev ? prev->outcome : "");
         m->action = carry(sp_field(row, &c, F_ACTION).text, prev, prev ? prev->action : "");
@@ -180,6 +183,7 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
             ok = false;
         }
     }
+    sp_strmap_free(&last_row);
     if (t->rows.n == 0) {
         sp_error(d, ((sp_src){t->file, t->header.line, 1}),
                  "no actions: the file has a header row but no rows below it (was the export filtered?)");

@@ -5,6 +5,7 @@
 #include "read/dates.h"
 #include "read/readers.h"
 #include "read/values.h"
+#include "util/strmap.h"
 #include "util/text.h"
 
 enum {
@@ -70,6 +71,8 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
 
     bool ok = true;
     char err[512];
+    sp_strmap refs; /* each KPI's ref, case-insensitive: "k01" repeats "K01" */
+    sp_strmap_init(&refs, true);
     for (size_t r = 0; r < t->rows.n; r++) {
         const sp_row *row = &t->rows.items[r];
         sp_cell ref = sp_field(row, &c, F_REF);
@@ -80,18 +83,14 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
             ok = false;
             continue;
         }
-        bool duplicate = false;
-        for (size_t k = 0; k < p->kpis.n && !duplicate; k++) {
-            if (sp_ieq(p->kpis.items[k].ref, ref.text)) {
-                sp_error(d, sp_cell_src(t, ref), "duplicate KPI ref '%s': it is already used at line %u", ref.text,
-                         p->kpis.items[k].src.line);
-                duplicate = true;
-            }
-        }
-        if (duplicate) {
+        size_t seen;
+        if (sp_strmap_get(&refs, ref.text, &seen)) {
+            sp_error(d, sp_cell_src(t, ref), "duplicate KPI ref '%s': it is already used at line %u", ref.text,
+                     p->kpis.items[seen].src.line);
             ok = false;
             continue;
         }
+        sp_strmap_put(&refs, ref.text, p->kpis.n);
         sp_kpi *k = sp_vec_push(&p->kpis);
         k->src = (sp_src){t->file, row->line, 1};
         k->ref = ref.text;
@@ -145,5 +144,6 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
             }
         }
     }
+    sp_strmap_free(&refs);
     return ok;
 }

@@ -7,6 +7,7 @@
 #include "read/csv_table.h"
 #include "read/plan_ini.h"
 #include "read/readers.h"
+#include "util/strmap.h"
 #include "util/text.h"
 
 /* "dir/name", or just "name" when dir is "." so messages read "actions.csv:3:1". */
@@ -88,11 +89,14 @@ static int by_first_row(const void *a, const void *b)
     return (x->first_milestone > y->first_milestone) - (x->first_milestone < y->first_milestone);
 }
 
-static size_t area_index(sp_plan *p, const char *name)
+/* The area of this name, added if new; by_name indexes the areas so far (a plan may have
+ * thousands of actions, and areas are looked up once per action). */
+static size_t area_index(sp_plan *p, sp_strmap *by_name, const char *name)
 {
-    for (size_t i = 0; i < p->areas.n; i++)
-        if (strcmp(p->areas.items[i].name, name) == 0)
-            return i;
+    size_t i;
+    if (sp_strmap_get(by_name, name, &i))
+        return i;
+    sp_strmap_put(by_name, name, p->areas.n);
     sp_area *area = sp_vec_push(&p->areas);
     *area = (sp_area){.name = name, .sponsor = "", .weakness = "", .partners = "", .cohort = ""};
     return p->areas.n - 1;
@@ -146,8 +150,14 @@ static void build_actions(sp_plan *p, sp_diags *d)
     /* Areas are numbered in the order their first action appears in the file. */
     if (p->actions.n) {
         qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, by_first_row);
+        sp_strmap by_name;
+        sp_strmap_init(&by_name, false);
+        for (size_t i = 0; i < p->areas.n; i++)
+            if (!sp_strmap_get(&by_name, p->areas.items[i].name, &(size_t){0}))
+                sp_strmap_put(&by_name, p->areas.items[i].name, i); /* the first of a name, as a scan finds */
         for (size_t ai = 0; ai < p->actions.n; ai++)
-            p->actions.items[ai].area_index = area_index(p, p->actions.items[ai].area);
+            p->actions.items[ai].area_index = area_index(p, &by_name, p->actions.items[ai].area);
+        sp_strmap_free(&by_name);
         qsort(p->actions.items, p->actions.n, sizeof *p->actions.items, action_order);
     }
 

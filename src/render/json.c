@@ -191,7 +191,8 @@ static json_t *actions_array(const sp_report *r, sp_arena *arena)
             json_object_set_new(o, "owner", text_or_null(ac->owner));
             json_object_set_new(o, "resource", text_or_null(ac->resource));
         }
-        json_object_set_new(o, "cohort", text_or_null(ac->cohort));
+        json_object_set_new(o, "cohort", text_or_null(ar->cohort));
+        json_object_set_new(o, "cohort_reason", text_or_null(ar->cohort_reason));
         json_object_set_new(o, "kpi", text_or_null(ac->kpi));
         json_object_set_new(o, "complete", json_boolean(ar->complete));
         json_object_set_new(o, "status", status_or_null(ar->status));

@@ -5,7 +5,9 @@
 
 const char SP_NOTE_DERIVED[] =
     "Derived status is sendpack's own judgement from the dates in the export; reported status is what the "
-    "export says. Where the reported status is more optimistic, the milestone is challenged.";
+    "export says. Where the reported status claims more than the evidence (complete without a completion date, "
+    "or Green while overdue), the milestone is challenged; an overdue milestone reported Amber or Red is "
+    "acknowledged.";
 const char SP_NOTE_ILLUSTRATIVE[] =
     "The KPI values in this plan's kpi_values.csv are illustrative: made up to exercise the tool, not published "
     "figures.";
@@ -21,8 +23,13 @@ const sp_key_row SP_KEY_ROWS[] = {
      SP_GREY},
     {"Reported status", "The status in the export, as the action's owner reported it.", 0},
     {"Derived status", "sendpack's judgement from the dates in the export at the report date.", 0},
-    {"Challenge", "Where the reported status is more optimistic than the derived one (Blue > Green > Amber > Red), "
-                  "with the reason in words.", 0},
+    {"Challenge", "Where the reported status claims more than the evidence: reported Blue/Complete without a "
+                  "completion date on or before the report date, or reported Green while overdue; with the reason "
+                  "in words.", 0},
+    {"Acknowledged", "An overdue milestone honestly reported Amber or Red: still an exception, shown with what the "
+                     "officer said, not a challenge.", 0},
+    {"Recurring", "A due cell such as 'From Feb 2020' or 'Quarterly': an activity with no deadline, never overdue "
+                  "(Grey).", 0},
     {"Days overdue", "Days from the (revised) deadline to the report date, for Red milestones.", 0},
     {"Slippage", "Revised deadline minus original deadline, in days (negative when brought forward).", 0},
     {"Complete (per cent)", "Complete milestones divided by all milestones of the area.", 0},
@@ -31,13 +38,22 @@ const sp_key_row SP_KEY_ROWS[] = {
                                     "shown to be on time.", 0},
     {"Assessment", "Complete: every milestone complete. Off track: a milestone overdue by more than {overdue_days} days, or at "
                    "least {off_track_share} of the milestones due by the report date overdue. At risk: any milestone overdue or "
-                   "any of the area's KPIs Red. On track: otherwise.", 0},
+                   "any of the area's KPIs Red, or all of its KPIs not reported or missing an update. On track: "
+                   "otherwise.", 0},
     {"Trajectory", "The expected value of a KPI at a date: straight lines from the baseline through each "
                    "checkpoint's target, flat after the last.", 0},
     {"KPI RAG", "Blue: the 12-month target is met. Green: on or better than the trajectory. Amber: worse by no "
                 "more than the tolerance (by default {tolerance_share} of the distance from baseline to 12-month target). "
                 "Red: worse by more. Qualitative KPIs: met is Green (Blue at 12 months), partly met Amber, not met "
-                "Red, no update at a passed checkpoint Grey.", 0},
+                "Red, no update at a passed checkpoint Grey. A standing target (the same value at every checkpoint) "
+                "is judged against that value: met Blue, short by no more than {standing_share} of it Amber, else Red.",
+     0},
+    {"Not reported", "A KPI with no value for a passed checkpoint's month or later, {lag} after the checkpoint "
+                     "month: listed with the exceptions; its RAG is still judged from its latest value.", 0},
+    {"Missing update", "A KPI with text targets and no met / partly met / not met status for a passed checkpoint, "
+                       "{lag} after the checkpoint month.", 0},
+    {"Plan-wide KPIs", "KPIs whose area matches none of the plan's areas (by name, number, prefix or word overlap) "
+                       "and that no action names; every whole-plan figure counts them.", 0},
     {"Progress to target", "(latest value − baseline) ÷ (12-month target − baseline).", 0},
     {"Direction of travel", "The latest value against the one before, in the KPI's improvement direction.", 0},
     {"Source row", "The file and line of the export each row comes from, e.g. actions.csv:17.", 0},
@@ -47,13 +63,16 @@ const size_t SP_N_KEY_ROWS = sizeof SP_KEY_ROWS / sizeof *SP_KEY_ROWS;
 
 const char *sp_key_meaning(const sp_key_row *row, const sp_rules *rules, sp_arena *a)
 {
-    char days[16], share[16], tolerance[16];
+    char days[16], share[16], tolerance[16], standing[16], lag[32];
     snprintf(days, sizeof days, "%d", rules->off_track_overdue_days);
     snprintf(share, sizeof share, "%.0f%%", rules->off_track_share * 100);
     snprintf(tolerance, sizeof tolerance, "%.0f%%", rules->tolerance_share * 100);
+    snprintf(standing, sizeof standing, "%.0f%%", rules->standing_tolerance_share * 100);
+    snprintf(lag, sizeof lag, "%d month%s", rules->reporting_lag_months, rules->reporting_lag_months == 1 ? "" : "s");
     const struct {
         const char *name, *value;
-    } fields[] = {{"{overdue_days}", days}, {"{off_track_share}", share}, {"{tolerance_share}", tolerance}};
+    } fields[] = {{"{overdue_days}", days},          {"{off_track_share}", share}, {"{tolerance_share}", tolerance},
+                  {"{standing_share}", standing}, {"{lag}", lag}};
     const char *out = row->meaning;
     for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
         const char *at = strstr(out, fields[f].name);

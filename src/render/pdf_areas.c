@@ -67,10 +67,25 @@ void pdf_areas(pd_doc *d, const sp_report *r)
         for (size_t j = 0; j < ar->n_kpis; j++) {
             const sp_kpi *k = &p->kpis.items[ar->kpis[j]];
             const sp_kpi_result *kr = &a->kpis[ar->kpis[j]];
-            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(kr->rag), k->name, kr->reason));
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(kr->rag), k->name,
+                                          sp_report_why(r, &d->arena, true, ar->kpis[j])));
         }
         if (!ar->n_kpis)
             pdf_bullet(d, "No KPI is linked to this area.");
+    }
+    /* KPIs whose area matches none of the plan's: still counted in every whole-plan figure */
+    if (!a->plan_wide_kpis)
+        return;
+    pd_space(d, 4);
+    pd_heading(d, "Plan-wide KPIs", 2, top);
+    pd_paragraph(d, "KPIs whose area names none of the plan's areas and that no action names.", d->regular, SMALL, 0);
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi_result *kr = &a->kpis[i];
+        if (!kr->in_scope || kr->area_index != SP_NO_AREA)
+            continue;
+        const sp_kpi *k = &p->kpis.items[i];
+        pdf_bullet(d, sp_arena_printf(&d->arena, "%s (%s): %s — %s", k->ref, LABEL(kr->rag), k->name,
+                                      sp_report_why(r, &d->arena, true, i)));
     }
 }
 

@@ -84,11 +84,32 @@ void pdf_glance(pd_doc *d, const sp_report *r)
                                  k->total, k->blue, k->green, k->amber, k->red, k->grey),
                  d->regular, SMALL, 0);
     pd_space(d, 4);
+    if (a->kpis_not_reported || a->kpis_missing_update || a->plan_wide_kpis)
+        pd_paragraph(d,
+                     sp_arena_printf(&d->arena,
+                                     "Missing data: %zu KPI%s no value reported since a passed checkpoint; %zu "
+                                     "checkpoint update%s missing; %zu KPI%s linked to no area (Plan-wide KPIs).",
+                                     a->kpis_not_reported, a->kpis_not_reported == 1 ? " has" : "s have",
+                                     a->kpis_missing_update, a->kpis_missing_update == 1 ? " is" : "s are",
+                                     a->plan_wide_kpis, a->plan_wide_kpis == 1 ? " is" : "s are"),
+                     d->regular, BODY, 0);
     pd_paragraph(d,
-                 sp_arena_printf(&d->arena,
-                                 "Challenges: %zu reported position%s more optimistic than the evidence, or a KPI "
-                                 "without an update at a passed checkpoint. They are listed first under Exceptions.",
-                                 a->challenges, a->challenges == 1 ? " is" : "s are"),
+                 p->has_status_column
+                     ? sp_arena_printf(&d->arena,
+                                       "Challenges: %zu reported position%s more than the evidence shows (complete "
+                                       "without a completion date, or Green while overdue); %zu overdue milestone%s "
+                                       "honestly reported Amber or Red (acknowledged). Both are listed under "
+                                       "Exceptions.",
+                                       a->challenges, a->challenges == 1 ? " claims" : "s claim", a->acknowledged,
+                                       a->acknowledged == 1 ? " is" : "s are")
+                     : "Challenges: the export records no reported status, so no position can be challenged.",
+                 d->regular, BODY, 0);
+    /* the whole plan's pace against its own deadlines; the key defines it */
+    pd_paragraph(d,
+                 a->has_percent_on_time
+                     ? sp_arena_printf(&d->arena, "Due milestones done on time: %zu of %zu (%.0f%%).", a->due_on_time,
+                                       a->due, a->percent_on_time)
+                     : "Due milestones done on time: none has fallen due yet.",
                  d->regular, BODY, 0);
     pdf_progress_glance(d, r);
 }
@@ -143,7 +164,8 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
         pd_paragraph(d, "Nothing is overdue, slipped, challenged, Red or Amber at this report date.", d->regular, BODY, 0);
         return;
     }
-    pd_paragraph(d, "Worst first: Red before Amber, challenged before unchallenged, the longest overdue first.",
+    pd_paragraph(d, "Worst first: Red; then KPIs with no value reported and missing updates; then Amber. Challenged "
+                    "before unchallenged, the longest overdue first.",
                  d->regular, SMALL, 0);
     pd_space(d, 4);
     static const char *const headers[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Why"};
@@ -163,7 +185,8 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
             cells[SP_PE_WHY].text = sp_report_why(r, &d->arena, true, x->index);
         } else {
             const sp_milestone_result *m = &a->milestones[x->index];
-            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", sp_exception_word(x->kind),
+            cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s%s: %s %s", sp_exception_word(x->kind),
+                                                     x->acknowledged ? " (acknowledged)" : "",
                                                      p->milestones.items[x->index].ref, pdf_ms_title(p, x->index));
             cells[SP_PE_STATUS] = (pd_cell){LABEL(m->derived), m->derived, true};
             cells[SP_PE_OWNER].text = pdf_ms_owner(p, x->index);

@@ -26,8 +26,15 @@ const char *sp_plain_position(const sp_report *r, sp_arena *a)
 
 const char *sp_report_why(const sp_report *r, sp_arena *a, bool is_kpi, size_t index)
 {
-    if (is_kpi)
-        return r->assessment->kpis[index].reason;
+    if (is_kpi) {
+        /* not reported is a flag beside the RAG, which still stands on the latest value */
+        const sp_kpi_result *k = &r->assessment->kpis[index];
+        return k->not_reported ? sp_arena_printf(a, "%s. %s", k->not_reported, k->reason) : k->reason;
+    }
     const sp_milestone_result *m = &r->assessment->milestones[index];
-    return m->challenge ? sp_arena_printf(a, "%s.", m->challenge) : m->reason;
+    if (m->challenge)
+        return sp_arena_printf(a, "%s.", m->challenge);
+    if (m->acknowledged && !r->tmpl->plain_english) /* what the officer said, beside the judgement */
+        return sp_arena_printf(a, "%s %s.", m->reason, m->acknowledged);
+    return m->reason;
 }

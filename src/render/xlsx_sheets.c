@@ -184,7 +184,11 @@ const xl_column XL_KPI_COLUMNS[SP_N_KPI_COLUMNS] = {
 /* ---- Exceptions ------------------------------------------------------------------------ */
 
 #define EX(i) (&AS->exceptions[i])
-static xl_cell ex_kind(xl_ctx *c, size_t i) { return xl_text(sp_exception_word(EX(i)->kind)); }
+static xl_cell ex_kind(xl_ctx *c, size_t i)
+{
+    const char *word = sp_exception_word(EX(i)->kind);
+    return xl_text(EX(i)->acknowledged ? sp_arena_printf(&c->arena, "%s (acknowledged)", word) : word);
+}
 static xl_cell ex_ref(xl_ctx *c, size_t i) { return xl_text(EX(i)->is_kpi ? KP(EX(i)->index)->ref : MS(EX(i)->index)->ref); }
 static xl_cell ex_what(xl_ctx *c, size_t i)
 {

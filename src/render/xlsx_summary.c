@@ -47,7 +47,8 @@ static xl_cell sm_complete(xl_ctx *c, size_t i)
 }
 static xl_cell sm_on_time(xl_ctx *c, size_t i)
 {
-    return whole(c, i) ? xl_text(NULL) : xl_percent(AR(c, i)->has_percent_on_time, AR(c, i)->percent_on_time);
+    return whole(c, i) ? xl_percent(AS->has_percent_on_time, AS->percent_on_time)
+                       : xl_percent(AR(c, i)->has_percent_on_time, AR(c, i)->percent_on_time);
 }
 static long area_kpis(xl_ctx *c, size_t i, sp_status s)
 {

@@ -29,6 +29,10 @@ order=$(grep -noE "Areas at a glance|KPIs and challenges|Exceptions: what needs 
 # hand-worked figures (tests/unit/test_shared_plans.c)
 need "Of 13 milestones, 0 are complete and 2 overdue; 3 of 4 areas are off track or at risk; 2 of 12 KPIs are Red or Amber; 7 checkpoint updates are missing; 2 reported positions are challenged."
 need "1 of 3 milestones due by 31 Dec 2022 is overdue (33%); the longest, APP-05, by 92 days."
+# at a glance: the whole plan's due milestones done on time (APP-01, 02, 04, 05, 06, 08 due by
+# 31 Dec 2022; none complete), and K12 under Area 4 with its reason
+need "Due milestones done on time: 0 of 6 (0%)."
+need "Area 4: Improving the transition of young people for children's health services to adult health service (to 'make transitions easy') At risk"
 need "Reported Green, but 3 months overdue (due 30 Sep 2022)."
 need "Behind the trajectory by 1.5, more than the tolerance of 0.43: 18.9% in Dec 2022 against 20.4% expected."
 need "The 12-month target of 381.1 is met: 374 in Dec 2022."

@@ -127,6 +127,11 @@ d = json.load(open(b + ".json"))
 # off_track_share 90% and 200 days: area 2 (1 of 3 overdue by 92 days) is At risk, not Off track
 check(d["areas"][1]["assessment"] == "at_risk", f"area 2 {d['areas'][1]['assessment']}")
 check(d["plan"]["template"] == "custom", "template name")
+# reporting_lag_months 4: the 3-month statuses (30 Sep 2022) are due by 31 Jan 2023, so on 31 Dec
+# 2022 none is missing yet (with the default month's lag, 7 are)
+k03 = next(k for k in d["kpis"] if k["ref"] == "K03")
+check(d["summary"]["kpis_missing_update"] == 0 and k03["missing_update"] is None
+      and "due to be reported by 31 Jan 2023" in k03["reason"], f"lag: {k03['reason']}")
 wb = openpyxl.load_workbook(b + ".xlsx")
 title = "Custom pack for Peterborough: Peterborough LASEND Accelerated Progress Plan"
 check(wb["Cover"]["A1"].value == title and wb.properties.title == title, f"title {wb['Cover']['A1'].value}")

@@ -141,4 +141,19 @@ check(len(p) < 32767 and p.endswith("[cut: longer than an Excel cell holds; see 
 check(wb["KPIs"]["B5"].value == "=1+1" and wb["KPIs"]["B5"].data_type == "s", "KPI name formula")
 print("hostile text ok")
 PY
+# the whole plan's "due milestones done on time" (tests/unit/test_exports.c: 1 of 4 due by
+# 30 Jun 2022 done on time in the merged-cell tracker) and the areas' own shares
+"$SENDPACK" --as-of 2022-06-30 --format xlsx --output "$work/m" "$SOURCE_DIR/tests/data/merged-tracker" >/dev/null 2>&1 || fail "merged tracker"
+/usr/bin/python3 - "$work/m/merged-tracker-scrutiny-2022-06-30.xlsx" <<'PY' || exit 1
+import sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Summary"]
+header = [c.value for c in ws[4]]
+rows = [dict(zip(header, r)) for r in ws.iter_rows(min_row=5, values_only=True) if any(r)]
+col = "Due milestones done on time"
+whole = next(r for r in rows if r["Area"] == "Whole plan")
+if whole[col] != 0.25 or rows[0][col] != 0.25 or rows[1][col] is not None:
+    sys.exit(f"FAIL: on time {[r[col] for r in rows]}")
+print("Summary on-time cells ok")
+PY
 echo "xlsx ok"

@@ -224,7 +224,7 @@ static void kpi_report(void **state)
     assert_int_equal(k->rag, SP_GREY);
     assert_string_equal(k->missing_update, "Checkpoint status not recorded for the 12-month milestone (due 31 Mar 2024)");
     assert_string_equal(k->reason, "Checkpoint status not recorded for the 12-month milestone (due 31 Mar 2024). Latest "
-                                   "value: 131 in May 2024, up from 120 (improving).");
+                                   "value: 131 in May 2024, up from 120 in Apr 2024 (improving).");
     assert_null(k->not_reported);
 
     k = &assessment.kpis[kpi_by_ref("S6")];

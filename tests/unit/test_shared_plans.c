@@ -158,7 +158,8 @@ static void app_areas(void **state)
  *   Qualitative, 3m (30 Sep) passed: K01 met -> Green; K07 partly met -> Amber; K03, K04, K05,
  *     K06, K08, K10, K11 no status, and its reporting deadline (31 Oct) has passed -> Grey, a
  *     missing update each (7), none of them a challenge. K08 has values too (its targets are all
- *     text): "checkpoint status not recorded", with its latest value 163 (Dec) up from 158 (Nov).
+ *     text): "checkpoint status not recorded", with its latest value 163 (Dec), up from its first,
+ *     131 (Jul), and improving on the one before, 158 (Nov).
  *     K09 has no 3m target and its 6m one is due on the report date -> Grey, nothing missing.
  *   No KPI is not reported: K02 and K12 have Dec values; their 6m deadline is 31 Jan 2023.
  *   Counts: Blue 1, Green 1, Amber 1, Red 1, Grey 8. Challenges: APP-05 and APP-08, reported
@@ -198,7 +199,7 @@ static void app_kpis(void **state)
     assert_null(assessment.kpis[kpi_by_ref("K09")].missing_update);
     assert_string_equal(assessment.kpis[kpi_by_ref("K08")].reason,
                         "Checkpoint status not recorded for the 3-month milestone (due 30 Sep 2022). Latest value: "
-                        "163 in Dec 2022, up from 158 (improving).");
+                        "163 in Dec 2022, up from 131 in Jul 2022; improving since the previous value (158 in Nov 2022).");
     assert_counts(assessment.kpi_counts, 1, 1, 1, 1, 8);
     assert_int_equal(assessment.challenges, 2);
     assert_int_equal(assessment.kpis_missing_update, 7);
