@@ -248,6 +248,17 @@ static void burn_up(const scope *sc, sp_progress *pr, int *months_of)
         row->has_completed = first + (int)k <= report;
         row->completed = row->has_completed ? sc_ : 0;
     }
+    /* each earlier pack is a point of the completed line: its complete count at its report month,
+     * which can be more than the milestones matched to it (a milestone reworded since) */
+    const sp_history *h = a->history;
+    for (size_t k = 0; h && k < h->n_packs; k++) {
+        size_t done = sc->area < 0 ? h->packs[k].complete : h->packs[k].area_complete[sc->area];
+        int from = month_index(h->packs[k].as_of) - first;
+        int to = k + 1 < h->n_packs ? month_index(h->packs[k + 1].as_of) - first : report - first;
+        for (int m = from < 0 ? 0 : from; done != SIZE_MAX && m < to && (size_t)m < pr->n_months; m++)
+            if (pr->burnup[m].completed < done)
+                pr->burnup[m].completed = done;
+    }
     if (pr->completed_unknown)
         pr->unknown_note = sp_arena_printf(
             &a->arena, "%zu milestone%s completed on %s that %s not recorded, counted at the report month (%s).",

@@ -416,6 +416,11 @@ static void history_reader(void **state)
     assert_date(h.first_complete[0], 2022, 3, 31); /* the first "1.1 A milestone" */
     assert_int_equal(h.first_complete[1], NO);
     sp_assess_with_history(&p, AS_OF, &r, &h, &a);
+    /* the completed line: each pack's count from its month until the next pack; 1 matched in Mar,
+     * the 11 others unknown, counted in Jun (the report month): Jan 0, Feb 0, Mar 6, Apr 9, May 9, Jun 12 */
+    static const size_t line[] = {0, 0, 6, 9, 9, 12};
+    for (int m = 0; m < 6; m++)
+        assert_int_equal(a.progress.burnup[12 + m].completed, line[m]); /* the plan began Jan 2021 */
     /* 1 of 12 has a month: earlier packs; 0, 6, 9, then 12 now -> 3 3 3 1.5 1.5 */
     assert_int_equal(a.progress.pace.source, SP_PACE_EARLIER_PACKS);
     assert_int_equal(a.progress.pace.n_counts, 5);
