@@ -82,4 +82,13 @@ PY
 "$SENDPACK" --as-of 2020-11-30 --format json --history "$work/none" --output "$work/d" "$plan" >/dev/null 2>&1
 [ $? -eq 74 ] || fail "missing history folder: want exit 74"
 [ ! -e "$work/d/$f" ] || fail "a pack was written despite the error"
+# a forecast made (the WSoA at its first monthly report): every format twice, the same bytes
+for run in e f; do
+    "$SENDPACK" --as-of 2020-01-31 --format json,xlsx,pdf --output "$work/$run" "$wsoa" >/dev/null 2>&1 || fail "wsoa $run"
+done
+for ext in json xlsx pdf; do
+    cmp "$work/e/peterborough-wsoa-2019-scrutiny-2020-01-31.$ext" "$work/f/peterborough-wsoa-2019-scrutiny-2020-01-31.$ext" ||
+        fail "two runs differ: $ext"
+done
+grep -q '"likely_by": "20' "$work/e/peterborough-wsoa-2019-scrutiny-2020-01-31.json" || fail "no forecast made for the WSoA"
 echo "history: ok"
