@@ -11,6 +11,8 @@
 
 /* The oldest age a SEND plan covers: "18+" means 18 to 25. */
 #define SEND_MAX_AGE 25
+/* A range written without an age word beside it counts when it ends at 16 or later. */
+#define BARE_MIN_END 16
 
 /* Skips spaces, hyphens, en and em dashes and "to" between two ages; returns bytes skipped. */
 static size_t range_separator(const char *p, bool *dash)
@@ -118,6 +120,10 @@ bool sp_find_age_range(const char *text, size_t from, int *lo, int *hi, size_t *
         size_t k = (size_t)(e - text);
         if (a > b || b > SEND_MAX_AGE || text[k] == '%' || isalpha((unsigned char)text[k]) ||
             ((text[k] == '.' || text[k] == '/') && isdigit((unsigned char)text[k + 1])))
+            continue;
+        /* a bare range ("19-25") must reach the ages a SEND plan's young people are: "1-2 weeks"
+         * or "£5-10" is not an age group, but "0-5" beside "early years" is */
+        if (b < BARE_MIN_END && !beside_age_word(text, i, k))
             continue;
         *lo = (int)a, *hi = (int)b, *start = i, *end = k;
         widen(text, start, end);

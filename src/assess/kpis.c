@@ -16,7 +16,7 @@ static bool is_numeric_kind(sp_target_kind k)
 
 bool sp_kpi_trajectory_at(const sp_kpi_result *k, sp_date date, double *value)
 {
-    if (!k->baseline_set || k->final_checkpoint < 0)
+    if (!k->baseline_set || k->final_checkpoint < 0 || k->standing) /* a standing target has no trajectory */
         return false;
     sp_date x0 = k->baseline_from;
     double y0 = k->baseline;

@@ -1,7 +1,10 @@
 #include "check/check.h"
 
+#include <stdlib.h>
+
 #include "model/area_match.h"
 #include "util/format.h"
+#include "util/strmap.h"
 
 
 static void check_milestones(const sp_plan *p, sp_diags *d)
@@ -53,7 +56,8 @@ static bool numeric_target(const sp_kpi *k)
 }
 
 /* Which area the KPI is reported under: a guess by word overlap is said, so is none at all. */
-static void check_kpi_area(const sp_plan *p, const sp_kpi *k, sp_diags *d)
+static void check_kpi_area(const sp_plan *p, const sp_kpi *k, const char *const *kpi_cells, size_t n_cells,
+                           sp_diags *d)
 {
     sp_area_link how;
     double overlap;
@@ -66,8 +70,8 @@ static void check_kpi_area(const sp_plan *p, const sp_kpi *k, sp_diags *d)
     }
     if (ai != SP_NO_AREA)
         return;
-    for (size_t i = 0; i < p->actions.n; i++)
-        if (sp_kpi_named_by(p->actions.items[i].kpi, k))
+    for (size_t i = 0; i < n_cells; i++)
+        if (sp_kpi_named_by(kpi_cells[i], k))
             return;
     if (k->area[0])
         sp_warning_group(d, k->src, "KPIs are in no area and are reported under Plan-wide KPIs",
@@ -80,6 +84,20 @@ static void check_kpi_area(const sp_plan *p, const sp_kpi *k, sp_diags *d)
 
 static void check_kpis(const sp_plan *p, sp_diags *d)
 {
+    /* the actions' KPI cells, each text once: thousands of actions name a few dozen KPIs, and
+     * each KPI in no area is looked for in all of them */
+    const char **kpi_cells = sp_xmalloc((p->actions.n + 1) * sizeof *kpi_cells);
+    size_t n_cells = 0;
+    sp_strmap seen;
+    sp_strmap_init(&seen, false);
+    for (size_t i = 0; i < p->actions.n; i++) {
+        const char *cell = p->actions.items[i].kpi;
+        if (cell && cell[0] && !sp_strmap_get(&seen, cell, &(size_t){0})) {
+            sp_strmap_put(&seen, cell, n_cells);
+            kpi_cells[n_cells++] = cell;
+        }
+    }
+    sp_strmap_free(&seen);
     for (size_t i = 0; i < p->kpis.n; i++) {
         const sp_kpi *k = &p->kpis.items[i];
         bool any_target = false;
@@ -100,8 +118,9 @@ static void check_kpis(const sp_plan *p, sp_diags *d)
                                  "KPI %s has no baseline: it is set from the first value on or after the plan start",
                                  k->ref);
         }
-        check_kpi_area(p, k, d);
+        check_kpi_area(p, k, kpi_cells, n_cells, d);
     }
+    free(kpi_cells);
 }
 
 /* A percentage of children, plans or appointments cannot pass 100: a value that does is a

@@ -1,5 +1,6 @@
 #include "cli/run.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
                 sp_compare(&prev_assessment, &assessment, &changes);
                 compared = true;
             } else {
-                sp_diags_print(stderr, &pdiags);
+                (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &pdiags);
                 fprintf(stderr, "sendpack: %s: the previous export has errors; no pack written\n", o->previous_dir);
                 status = SP_EXIT_DATA;
             }
@@ -181,6 +182,30 @@ static void finish(worker *w, int raw, int *statuses)
     w->pid = 0;
 }
 
+/* The running workers, for the signal handler: SIGTERM to the batch stops every worker, and
+ * each removes its own temporary files (sp_outputs_handle_signals). */
+static volatile pid_t worker_pids[256];
+
+static void stop_workers(int sig)
+{
+    for (int i = 0; i < 256; i++)
+        if (worker_pids[i] > 0)
+            kill(worker_pids[i], sig);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void forward_signals(void)
+{
+    static const int sigs[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = stop_workers;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
 /* Runs each plan in its own process, at most o->jobs at once; one plan's failure never stops
  * the others. Prints every plan's outcome at the end; returns the worst status. */
 static int run_batch(const sp_options *o, const sp_template *tmpl)
@@ -188,6 +213,7 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
     int *statuses = calloc((size_t)o->n_plans, sizeof *statuses);
     worker *workers = calloc((size_t)o->jobs, sizeof *workers);
     int next = 0, running = 0;
+    forward_signals();
     fflush(stdout);
     fflush(stderr);
     while (next < o->n_plans || running > 0) {
@@ -200,6 +226,7 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
             w->plan = next;
             pid_t pid = w->log ? fork() : -1;
             if (pid == 0) {
+                sp_outputs_handle_signals(); /* the worker's own temporary files */
                 dup2(fileno(w->log), STDOUT_FILENO);
                 dup2(fileno(w->log), STDERR_FILENO);
                 int status = run_plan(o, tmpl, o->plans[w->plan]);
@@ -216,6 +243,7 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
                 continue;
             }
             w->pid = pid;
+            worker_pids[w - workers] = pid;
             next++;
             running++;
         }
@@ -225,6 +253,7 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
             break;
         for (int i = 0; i < o->jobs; i++) {
             if (workers[i].pid == done) {
+                worker_pids[i] = 0;
                 printf("== %s\n", o->plans[workers[i].plan]);
                 finish(&workers[i], raw, statuses);
                 running--;

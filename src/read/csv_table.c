@@ -21,9 +21,13 @@ typedef struct feeder {
     bool failed; /* a row had a filled cell beyond the header's last column */
 } feeder;
 
-static char *clean_cell(sp_arena *a, const char *s, size_t n)
+static const char *clean_cell(sp_arena *a, const char *s, size_t n)
 {
     s = sp_trim(s, &n);
+    if (n == 0)
+        return ""; /* empty cells are common: one shared empty string */
+    if (!memchr(s, '\r', n))
+        return sp_arena_strndup(a, s, n);
     char *out = sp_arena_alloc(a, n + 1);
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
@@ -57,7 +61,7 @@ static void on_record(int term, void *ctx)
         blank = f->cells.items[i].text[0] == '\0';
     if (!blank) {
         sp_row row = {.n = f->cells.n, .line = f->row_line};
-        row.cells = sp_arena_alloc(f->arena, f->cells.n * sizeof *row.cells);
+        row.cells = sp_arena_alloc(&f->table->row_arena, f->cells.n * sizeof *row.cells);
         memcpy(row.cells, f->cells.items, f->cells.n * sizeof *row.cells);
         if (!f->header_done) {
             f->table->header = row;
@@ -243,4 +247,5 @@ sp_csv_result sp_csv_read_file(const char *path, const char *file, sp_arena *a, 
 void sp_table_free(sp_table *t)
 {
     sp_vec_free(&t->rows);
+    sp_arena_free(&t->row_arena);
 }

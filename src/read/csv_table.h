@@ -31,6 +31,7 @@ typedef struct sp_table {
     const char *file; /* name used in diagnostics */
     sp_row header;
     SP_VEC(sp_row) rows; /* data rows, blank rows skipped */
+    sp_arena row_arena;  /* the rows' cell lists, freed with the table (the texts are the caller's) */
 } sp_table;
 
 typedef enum { SP_CSV_OK, SP_CSV_MISSING, SP_CSV_FAILED } sp_csv_result;

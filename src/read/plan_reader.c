@@ -56,7 +56,8 @@ bool sp_read_plan(const char *dir, sp_plan *p, sp_diags *d)
     ok &= read_csv(p, d, dir, "kpi_values.csv", false, sp_read_kpi_values, &p->has_values_file);
     ok &= read_csv(p, d, dir, "risks.csv", false, sp_read_risks, &p->has_risks_file);
     ok &= sp_plan_build(p, d);
-    ok &= read_csv(p, d, dir, "areas.csv", false, sp_read_areas, &p->has_areas_file);
+    if (p->areas.n) /* its rows name the areas actions.csv made: nothing to match them to otherwise */
+        ok &= read_csv(p, d, dir, "areas.csv", false, sp_read_areas, &p->has_areas_file);
     return ok && d->errors == 0;
 }
 

@@ -116,10 +116,10 @@ static void remove_stale(const char *dir)
 static int lock_folder(const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
-        close(fd);
-        fd = -1;
-    }
+    /* A file system without flock (some network shares) still gets the all-or-nothing
+     * commit; only concurrent runs are then not kept apart. */
+    while (fd >= 0 && flock(fd, LOCK_EX) != 0 && errno == EINTR)
+        ;
     return fd;
 }
 

@@ -190,8 +190,9 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }
-    /* trajectory: dashed, from the baseline through each numeric checkpoint, flat after */
-    if (r->baseline_set && r->final_checkpoint >= 0) {
+    /* trajectory: dashed, from the baseline through each numeric checkpoint, flat after; a
+     * standing target has none (its diamonds show the one value it is judged against) */
+    if (r->baseline_set && r->final_checkpoint >= 0 && !r->standing) {
         static const HPDF_UINT16 dash[] = {5, 3};
         pd_stroke_rgb(d, CHART_TRAJECTORY);
         HPDF_Page_SetLineWidth(d->page, 1.2f);

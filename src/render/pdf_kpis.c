@@ -75,7 +75,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         };
         pd_table_row(d, &t, cells);
         pd_space(d, 3);
-        pd_paragraph(d, kr->reason, d->regular, SMALL + 0.5f, 0);
+        pd_paragraph(d, sp_report_why(r, &d->arena, true, i), d->regular, SMALL + 0.5f, 0);
         pd_space(d, 10);
     }
     if (!qualitative)
@@ -92,7 +92,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
             continue;
         pd_cell cells[3] = {{sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
                             {LABEL(kr->rag), kr->rag, true},
-                            {kr->reason, 0, false}};
+                            {sp_report_why(r, &d->arena, true, i), 0, false}};
         pd_table_row(d, &q, cells);
     }
 }
@@ -135,7 +135,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
                                      : "none yet",
                               0, false},
             [SP_PS_RAG] = {LABEL(kr->rag), kr->rag, true},
-            [SP_PS_EVIDENCE] = {kr->reason, 0, false},
+            [SP_PS_EVIDENCE] = {sp_report_why(r, &d->arena, true, i), 0, false},
         };
         pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
     }

@@ -142,7 +142,7 @@ static xl_cell kp_next_target(xl_ctx *c, size_t i)
         return xl_text(fmt_value(c, KP(i), KR(i)->target[cp].value));
     return xl_text(KP(i)->target[cp].text);
 }
-static xl_cell kp_reason(xl_ctx *c, size_t i) { return xl_text(KR(i)->reason); }
+static xl_cell kp_reason(xl_ctx *c, size_t i) { return xl_text(sp_report_why(c->r, &c->arena, true, i)); }
 static xl_cell kp_spc_variation(xl_ctx *c, size_t i)
 {
     return xl_text(KR(i)->spc.computed ? KR(i)->spc.variation_text : KR(i)->spc.why_not);

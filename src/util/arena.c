@@ -33,27 +33,33 @@ void *sp_xrealloc(void *p, size_t n)
     return q;
 }
 
-void *sp_arena_alloc(sp_arena *a, size_t n)
+/* n bytes at the given alignment from the newest block, or from a new one. */
+static void *take(sp_arena *a, size_t n, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    n = (n + align - 1) & ~(align - 1);
-    if (!a->head || a->used + n > a->cap) {
+    size_t at = (a->used + align - 1) & ~(align - 1);
+    if (!a->head || at + n > a->cap) {
         size_t cap = n > SP_ARENA_BLOCK ? n : SP_ARENA_BLOCK;
         sp_arena_block *b = sp_xmalloc(sizeof *b + cap);
         b->next = a->head;
         a->head = b;
-        a->used = 0;
         a->cap = cap;
+        at = 0;
     }
-    void *p = (char *)a->head->data + a->used;
-    a->used += n;
+    a->used = at + n;
+    return (char *)a->head->data + at;
+}
+
+void *sp_arena_alloc(sp_arena *a, size_t n)
+{
+    void *p = take(a, n, sizeof(max_align_t));
     memset(p, 0, n);
     return p;
 }
 
+/* Strings need no alignment: a million short cells would otherwise each round up to 16. */
 char *sp_arena_strndup(sp_arena *a, const char *s, size_t n)
 {
-    char *p = sp_arena_alloc(a, n + 1);
+    char *p = take(a, n + 1, 1);
     if (n)
         memcpy(p, s, n);
     p[n] = '\0';
@@ -73,7 +79,7 @@ char *sp_arena_printf(sp_arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         n = 0;
-    char *p = sp_arena_alloc(a, (size_t)n + 1);
+    char *p = take(a, (size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

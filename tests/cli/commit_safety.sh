@@ -66,7 +66,7 @@ for i in $(seq 1 8); do
     same_as "$work/last-month" || same_as "$work/ref-two" || fail "concurrent run $i left a mixed pack"
 done
 
-# 3. Signals mid-run: a plan large enough to take a while (the WSoA eight times over).
+# 3. Signals mid-run: a plan large enough to take a while (the WSoA four times over).
 big="$work/big/wsoa"
 mkdir -p "$big"
 cp "$SHARED_DIR/data/peterborough-wsoa-2019/"* "$big/"
@@ -77,7 +77,7 @@ ref = rows[0].index("Ref")
 with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f)
     w.writerow(rows[0])
-    for k in range(8):
+    for k in range(4):
         for r in rows[1:]:
             r = list(r)
             if r[ref]:
@@ -98,6 +98,19 @@ for sig in TERM INT; do
     [ "$(temps)" -eq 0 ] || fail "SIG$sig left temporary files: $(ls -A "$bigout")"
     diff -r "$bigout" "$work/big-last" >/dev/null || fail "SIG$sig: the previous pack changed"
 done
+# SIGTERM to a batch stops its workers, and each removes its temporary files
+mkdir -p "$work/big2" && cp -r "$big" "$work/big2/wsoa2"
+"$SENDPACK" -j 2 --as-of 2022-12-31 --output "$bigout" "$big" "$work/big2/wsoa2" >/dev/null 2>&1 || fail "big batch"
+cp -r "$bigout" "$work/batch-last"
+"$SENDPACK" -j 2 --as-of 2023-01-31 --output "$bigout" "$big" "$work/big2/wsoa2" >/dev/null 2>&1 & pid=$!
+for _ in $(seq 1 2000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done
+[ "$(temps)" -gt 0 ] || fail "batch: no temporary file seen"
+kill -s TERM $pid
+wait $pid; st=$?
+[ $st -gt 128 ] || fail "batch SIGTERM: exit $st"
+for _ in $(seq 1 500); do [ "$(temps)" -eq 0 ] && break; sleep 0.01; done # the workers end on their own
+[ "$(temps)" -eq 0 ] || fail "batch SIGTERM left temporary files: $(ls -A "$bigout")"
+diff -r "$bigout" "$work/batch-last" >/dev/null || fail "batch SIGTERM: the previous packs changed"
 # kill -9 leaves them; the next run into the folder removes them, but not a live run's
 "$SENDPACK" --as-of 2023-01-31 --output "$bigout" "$big" >/dev/null 2>&1 & pid=$!
 for _ in $(seq 1 2000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done

@@ -795,6 +795,9 @@ static void age_ranges_in_text(void **state)
         {"Reduction in the number of 18+ waits", -1, -1, NULL, false}, /* no age word beside it */
         {"2020-2021 programme", -1, -1, NULL, false},
         {"reduce by 5-10%", -1, -1, NULL, false},
+        {"waits of 1-2 weeks", -1, -1, NULL, false}, /* a bare range must end at 16 or later */
+        {"the 0-5 offer", -1, -1, NULL, false},
+        {"Post-16 offer for 16-19", 16, 19, "16-19", true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         int lo, hi;

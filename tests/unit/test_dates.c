@@ -217,9 +217,32 @@ static void calendar(void **state)
     assert_string_equal(buf, "2022-04-03");
 }
 
+/* Decisions 10: a date more than 10 years from the plan start is an error; a two-digit year is
+ * 20yy, so "31/12/99" is 2099 and the message says to write the year in full. */
+static void ten_years_from_start(void **state)
+{
+    (void)state;
+    sp_plan p;
+    memset(&p, 0, sizeof p);
+    p.info.start = D(2022, 6, 30);
+    char err[256];
+    assert_true(sp_date_near_start(&p, D(2032, 6, 30), "30/06/2032", err, sizeof err)); /* exactly 10 years */
+    assert_false(sp_date_near_start(&p, D(2032, 7, 1), "01/07/2032", err, sizeof err));
+    assert_string_equal(err, "'01/07/2032' is more than 10 years from the plan start (2022): check the year");
+    assert_true(sp_date_near_start(&p, D(2012, 6, 30), "30/06/2012", err, sizeof err));
+    assert_false(sp_date_near_start(&p, D(2012, 6, 29), "29/06/2012", err, sizeof err));
+    sp_date d;
+    assert_true(sp_parse_date_cell("31/12/99", &d, NULL, err, sizeof err));
+    assert_date(d, 2099, 12, 31);
+    assert_false(sp_date_near_start(&p, d, "31/12/99", err, sizeof err));
+    assert_string_equal(err, "'31/12/99' reads as 2099, more than 10 years from the plan start (2022): write the year in full");
+    assert_true(sp_date_near_start(&p, SP_NO_DATE, "", err, sizeof err));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ten_years_from_start),
         cmocka_unit_test(contract_forms), cmocka_unit_test(words_around), cmocka_unit_test(us_order_and_invalid),
         cmocka_unit_test(deadlines),      cmocka_unit_test(periods),      cmocka_unit_test(calendar),
     };
