@@ -144,7 +144,12 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
             f.top = (double)pr->burnup[k].revised;
     if (f.top < 1)
         f.top = 1;
-    double step = f.top <= 10 ? 2 : f.top <= 25 ? 5 : f.top <= 60 ? 10 : f.top <= 150 ? 25 : f.top <= 300 ? 50 : 100;
+    /* about five to seven grid lines at a round step: 1, 2, 2.5 or 5 times a power of ten, whole */
+    double raw = f.top / 6, mag = pow(10, floor(log10(raw > 1 ? raw : 1))), unit = raw / mag;
+    double step = (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 2.5 ? 2.5 : unit <= 5 ? 5 : 10) * mag;
+    if (step < 2)
+        step = f.top <= 10 ? 2 : 5;
+    step = ceil(step);
     f.top = ceil(f.top / step) * step;
 
     /* the forecast band first, under everything: likely month to the 85% month */
