@@ -8,25 +8,6 @@
 
 #include "util/text.h"
 
-void sp_rules_default(sp_rules *r)
-{
-    r->due_soon_days = 90;
-    r->stale_days = 90;
-    r->off_track_overdue_days = 90;
-    r->off_track_share = 0.25;
-    r->tolerance_share = 0.10;
-    r->standing_tolerance_share = 0.05;
-    r->reporting_lag_months = 1;
-    r->cohort_min_start_age = 14;
-    r->spc.min_points = 12;
-    r->spc.run_length = 7;
-    r->spc.fix_after = 0;
-    r->spc.screen_outliers = false;
-    sp_forecast_rules_default(&r->forecast);
-    r->cohort = NULL;
-    r->focus_cohort = NULL;
-}
-
 const char *sp_area_assessment_word(sp_area_assessment a)
 {
     static const char *const words[] = {"On track", "At risk", "Off track", "Complete"};

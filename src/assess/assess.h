@@ -12,27 +12,10 @@
 #include <stddef.h>
 
 #include "assess/progress.h"
+#include "assess/rules.h"
 #include "assess/spc.h"
 #include "model/area_match.h"
 #include "model/plan.h"
-
-/* Thresholds the rules mark *(template)*: defaults here, a report template may change them. */
-typedef struct sp_rules {
-    int due_soon_days;          /* 90: "due soon" window */
-    int stale_days;             /* 90: an update older than this is stale */
-    int off_track_overdue_days; /* 90: any milestone overdue longer puts its area Off track */
-    double off_track_share;     /* 0.25: share of due milestones overdue that puts an area Off track */
-    double tolerance_share;     /* 0.10: default KPI tolerance, of |12-month target - baseline| */
-    double standing_tolerance_share; /* 0.05: standing targets' default tolerance, of the target */
-    int reporting_lag_months;   /* 1: a checkpoint's value is due by the end of the month after it */
-    int cohort_min_start_age;   /* 14: a young-adult cohort view takes ranges starting at 14 or later */
-    sp_spc_rules spc;
-    sp_forecast_rules forecast;
-    const char *cohort;         /* report only this age group ("18-25"); NULL for everyone */
-    const char *focus_cohort;   /* a group given a section of its own (dfe-nhse: 18-25); NULL for none */
-} sp_rules;
-
-void sp_rules_default(sp_rules *r);
 
 typedef struct sp_counts {
     size_t blue, green, amber, red, grey, total;

@@ -10,27 +10,7 @@
 
 void sp_forecast_rules_default(sp_forecast_rules *r)
 {
-    r->dated_share = 0.80;
-    r->pace_months = 6;
-    r->runs = 10000;
-    r->chance = 0.85;
-    r->cap_months = 120;
-    r->min_completions = 6;
-}
-
-const char *sp_thousands(sp_arena *a, long n)
-{
-    if (n < 0)
-        return sp_arena_printf(a, "-%s", sp_thousands(a, -n));
-    if (n < 1000)
-        return sp_arena_printf(a, "%ld", n);
-    return sp_arena_printf(a, "%s,%03ld", sp_thousands(a, n / 1000), n % 1000);
-}
-
-void sp_history_free(sp_history *h)
-{
-    sp_arena_free(&h->arena);
-    memset(h, 0, sizeof *h);
+    *r = SP_RULES_DEFAULT.forecast;
 }
 
 /* ---- months as integers: Jan 2022 is 2022 * 12 + 0 --------------------------------------- */

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/history.h"
 #include "util/arena.h"
 #include "util/date.h"
 
@@ -30,25 +31,6 @@ typedef struct sp_forecast_rules {
 } sp_forecast_rules;
 
 void sp_forecast_rules_default(sp_forecast_rules *r);
-/* "10,000": a count as the report prints it, in arena a. */
-const char *sp_thousands(sp_arena *a, long n);
-
-/* Earlier packs (--history), as read by read/history.c and matched to this plan. */
-typedef struct sp_earlier_pack {
-    sp_date as_of;
-    const char *file;       /* for messages */
-    size_t complete;        /* the pack's complete count for the plan */
-    size_t *area_complete;  /* by this plan's area index; SIZE_MAX where the pack lacks the area */
-} sp_earlier_pack;
-
-typedef struct sp_history {
-    sp_arena arena;
-    sp_earlier_pack *packs; /* by report date, one a date, all before this report's */
-    size_t n_packs;
-    sp_date *first_complete; /* by milestone: report date of the earliest pack showing it complete */
-} sp_history;
-
-void sp_history_free(sp_history *h);
 
 /* One month of the burn-up, cumulative at its month-end. */
 typedef struct sp_burnup_row {

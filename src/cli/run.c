@@ -12,10 +12,10 @@
 #include "model/plan.h"
 #include "read/history.h"
 #include "read/plan_reader.h"
-#include "read/template.h"
-#include "redact/redact.h"
+#include "view/template_read.h"
 #include "render/output.h"
 #include "render/report.h"
+#include "view/view.h"
 #include "util/arena.h"
 #include "util/text.h"
 
@@ -119,10 +119,10 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
             sp_diags_free(&pdiags);
         }
         if (status == SP_EXIT_OK) {
-            if (tmpl->redact_contacts)
-                sp_redact_contacts(&plan);
-            sp_report report = {&plan, &assessment, &diags, tmpl, compared ? &changes : NULL};
-            status = render_all(o, &report);
+            sp_view view;
+            sp_view_build(&view, &plan, &assessment, compared ? &changes : NULL, &diags, tmpl);
+            status = render_all(o, &view);
+            sp_view_free(&view);
         }
         if (o->previous_dir) {
             sp_assessment_free(&prev_assessment);

@@ -7,12 +7,9 @@
 
 #include <stdbool.h>
 
-#include "assess/progress.h"
+#include "model/history.h"
 #include "model/plan.h"
 #include "util/diag.h"
-
-/* The JSON pack's schema version (render/json.c writes it; read here). */
-#define SP_JSON_SCHEMA_VERSION 1
 
 /* Reads every *.json in dir, in name order. A pack is used when its schema version is known, it
  * is of the same plan (title) and cohort, and its report date is before as_of; others are

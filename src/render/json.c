@@ -4,16 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "read/history.h"
+#include "model/history.h"
 #include "render/json_progress.h"
 #include "render/report.h"
-
-const char *sp_source_label(sp_arena *a, sp_src src)
-{
-    const char *base = strrchr(src.file, '/');
-    base = base ? base + 1 : src.file;
-    return sp_arena_printf(a, "%s:%u", base, src.line);
-}
 
 static json_t *date_or_null(sp_date d)
 {
@@ -128,10 +121,9 @@ static json_t *areas_array(const sp_report *r, sp_arena *arena)
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     json_t *arr = json_array();
-    for (size_t i = 0; i < p->areas.n; i++) {
+    for (size_t j = 0; j < r->areas.n; j++) {
+        size_t i = r->areas.at[j];
         const sp_area_result *ar = &a->areas[i];
-        if (ar->counts.total == 0)
-            continue; /* nothing of it in the cohort reported */
         json_t *o = json_object();
         const sp_area *details = &p->areas.items[i];
         json_object_set_new(o, "name", json_string(details->name));
@@ -161,10 +153,9 @@ static json_t *areas_array(const sp_report *r, sp_arena *arena)
             json_array_append_new(kpis, json_string(p->kpis.items[ar->kpis[k]].ref));
         json_object_set_new(o, "kpis", kpis);
         json_t *actions = json_array();
-        const sp_area *area = &p->areas.items[i];
-        for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++)
-            if (a->actions[j].in_scope)
-                json_array_append_new(actions, json_string(p->actions.items[j].ref));
+        const sp_view_area *av = &r->area_views[i];
+        for (size_t k = 0; k < av->actions.n; k++)
+            json_array_append_new(actions, json_string(p->actions.items[av->actions.at[k]].ref));
         json_object_set_new(o, "actions", actions);
         sp_json_area_progress(r, i, o);
         json_array_append_new(arr, o);
@@ -177,11 +168,10 @@ static json_t *actions_array(const sp_report *r, sp_arena *arena)
 {
     const sp_plan *p = r->plan;
     json_t *arr = json_array();
-    for (size_t i = 0; i < p->actions.n; i++) {
+    for (size_t j = 0; j < r->actions.n; j++) {
+        size_t i = r->actions.at[j];
         const sp_action *ac = &p->actions.items[i];
         const sp_action_result *ar = &r->assessment->actions[i];
-        if (!ar->in_scope)
-            continue;
         json_t *o = json_object();
         json_object_set_new(o, "ref", json_string(ac->ref));
         json_object_set_new(o, "area", json_string(ac->area));
@@ -207,11 +197,10 @@ static json_t *milestones_array(const sp_report *r, sp_arena *arena)
 {
     const sp_plan *p = r->plan;
     json_t *arr = json_array();
-    for (size_t i = 0; i < p->milestones.n; i++) {
+    for (size_t j = 0; j < r->milestones.n; j++) {
+        size_t i = r->milestones.at[j];
         const sp_milestone *m = &p->milestones.items[i];
         const sp_milestone_result *mr = &r->assessment->milestones[i];
-        if (!mr->in_scope)
-            continue;
         const sp_action *ac = &p->actions.items[m->action_index];
         json_t *o = json_object();
         json_object_set_new(o, "ref", json_string(m->ref));
@@ -323,11 +312,10 @@ static json_t *kpis_array(const sp_report *r, sp_arena *arena)
 {
     const sp_plan *p = r->plan;
     json_t *arr = json_array();
-    for (size_t i = 0; i < p->kpis.n; i++) {
+    for (size_t j = 0; j < r->kpis.n; j++) {
+        size_t i = r->kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &r->assessment->kpis[i];
-        if (!kr->in_scope)
-            continue;
         json_t *o = json_object();
         json_object_set_new(o, "ref", json_string(k->ref));
         json_object_set_new(o, "name", json_string(k->name));
@@ -410,8 +398,8 @@ static json_t *kpis_array(const sp_report *r, sp_arena *arena)
             json_object_set_new(o, "next_checkpoint", json_null());
         }
         json_t *obs = json_array();
-        for (size_t j = k->first_obs; j < k->first_obs + k->n_obs; j++) {
-            const sp_observation *ob = &p->observations.items[j];
+        for (size_t ob_i = k->first_obs; ob_i < k->first_obs + k->n_obs; ob_i++) {
+            const sp_observation *ob = &p->observations.items[ob_i];
             json_t *oj = json_object();
             json_object_set_new(oj, "period", period(ob));
             json_object_set_new(oj, "value", number_if(ob->has_value, ob->value));
@@ -420,7 +408,7 @@ static json_t *kpis_array(const sp_report *r, sp_arena *arena)
             json_object_set_new(oj, "statistical_neighbours", number_if(ob->has_neighbours, ob->neighbours));
             json_object_set_new(oj, "note", text_or_null(ob->note));
             json_object_set_new(oj, "rebase", json_boolean(ob->rebase));
-            json_object_set_new(oj, "counted", json_boolean(r->assessment->obs_counted[j]));
+            json_object_set_new(oj, "counted", json_boolean(r->assessment->obs_counted[ob_i]));
             json_object_set_new(oj, "source", source(arena, ob->src));
             json_array_append_new(obs, oj);
         }
@@ -454,18 +442,22 @@ static json_t *risks_array(const sp_report *r, sp_arena *arena)
 
 static json_t *exceptions_array(const sp_report *r)
 {
-    const sp_assessment *a = r->assessment;
     json_t *arr = json_array();
     static const char *const kinds[] = {"overdue",        "slipped",          "kpi_red",   "kpi_amber",
                                         "missing_update", "kpi_not_reported", "challenged"};
-    for (size_t i = 0; i < a->n_exceptions; i++) {
-        const sp_exception *e = &a->exceptions[i];
+    for (size_t i = 0; i < r->n_exceptions; i++) {
+        const sp_view_exception *e = &r->exceptions[i];
         json_t *o = json_object();
         json_object_set_new(o, "kind", json_string(kinds[e->kind]));
-        json_object_set_new(o, "ref", json_string(e->is_kpi ? r->plan->kpis.items[e->index].ref
-                                                            : r->plan->milestones.items[e->index].ref));
+        json_object_set_new(o, "ref", json_string(e->ref));
+        json_object_set_new(o, "area", e->area < r->plan->areas.n ? json_string(r->plan->areas.items[e->area].name)
+                                                                  : json_null());
         json_object_set_new(o, "challenged", json_boolean(e->challenged));
         json_object_set_new(o, "acknowledged", json_boolean(e->acknowledged));
+        json_object_set_new(o, "deadline", text_or_null(e->deadline));
+        json_object_set_new(o, "why", text_or_null(e->why));
+        json_object_set_new(o, "position", text_or_null(e->stance));
+        json_object_set_new(o, "progress", text_or_null(e->narrative));
         json_array_append_new(arr, o);
     }
     return arr;

@@ -77,7 +77,7 @@ static json_t *forecast(const sp_progress *pr, const sp_forecast_rules *fr)
 
 json_t *sp_json_progress(const sp_report *r)
 {
-    if (r->tmpl->plain_english)
+    if (!r->forecast)
         return NULL; /* for families a forecast reads as a promise */
     const sp_assessment *a = r->assessment;
     const sp_progress *pr = &a->progress;
@@ -108,7 +108,7 @@ json_t *sp_json_progress(const sp_report *r)
 
 void sp_json_area_progress(const sp_report *r, size_t i, json_t *area)
 {
-    if (r->tmpl->plain_english)
+    if (!r->forecast)
         return;
     const sp_progress *pr = &r->assessment->area_progress[i];
     json_object_set_new(area, "burnup", burnup(pr));

@@ -1,6 +1,6 @@
 /*
- * report.h - what every renderer gets: the plan, its assessment, the check's diagnostics and
- * the report template. Renderers lay these out; they never parse or judge.
+ * report.h - what every renderer gets: the view of the pack (view/view.h). Renderers lay it
+ * out; they never parse, judge, filter or redact.
  */
 #ifndef SP_REPORT_H
 #define SP_REPORT_H
@@ -8,27 +8,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "assess/assess.h"
-#include "assess/changes.h"
-#include "model/template.h"
-#include "util/diag.h"
+#include "view/view.h"
 
-typedef struct sp_report {
-    const sp_plan *plan;
-    const sp_assessment *assessment;
-    const sp_diags *diags; /* warnings from reading and checking: the Data quality list */
-    const sp_template *tmpl;
-    const sp_changes *changes; /* NULL without --previous */
-} sp_report;
+typedef sp_view sp_report;
 
 /* The template's word for a status or an area assessment. */
 static inline const char *sp_report_label(const sp_report *r, sp_status s)
 {
-    return r->tmpl->status_label[s];
+    return sp_view_label(r, s);
 }
 static inline const char *sp_report_assessment(const sp_report *r, sp_area_assessment a)
 {
-    return r->tmpl->assessment_label[a];
+    return sp_view_assessment(r, a);
 }
 
 /* Each writes the whole document to `path` (a temporary file the caller renames into place).
@@ -37,15 +28,11 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
 bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen);
 bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errlen);
 
-/* "We said we would do 13 things. Done: 0. On track: 11. Running late: 2.": the milestone
- * counts in the template's words, statuses that share a word counted together. */
-const char *sp_plain_position(const sp_report *r, sp_arena *a);
-
-/* Why a milestone or KPI stands where it does: a milestone's challenge as a sentence when it
- * is challenged, else its reason; a KPI's reason. */
-const char *sp_report_why(const sp_report *r, sp_arena *a, bool is_kpi, size_t index);
-
-/* "actions.csv:17": a row's source as the reader of a pack wants it, without the folder. */
-const char *sp_source_label(sp_arena *a, sp_src src);
+/* Why a milestone or KPI stands where it does, as the view words it (view.h: ms_why, kpi_why). */
+static inline const char *sp_report_why(const sp_report *r, sp_arena *a, bool is_kpi, size_t index)
+{
+    (void)a;
+    return is_kpi ? r->kpi_why[index] : r->ms_why[index];
+}
 
 #endif

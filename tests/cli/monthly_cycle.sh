@@ -109,8 +109,14 @@ print("kpi and risk changes ok")
 PY
 
 # SPC: three KPIs with 24 monthly values each.
+# Every SPC chart is in the DfE/NHS England pack; the scrutiny pack gives each reading in words
+# in its scorecard, and charts only K01, which fails its target (decisions #5).
 "$SENDPACK" --as-of 2022-12-31 --output "$work/spc" "$SOURCE_DIR/tests/data/spc-plan" >/dev/null 2>&1 || fail "spc run"
-s="$work/spc/spc-plan-scrutiny-2022-12-31"
+"$SENDPACK" --as-of 2022-12-31 --template dfe-nhse --output "$work/spc" "$SOURCE_DIR/tests/data/spc-plan" >/dev/null 2>&1 || fail "spc run"
+scrutiny=$(pdftotext -layout "$work/spc/spc-plan-scrutiny-2022-12-31.pdf" - 2>/dev/null)
+grep -qF "Statistical process control" <<<"$scrutiny" && fail "SPC charts in the scrutiny pack"
+grep -qF "consistently fails the" <<<"$scrutiny" || fail "no assurance in words in the scrutiny scorecard"
+s="$work/spc/spc-plan-dfe-nhse-2022-12-31"
 text=$(pdftotext "$s.pdf" - 2>/dev/null | tr '\n' ' ' | tr -s ' ')
 grep -qF "Statistical process control" <<<"$text" || fail "no SPC section"
 grep -qF "Variation: special cause — improving. Assurance: consistently fails the target. 24 points." <<<"$text" || fail "K01 summary"

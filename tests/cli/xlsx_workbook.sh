@@ -122,9 +122,10 @@ import sys
 p = sys.argv[1]
 s = open(p, encoding='utf-8').read().replace('LONG_PROGRESS_PLACEHOLDER', '\"' + 'Progress. ' * 4000 + '\"')
 open(p, 'w', encoding='utf-8').write(s)" "$work/hostile/actions.csv"
-msg=$("$SENDPACK" --as-of 2022-12-31 --format xlsx --output "$work/h" "$work/hostile" 2>&1) || fail "hostile run: $msg"
+# (the advisers' pack: the public ones remove the phone number this test puts in a milestone)
+msg=$("$SENDPACK" --as-of 2022-12-31 --template dfe-nhse --format xlsx --output "$work/h" "$work/hostile" 2>&1) || fail "hostile run: $msg"
 echo "$msg" | grep -q "1 cell longer than Excel allows was cut" || fail "no warning about the cut: $msg"
-/usr/bin/python3 - "$work/h/hostile-scrutiny-2022-12-31.xlsx" <<'PY' || exit 1
+/usr/bin/python3 - "$work/h/hostile-dfe-nhse-2022-12-31.xlsx" <<'PY' || exit 1
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb["Actions"]

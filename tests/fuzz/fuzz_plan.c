@@ -11,7 +11,7 @@
 #include "assess/assess.h"
 #include "check/check.h"
 #include "read/plan_reader.h"
-#include "read/template.h"
+#include "view/template_read.h"
 #include "render/report.h"
 
 static char dir[64];
@@ -64,10 +64,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sp_assess(&plan, sp_date_from_ymd(2022, 12, 31), &rules, &a);
         sp_template t;
         sp_template_defaults(&t);
-        sp_report r = {&plan, &a, &diags, &t, NULL};
+        sp_view r;
+        sp_view_build(&r, &plan, &a, NULL, &diags, &t);
         char err[256], out[128];
         snprintf(out, sizeof out, "%s/out.json", dir);
         sp_render_json(&r, out, err, sizeof err);
+        sp_view_free(&r);
         sp_assessment_free(&a);
         sp_template_free(&t);
     }

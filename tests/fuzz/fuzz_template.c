@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "read/template.h"
+#include "view/template_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "redact/redact.h"
+#include "view/redact.h"
 
 static sp_arena arena;
 

@@ -1,0 +1,27 @@
+/*
+ * pdf_chart.h - charts drawn with libharu: the status bar of an area and the KPI line chart.
+ * Each mark carries its meaning in shape, line style or a label as well as in colour.
+ */
+#ifndef SP_PDF_CHART_H
+#define SP_PDF_CHART_H
+
+#include "assess/assess.h"
+#include "view/view.h"
+#include "render/pdf/pdf_doc.h"
+
+/* A horizontal bar of milestone counts by status, each segment labelled with its count,
+ * the top-left corner at (x, y). */
+void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_counts *c);
+
+/* A KPI's values, baseline, trajectory and 3/6/12-month targets against time, with axis
+ * labels in its unit and in months; the top-left corner at (x, y). */
+void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
+                  size_t kpi, const sp_view_trajectory *trajectory);
+
+/* An XmR chart: values by period, the mean, the process limits and the current target, with
+ * special-cause points marked by shape (triangle: improvement or high; square: concern or low)
+ * as well as colour; the top-left corner at (x, y). */
+void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
+                  size_t kpi, double target, bool has_target);
+
+#endif

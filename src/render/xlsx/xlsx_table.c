@@ -1,0 +1,302 @@
+#include "render/xlsx/xlsx_table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "render/style.h"
+#include "util/text.h"
+
+/* Layout, named once. Widths are in characters of the default font. */
+enum {
+    XL_TABLE_ROW = 3,      /* A4: the table's header row (0-based) */
+    XL_MAX_TEXT_WIDTH = 30, /* longer text wraps: keeps a printed page readable */
+    XL_MIN_WIDTH = 6,
+    XL_DATE_WIDTH = 12,
+    XL_PAPER_A4 = 9,
+    XL_MAX_CELL = 32767 - 100, /* Excel's limit in UTF-16 units, with room for the marker */
+};
+#define XL_FONT "Arial"
+#define XL_LINE_HEIGHT 12.75 /* points per line of 10-point Arial */
+#define XL_MAX_ROW_HEIGHT 409.0 /* Excel's limit */
+
+static lxw_format *fmt(lxw_workbook *wb)
+{
+    lxw_format *f = workbook_add_format(wb);
+    format_set_font_name(f, XL_FONT);
+    format_set_font_size(f, 10);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+void xl_ctx_init(xl_ctx *c, lxw_workbook *wb, const sp_report *r)
+{
+    memset(c, 0, sizeof *c);
+    c->wb = wb;
+    c->r = r;
+    c->title = fmt(wb);
+    format_set_bold(c->title);
+    format_set_font_size(c->title, 14);
+    c->subtitle = fmt(wb);
+    format_set_bold(c->subtitle);
+    c->note = fmt(wb);
+    format_set_italic(c->note);
+    c->text = fmt(wb);
+    format_set_text_wrap(c->text);
+    c->label = fmt(wb);
+    format_set_bold(c->label);
+    c->header_cell = fmt(wb);
+    format_set_bold(c->header_cell);
+    format_set_text_wrap(c->header_cell);
+    format_set_font_color(c->header_cell, SP_TEXT_LIGHT);
+    format_set_bg_color(c->header_cell, SP_HEADER_FILL);
+    c->date = fmt(wb);
+    format_set_num_format(c->date, "dd mmm yyyy");
+    format_set_align(c->date, LXW_ALIGN_LEFT);
+    c->number = fmt(wb);
+    format_set_num_format(c->number, "#,##0.##");
+    c->integer = fmt(wb);
+    format_set_num_format(c->integer, "#,##0");
+    c->percent = fmt(wb);
+    format_set_num_format(c->percent, "0%");
+    c->link = fmt(wb);
+    format_set_underline(c->link, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(c->link, 0x0563C1);
+    for (int s = SP_STATUS_NONE; s <= SP_GREY; s++) {
+        c->status[s] = fmt(wb);
+        format_set_bold(c->status[s]);
+        if (s != SP_STATUS_NONE)
+            format_set_bg_color(c->status[s], sp_status_tint((sp_status)s));
+    }
+    /* The print header repeats the plan title and report date ("&" doubled for Excel). */
+    char date[20];
+    sp_date_long(r->assessment->as_of, date);
+    size_t o = 0;
+    o += (size_t)snprintf(c->header + o, sizeof c->header - o, "&L");
+    const char *t = r->plan->info.title;
+    size_t limit = sp_utf8_clip(t, 150);
+    for (size_t i = 0; i < limit && o < 200; i++) {
+        if (t[i] == '&')
+            c->header[o++] = '&';
+        c->header[o++] = t[i];
+    }
+    snprintf(c->header + o, sizeof c->header - o, "&RReport date %s", date);
+}
+
+void xl_print_setup(xl_ctx *c, lxw_worksheet *ws, int repeat_row)
+{
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, XL_PAPER_A4);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.75, 0.75);
+    if (repeat_row >= 0)
+        worksheet_repeat_rows(ws, (lxw_row_t)repeat_row, (lxw_row_t)repeat_row);
+    worksheet_set_header(ws, c->header);
+    worksheet_set_footer(ws, "&CPage &P of &N");
+}
+
+void xl_write_text(xl_ctx *c, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    if (!s || !s[0])
+        return;
+    s = sp_excel_literal(&c->arena, s); /* literal "_x0041_" is not the letter A */
+    if (sp_utf16_len(s) <= XL_MAX_CELL) {
+        /* worksheet_write_string never makes a formula: "=SUM(A1)" stays text */
+        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f);
+        return;
+    }
+    /* libxlsxwriter counts code points and Excel UTF-16 units: cut by bytes with a margin */
+    size_t keep = sp_utf8_clip(s, XL_MAX_CELL / 2);
+    char *cut = sp_arena_printf(&c->arena, "%.*s … [cut: longer than an Excel cell holds; see the source row]",
+                                (int)keep, s);
+    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cut, f);
+    c->truncated++;
+}
+
+/* Width in characters, as Excel measures a column. */
+static double text_width(const char *s)
+{
+    double widest = 0, line = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n') {
+            widest = line > widest ? line : widest;
+            line = 0;
+        } else if ((*p & 0xC0) != 0x80) {
+            line++;
+        }
+    }
+    return line > widest ? line : widest;
+}
+
+/* Lines a text needs in a column of `width` characters, wrapping at spaces. */
+static int text_lines(const char *s, double width)
+{
+    int lines = 1;
+    double col = 0, word = 0;
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (*p == ' ' || *p == '\n' || *p == '\0') {
+            if (col > 0 && col + 1 + word > width) {
+                lines++;
+                col = word;
+            } else {
+                col += (col > 0) + word;
+            }
+            word = 0;
+            if (*p == '\n') {
+                lines++;
+                col = 0;
+            }
+            if (!*p)
+                break;
+        } else if ((*p & 0xC0) != 0x80) {
+            word++;
+        }
+    }
+    return lines;
+}
+
+void xl_fit_row(xl_ctx *c, lxw_worksheet *ws, int row, const char *const *texts, const double *widths, size_t n)
+{
+    (void)c;
+    int lines = 1;
+    for (size_t j = 0; j < n; j++) {
+        if (!texts[j])
+            continue;
+        /* a line of 10-point Arial holds about 1.4 characters per unit of Excel column width */
+        int l = text_lines(texts[j], (widths[j] - 1) * 1.4);
+        lines = l > lines ? l : lines;
+    }
+    double h = lines * XL_LINE_HEIGHT + 2;
+    worksheet_set_row(ws, (lxw_row_t)row, h > XL_MAX_ROW_HEIGHT ? XL_MAX_ROW_HEIGHT : h, NULL);
+}
+
+static double write_cell(xl_ctx *c, lxw_worksheet *ws, int row, int col, xl_cell v)
+{
+    char buf[64];
+    switch (v.kind) {
+    case XL_TEXT:
+        xl_write_text(c, ws, row, col, v.text, c->text);
+        return v.text ? text_width(v.text) : 0;
+    case XL_NUMBER:
+        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->number);
+        snprintf(buf, sizeof buf, "%.2f", v.number);
+        return (double)strlen(buf);
+    case XL_INT:
+        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->integer);
+        snprintf(buf, sizeof buf, "%.0f", v.number);
+        return (double)strlen(buf);
+    case XL_DATE:
+        /* Excel's day 0 is 30 Dec 1899, 25,569 days before 1 Jan 1970 */
+        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number + 25569, c->date);
+        return XL_DATE_WIDTH;
+    case XL_PERCENT:
+        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number / 100.0, c->percent);
+        return 5;
+    case XL_STATUS:
+        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v.text, c->status[v.status]);
+        return text_width(v.text) + 1;
+    case XL_LINK: {
+        char *url = sp_arena_printf(&c->arena, "internal:'%s'!A1", v.text);
+        worksheet_write_url_opt(ws, (lxw_row_t)row, (lxw_col_t)col, url, c->link, v.text, NULL);
+        return text_width(v.text);
+    }
+    default: return 0;
+    }
+}
+
+lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(c->wb, s->name);
+    const sp_plan *p = c->r->plan;
+    char date[20];
+    sp_date_long(c->r->assessment->as_of, date);
+    worksheet_write_string(ws, 0, 0, s->title, c->title);
+    xl_write_text(c, ws, 1, 0, sp_arena_printf(&c->arena, "%s · report date %s", p->info.title, date), c->subtitle);
+    xl_write_text(c, ws, 2, 0, s->intro, c->note);
+
+    double *width = sp_arena_alloc(&c->arena, s->n_columns * sizeof *width);
+    lxw_table_column *cols = sp_arena_alloc(&c->arena, s->n_columns * sizeof *cols);
+    lxw_table_column **col_ptrs = sp_arena_alloc(&c->arena, (s->n_columns + 1) * sizeof *col_ptrs);
+    for (size_t j = 0; j < s->n_columns; j++) {
+        cols[j].header = (char *)s->columns[j].header;
+        cols[j].header_format = c->header_cell;
+        col_ptrs[j] = &cols[j];
+        /* a header wraps at word breaks: its longest word is the least it needs */
+        double word = 0, longest = 0;
+        for (const char *h = s->columns[j].header; *h; h++) {
+            word = *h == ' ' ? 0 : word + 1;
+            longest = word > longest ? word : longest;
+        }
+        width[j] = longest + 2;
+    }
+    size_t rows = s->n_rows ? s->n_rows : 1;
+    for (size_t i = 0; i < s->n_rows; i++) {
+        for (size_t j = 0; j < s->n_columns; j++) {
+            double w = write_cell(c, ws, XL_TABLE_ROW + 1 + (int)i, (int)j, s->columns[j].get(c, s->rows[i]));
+            if (w + 1 > width[j])
+                width[j] = w + 1;
+        }
+    }
+    if (!s->n_rows) {
+        xl_write_text(c, ws, XL_TABLE_ROW + 1, 0, s->empty, c->text);
+        if (text_width(s->empty) > width[0])
+            width[0] = text_width(s->empty);
+    }
+    for (size_t j = 0; j < s->n_columns; j++) {
+        width[j] = width[j] < XL_MIN_WIDTH ? XL_MIN_WIDTH : width[j] > XL_MAX_TEXT_WIDTH ? XL_MAX_TEXT_WIDTH : width[j];
+        worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, width[j], NULL);
+    }
+    /* Row heights from the wrapped text: neither Excel nor LibreOffice refits them on opening. */
+    const char **texts = sp_arena_alloc(&c->arena, s->n_columns * sizeof *texts);
+    for (size_t i = 0; i < s->n_rows; i++) {
+        for (size_t j = 0; j < s->n_columns; j++) {
+            xl_cell v = s->columns[j].get(c, s->rows[i]);
+            texts[j] = v.kind == XL_TEXT ? v.text : NULL;
+        }
+        xl_fit_row(c, ws, XL_TABLE_ROW + 1 + (int)i, texts, width, s->n_columns);
+    }
+    for (size_t j = 0; j < s->n_columns; j++)
+        texts[j] = s->columns[j].header;
+    xl_fit_row(c, ws, XL_TABLE_ROW, texts, width, s->n_columns);
+    lxw_table_options options = {.name = (char *)s->table_name,
+                                 .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+                                 .style_type_number = 1,
+                                 .columns = col_ptrs};
+    worksheet_add_table(ws, XL_TABLE_ROW, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1), &options);
+    worksheet_freeze_panes(ws, XL_TABLE_ROW + 1, 0);
+    xl_print_setup(c, ws, XL_TABLE_ROW);
+    /* print the table only: charts placed beside it stay on screen */
+    worksheet_print_area(ws, 0, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1));
+    return ws;
+}
+
+xl_cell xl_text(const char *s)
+{
+    return (xl_cell){.kind = s && s[0] ? XL_TEXT : XL_EMPTY, .text = s};
+}
+
+xl_cell xl_number(bool has, double v)
+{
+    return (xl_cell){.kind = has ? XL_NUMBER : XL_EMPTY, .number = v};
+}
+
+xl_cell xl_int(long v)
+{
+    return (xl_cell){.kind = XL_INT, .number = (double)v};
+}
+
+xl_cell xl_date(sp_date d)
+{
+    return (xl_cell){.kind = d == SP_NO_DATE ? XL_EMPTY : XL_DATE, .number = d};
+}
+
+xl_cell xl_percent(bool has, double v)
+{
+    return (xl_cell){.kind = has ? XL_PERCENT : XL_EMPTY, .number = v};
+}
+
+xl_cell xl_status(sp_status s, const char *word)
+{
+    if (s == SP_STATUS_NONE)
+        return (xl_cell){.kind = XL_EMPTY};
+    return (xl_cell){.kind = XL_STATUS, .text = word, .status = s};
+}

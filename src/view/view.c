@@ -1,0 +1,288 @@
+/*
+ * view.c - builds the view of one pack (view.h): the safe copies, the row lists, the texts.
+ * The exceptions' stories and the areas' openings are in view/story.c; the plain-English
+ * texts for families in view/plain.c.
+ */
+#include "view/view.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "view/redact.h"
+#include "view/view_internal.h"
+
+const char *sp_source_label(sp_arena *a, sp_src src)
+{
+    const char *base = strrchr(src.file, '/');
+    base = base ? base + 1 : src.file;
+    return sp_arena_printf(a, "%s:%u", base, src.line);
+}
+
+sp_rows sp_rows_new(sp_arena *a, size_t cap)
+{
+    sp_rows r = {sp_arena_alloc(a, (cap + 1) * sizeof(size_t)), 0};
+    return r;
+}
+
+/* ---- redaction at the boundary --------------------------------------------------------------- */
+
+#define R(field) (field) = sp_redact_contacts_text(a, (field))
+
+/* A copy of the assessment whose sentences are redacted; the arrays are the view's own. */
+static void redact_assessment(sp_view *v, const sp_assessment *src, const sp_plan *plan)
+{
+    sp_arena *a = &v->arena;
+    const sp_plan *orig = src->plan;
+    sp_assessment *c = &v->assessment_copy;
+    *c = *src;
+    memset(&c->arena, 0, sizeof c->arena);
+    c->plan = plan;
+    c->milestones = sp_arena_alloc(a, (orig->milestones.n + 1) * sizeof *c->milestones);
+    if (orig->milestones.n)
+        memcpy(c->milestones, src->milestones, orig->milestones.n * sizeof *c->milestones);
+    for (size_t i = 0; i < orig->milestones.n; i++)
+        R(c->milestones[i].reason), R(c->milestones[i].challenge);
+    c->actions = sp_arena_alloc(a, (orig->actions.n + 1) * sizeof *c->actions);
+    if (orig->actions.n)
+        memcpy(c->actions, src->actions, orig->actions.n * sizeof *c->actions);
+    for (size_t i = 0; i < orig->actions.n; i++)
+        R(c->actions[i].cohort), R(c->actions[i].cohort_reason);
+    c->areas = sp_arena_alloc(a, (orig->areas.n + 1) * sizeof *c->areas);
+    if (orig->areas.n)
+        memcpy(c->areas, src->areas, orig->areas.n * sizeof *c->areas);
+    for (size_t i = 0; i < orig->areas.n; i++)
+        R(c->areas[i].reason);
+    c->kpis = sp_arena_alloc(a, (orig->kpis.n + 1) * sizeof *c->kpis);
+    if (orig->kpis.n)
+        memcpy(c->kpis, src->kpis, orig->kpis.n * sizeof *c->kpis);
+    for (size_t i = 0; i < orig->kpis.n; i++) {
+        R(c->kpis[i].reason), R(c->kpis[i].baseline_note), R(c->kpis[i].cohort);
+        R(c->kpis[i].cohort_reason), R(c->kpis[i].missing_update), R(c->kpis[i].not_reported);
+    }
+    R(c->overall), R(c->focus_whole_plan);
+    v->assessment = c;
+}
+
+static void redact_changes(sp_view *v, const sp_changes *src)
+{
+    sp_arena *a = &v->arena;
+    sp_changes *c = &v->changes_copy;
+    *c = *src;
+    c->items = sp_arena_alloc(a, (src->n + 1) * sizeof *c->items);
+    if (src->n)
+        memcpy(c->items, src->items, src->n * sizeof *c->items);
+    for (size_t i = 0; i < src->n; i++) {
+        sp_change *ch = &c->items[i];
+        R(ch->ref), R(ch->what), R(ch->from), R(ch->to), R(ch->sentence);
+    }
+    v->changes = c;
+}
+
+static void redact_diags(sp_view *v, const sp_diags *src)
+{
+    sp_diags *c = &v->diags_copy;
+    *c = *src;
+    c->list.items = sp_arena_alloc(&v->arena, (src->list.n + 1) * sizeof *c->list.items);
+    if (src->list.n)
+        memcpy(c->list.items, src->list.items, src->list.n * sizeof *c->list.items);
+    c->list.cap = 0; /* the view's: never grown or freed */
+    for (size_t i = 0; i < src->list.n; i++)
+        c->list.items[i].message = (char *)sp_redact_contacts_text(&v->arena, c->list.items[i].message);
+    v->diags = c;
+}
+
+#undef R
+
+/* ---- rows ------------------------------------------------------------------------------------ */
+
+/* Decisions #5: a KPI needs a chart in a pack that charts only what needs attention when it is
+ * Red, Amber or not reported (Grey), shows special cause of concern at its latest point, or
+ * fails its target by the assurance rule. */
+static bool needs_attention(const sp_kpi_result *k)
+{
+    if (k->rag == SP_RED || k->rag == SP_AMBER || k->rag == SP_GREY || k->rag == SP_STATUS_NONE || !k->has_latest)
+        return true;
+    if (k->spc.computed && k->spc.n) {
+        if (k->spc.variation == SP_SPC_CONCERN || k->spc.assurance == SP_ASSURANCE_FAIL)
+            return true;
+    }
+    return false;
+}
+
+static void build_rows(sp_view *v)
+{
+    sp_arena *a = &v->arena;
+    const sp_plan *p = v->plan;
+    const sp_assessment *s = v->assessment;
+    v->areas = sp_rows_new(a, p->areas.n);
+    for (size_t i = 0; i < p->areas.n; i++)
+        if (s->areas[i].counts.total)
+            v->areas.at[v->areas.n++] = i;
+    v->actions = sp_rows_new(a, p->actions.n);
+    for (size_t i = 0; i < p->actions.n; i++)
+        if (s->actions[i].in_scope)
+            v->actions.at[v->actions.n++] = i;
+    v->milestones = sp_rows_new(a, p->milestones.n);
+    v->focus_milestones = sp_rows_new(a, p->milestones.n);
+    for (size_t i = 0; i < p->milestones.n; i++) {
+        if (s->milestones[i].in_scope)
+            v->milestones.at[v->milestones.n++] = i;
+        if (s->milestones[i].in_focus && !s->focus_whole_plan) /* a plan wholly about the cohort: said once */
+            v->focus_milestones.at[v->focus_milestones.n++] = i;
+    }
+    v->kpis = sp_rows_new(a, p->kpis.n);
+    v->kpis_numeric = sp_rows_new(a, p->kpis.n);
+    v->kpis_text = sp_rows_new(a, p->kpis.n);
+    v->kpis_charted = sp_rows_new(a, p->kpis.n);
+    v->kpis_no_value = sp_rows_new(a, p->kpis.n);
+    v->kpis_spc = sp_rows_new(a, p->kpis.n);
+    v->kpis_plan_wide = sp_rows_new(a, p->kpis.n);
+    v->spc_charted = sp_rows_new(a, p->kpis.n);
+    v->focus_kpis = sp_rows_new(a, p->kpis.n);
+    bool attention_only = v->tmpl->charts_attention_only;
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi_result *k = &s->kpis[i];
+        if (k->in_focus && !s->focus_whole_plan)
+            v->focus_kpis.at[v->focus_kpis.n++] = i;
+        if (!k->in_scope)
+            continue;
+        v->kpis.at[v->kpis.n++] = i;
+        if (k->area_index == SP_NO_AREA)
+            v->kpis_plan_wide.at[v->kpis_plan_wide.n++] = i;
+        if (k->numeric) {
+            v->kpis_numeric.at[v->kpis_numeric.n++] = i;
+            if (!k->has_latest)
+                v->kpis_no_value.at[v->kpis_no_value.n++] = i;
+            else if (!attention_only || needs_attention(k))
+                v->kpis_charted.at[v->kpis_charted.n++] = i;
+        } else {
+            v->kpis_text.at[v->kpis_text.n++] = i;
+        }
+        if (k->spc.computed) {
+            v->kpis_spc.at[v->kpis_spc.n++] = i;
+            if (!attention_only || needs_attention(k))
+                v->spc_charted.at[v->spc_charted.n++] = i;
+        }
+    }
+}
+
+static void trajectory_points(const sp_kpi_result *k, sp_view_trajectory *t)
+{
+    t->n = 0;
+    double y;
+    if (!sp_kpi_trajectory_at(k, k->baseline_from, &y))
+        return;
+    t->date[t->n] = k->baseline_from, t->value[t->n++] = y;
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        const sp_resolved_target *g = &k->target[cp];
+        if (g->numeric && g->date > t->date[t->n - 1] && sp_kpi_trajectory_at(k, g->date, &y))
+            t->date[t->n] = g->date, t->value[t->n++] = y;
+    }
+}
+
+static void build_texts(sp_view *v)
+{
+    sp_arena *a = &v->arena;
+    const sp_plan *p = v->plan;
+    const sp_assessment *s = v->assessment;
+    size_t n = p->milestones.n;
+    v->ms_title = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_title);
+    v->ms_owner = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_owner);
+    v->ms_why = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_why);
+    v->ms_deadline = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_deadline);
+    v->ms_completed_since = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_completed_since);
+    for (size_t i = 0; i < n; i++) {
+        const sp_milestone *m = &p->milestones.items[i];
+        const sp_action *ac = &p->actions.items[m->action_index];
+        const sp_milestone_result *mr = &s->milestones[i];
+        v->ms_title[i] = m->text[0] ? m->text : ac->text;
+        v->ms_owner[i] = m->owner[0] ? m->owner : ac->owner ? ac->owner : "";
+        /* the challenge; else the reason, with what the officer said beside it (not for families) */
+        if (mr->challenge)
+            v->ms_why[i] = sp_arena_printf(a, "%s.", mr->challenge);
+        else if (mr->acknowledged && !v->tmpl->plain_english)
+            v->ms_why[i] = sp_arena_printf(a, "%s %s.", mr->reason, mr->acknowledged);
+        else
+            v->ms_why[i] = mr->reason;
+        v->ms_deadline[i] = sp_view_deadline(a, m, mr, false);
+    }
+    if (v->changes)
+        for (size_t i = 0; i < v->changes->n; i++) {
+            const sp_change *c = &v->changes->items[i];
+            if (c->kind == SP_CH_COMPLETED && c->milestone >= 0 && (size_t)c->milestone < n)
+                v->ms_completed_since[c->milestone] = true;
+        }
+    size_t nk = p->kpis.n;
+    v->kpi_why = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_why);
+    v->kpi_baseline = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_baseline);
+    v->kpi_variation = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_variation);
+    v->kpi_assurance = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_assurance);
+    v->kpi_trajectory = sp_arena_alloc(a, (nk + 1) * sizeof *v->kpi_trajectory);
+    for (size_t i = 0; i < nk; i++) {
+        const sp_spc *spc = &s->kpis[i].spc;
+        /* not reported is a flag beside the RAG, which still stands on the latest value */
+        const sp_kpi_result *kr = &s->kpis[i];
+        v->kpi_why[i] = kr->not_reported ? sp_arena_printf(a, "%s. %s", kr->not_reported, kr->reason) : kr->reason;
+        v->kpi_baseline[i] = sp_view_baseline(a, &p->kpis.items[i], &s->kpis[i]);
+        v->kpi_variation[i] = spc->computed && spc->variation_text ? spc->variation_text : "–";
+        v->kpi_assurance[i] = spc->computed && spc->assurance_text ? spc->assurance_text : "–";
+        trajectory_points(kr, &v->kpi_trajectory[i]);
+    }
+}
+
+static void build_visibility(sp_view *v)
+{
+    const sp_template *t = v->tmpl;
+    for (int i = 0; i < t->n_sections; i++)
+        v->section[t->sections[i]] = true;
+    for (int i = 0; i < t->n_sheets; i++)
+        v->sheet[t->sheets[i]] = true;
+    /* what cannot be shown for this plan or this run */
+    if (!v->changes)
+        v->section[SP_SEC_CHANGES] = v->sheet[SP_SHEET_CHANGES] = false;
+    if (!v->plan->has_risks_file)
+        v->section[SP_SEC_RISKS] = v->sheet[SP_SHEET_RISKS] = false;
+    if (!v->kpis_spc.n)
+        v->section[SP_SEC_SPC] = v->sheet[SP_SHEET_SPC] = false;
+    if (!v->assessment->rules.focus_cohort)
+        v->section[SP_SEC_COHORT] = v->sheet[SP_SHEET_COHORT] = false;
+    /* a forecast read by families reads as a promise (assessment rules) */
+    v->forecast = !t->plain_english;
+    if (!v->forecast)
+        v->sheet[SP_SHEET_PROGRESS] = v->sheet[SP_SHEET_FORECAST] = false;
+}
+
+void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessment, const sp_changes *changes,
+                   const sp_diags *diags, const sp_template *tmpl)
+{
+    memset(v, 0, sizeof *v);
+    v->plan = plan;
+    v->assessment = assessment;
+    v->changes = changes;
+    v->diags = diags;
+    v->tmpl = tmpl;
+    if (tmpl->redact_contacts) {
+        /* one boundary: every text of both periods, the judgements' sentences and the warnings */
+        v->plan_copy = *plan;
+        memset(&v->plan_copy.arena, 0, sizeof v->plan_copy.arena);
+        sp_redact_plan_copy(&v->plan_copy, &v->arena);
+        v->plan = &v->plan_copy;
+        redact_assessment(v, assessment, v->plan);
+        if (changes)
+            redact_changes(v, changes);
+        if (diags)
+            redact_diags(v, diags);
+        v->redacted = true;
+    }
+    build_rows(v);
+    build_texts(v);
+    build_visibility(v);
+    sp_view_build_story(v);
+    sp_view_build_plain(v);
+}
+
+void sp_view_free(sp_view *v)
+{
+    sp_arena_free(&v->arena);
+    memset(v, 0, sizeof *v);
+}
