@@ -36,6 +36,7 @@ typedef struct sp_plan_info {
     const char *title;
     const char *area;
     const char *organisations;
+    const char *contact; /* how families can ask about the plan: public, never redacted; "" when none */
     sp_plan_kind kind;
     sp_date start;
     sp_date checkpoint[SP_N_CHECKPOINTS];

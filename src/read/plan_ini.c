@@ -10,17 +10,18 @@
 #include "util/ini_file.h"
 #include "util/text.h"
 
+static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
+                                   "checkpoint_12m", "organisations", "contact", "end", "revisit"};
+enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_END, K_REVISIT, K_COUNT };
+
 typedef struct ini_ctx {
     const char *file;
     sp_plan *plan;
     sp_diags *diags;
-    bool seen[10];
+    bool seen[K_COUNT];
     bool ok;
 } ini_ctx;
 
-static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
-                                   "checkpoint_12m", "organisations", "end", "revisit"};
-enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_END, K_REVISIT, K_COUNT };
 
 /* The column of value[at] on the file's line: libinih hands over the value alone. */
 static unsigned value_column(const char *path, unsigned line, const char *value, size_t at)
@@ -58,7 +59,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     if (key < 0) {
         sp_error(c->diags, src,
                  "unknown key '%s' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, "
-                 "checkpoint_12m, organisations, end, revisit)",
+                 "checkpoint_12m, organisations, contact, end, revisit)",
                  name);
         c->ok = false;
         return 1;
@@ -82,6 +83,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     case K_TITLE: info->title = sp_arena_strdup(&c->plan->arena, value); break;
     case K_AREA: info->area = sp_arena_strdup(&c->plan->arena, value); break;
     case K_ORGS: info->organisations = sp_arena_strdup(&c->plan->arena, value); break;
+    case K_CONTACT: info->contact = sp_arena_strdup(&c->plan->arena, value); break;
     case K_KIND:
         if (!sp_parse_plan_kind(value, &info->kind)) {
             sp_error(c->diags, src, "kind '%s' is not one of WSoA, APP, Priority action plan", value);
@@ -138,6 +140,8 @@ bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *
         p->info.area = "";
     if (!p->info.organisations)
         p->info.organisations = "";
+    if (!p->info.contact)
+        p->info.contact = "";
     if (!c.seen[K_START]) {
         sp_error(d, top, "missing key 'start': the plan's start (baseline) date, e.g. start = 2022-06-30");
         c.ok = false;

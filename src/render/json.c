@@ -75,6 +75,7 @@ static json_t *plan_object(const sp_report *r)
     json_object_set_new(o, "area", json_string(p->info.area));
     json_object_set_new(o, "kind", json_string(sp_plan_kind_name(p->info.kind)));
     json_object_set_new(o, "organisations", json_string(p->info.organisations));
+    json_object_set_new(o, "contact", text_or_null(r->contact));
     json_object_set_new(o, "start", date_or_null(p->info.start));
     json_object_set_new(o, "as_of", date_or_null(r->assessment->as_of));
     json_t *cps = json_object();

@@ -274,6 +274,8 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
             redact_diags(v, diags);
         v->redacted = true;
     }
+    /* the one address a public pack keeps: the plan's own, for families (input contract) */
+    v->contact = tmpl->plain_english && plan->info.contact ? plan->info.contact : "";
     build_rows(v);
     build_texts(v);
     build_visibility(v);

@@ -109,7 +109,7 @@ typedef struct sp_view_area {
 #define SP_VIEW_STORIES_PER_GROUP 3
 /* An area's lists in the PDF (completed, due soon, KPIs) show at most this many rows, then
  * "and N more": the workbook lists every row. */
-#define SP_VIEW_AREA_LIST_MAX 6
+#define SP_VIEW_AREA_LIST_MAX 4
 /* The PDF's narrative excerpt, in characters (the workbook and JSON show it whole). */
 #define SP_VIEW_EXCERPT_CHARS 300
 
@@ -121,6 +121,8 @@ typedef struct sp_view {
     const sp_template *tmpl;
     const sp_changes *changes;  /* NULL without --previous */
     bool redacted;              /* contact details were removed */
+    const char *contact;        /* plan.ini contact, for families: in Local Offer outputs only, never
+                                   redacted (a public address); "" elsewhere or when none */
 
     /* which sections and sheets the audience sees, as the template lists them and the data allows */
     bool section[SP_N_SECTIONS];

@@ -115,7 +115,9 @@ PY
 "$SENDPACK" --as-of 2022-12-31 --template dfe-nhse --output "$work/spc" "$SOURCE_DIR/tests/data/spc-plan" >/dev/null 2>&1 || fail "spc run"
 scrutiny=$(pdftotext -layout "$work/spc/spc-plan-scrutiny-2022-12-31.pdf" - 2>/dev/null)
 grep -qF "Statistical process control" <<<"$scrutiny" && fail "SPC charts in the scrutiny pack"
-grep -qF "consistently fails the" <<<"$scrutiny" || fail "no assurance in words in the scrutiny scorecard"
+# (the assurance column wraps, so its words are read in reading order, lines joined)
+pdftotext "$work/spc/spc-plan-scrutiny-2022-12-31.pdf" - 2>/dev/null | tr '\n' ' ' | grep -qF "consistently fails the target" \
+    || fail "no assurance in words in the scrutiny scorecard"
 s="$work/spc/spc-plan-dfe-nhse-2022-12-31"
 text=$(pdftotext "$s.pdf" - 2>/dev/null | tr '\n' ' ' | tr -s ' ')
 grep -qF "Statistical process control" <<<"$text" || fail "no SPC section"
@@ -133,6 +135,14 @@ k = wb["KPIs"]
 header = [c.value for c in k[4]]
 r = dict(zip(header, next(k.iter_rows(min_row=5, max_row=5, values_only=True))))
 assert r["SPC variation"] == "special cause — improving" and r["SPC assurance"] == "consistently fails the target", r
+# each XmR chart's four series share the first one's months: one category cache a chart
+import re, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]
+xmr = [z.read(n).decode() for n in charts if "XmR chart" in z.read(n).decode()]
+assert len(xmr) == 3, len(xmr)
+for x in xmr:
+    assert x.count("<c:ser>") == 4 and x.count("<c:cat>") == 1, (x.count("<c:ser>"), x.count("<c:cat>"))
 print("spc ok")
 PY
 echo "monthly cycle ok"

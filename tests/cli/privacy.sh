@@ -4,7 +4,8 @@
 # through every template; no address or number may appear in any output of the public
 # templates (scrutiny: the committee's public papers; local-offer: families): not in the
 # JSON, not in any XML part of the workbook, not in the PDF's text. The advisers' pack
-# (dfe-nhse, not published) keeps them, which shows the fixture really carries them.
+# (dfe-nhse, not published) keeps them, which shows the fixture really carries them. The plan's
+# own contact for families (plan.ini `contact`) is the one address kept, in Local Offer outputs.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 work="$WORK_DIR/privacy"
@@ -39,6 +40,8 @@ for name, cols in free.items():
     csv.writer(open(p, "w", encoding="utf-8", newline="")).writerows(rows)
 ini = open(os.path.join(d, "plan.ini"), encoding="utf-8").read()
 ini = ini.replace("organisations = ", f"organisations = Peterborough SEND team, send.team@peterborough.gov.uk, 01733 864000; ")
+# the plan's own public address for families: the one kept, in Local Offer outputs only
+ini = ini.replace("[plan]\n", "[plan]\ncontact = localoffer@peterborough.gov.uk\n")
 open(os.path.join(d, "plan.ini"), "w", encoding="utf-8").write(ini)
 PY
 }
@@ -65,7 +68,12 @@ def texts(base):
 found = {}
 for t in ["scrutiny", "dfe-nhse", "local-offer"]:
     base = os.path.join(out, f"app-{t}-2022-12-31")
-    hits = [(part, m.group(0)) for part, text in texts(base) for m in contact.finditer(text)]
+    every = list(texts(base))
+    kept = [part for part, text in every if "localoffer@peterborough.gov.uk" in text]
+    if (t == "local-offer") != bool(kept):
+        sys.exit(f"FAIL: {t}: the plan's contact for families is in {kept or 'nothing'}")
+    hits = [(part, m.group(0)) for part, text in every for m in contact.finditer(text)
+            if m.group(0) != "localoffer@peterborough.gov.uk"]
     found[t] = hits
     if t != "dfe-nhse" and hits:
         sys.exit(f"FAIL: {t} shows contact details: {hits[:5]}")

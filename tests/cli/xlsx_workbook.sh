@@ -76,6 +76,25 @@ check([r["Assessment"] for r in summary[:4]] == ["On track", "Off track", "Off t
 check(summary[4]["Area"] == "Whole plan" and summary[4]["Red (overdue)"] == 2 and summary[4]["Green (on track)"] == 11, f"{summary[4]}")
 check((summary[4]["KPIs Blue"], summary[4]["KPIs Green"], summary[4]["KPIs Amber"], summary[4]["KPIs Red"], summary[4]["KPIs Grey"]) == (1, 1, 1, 1, 8), "KPI counts")
 check(len(wb["Summary"]._charts) == 2, "Summary charts")
+# the charts sit under the table (it ends in row 9), where the sheet opens, and print with it
+ws = wb["Summary"]
+anchors = sorted((c.anchor._from.col, c.anchor._from.row) for c in ws._charts)
+check([r for _, r in anchors] == [10, 10] and anchors[0][0] == 0 and anchors[1][0] > 0, f"charts at {anchors} (column, row)")
+area = str(ws.print_area).split("!")[-1].replace("$", "")
+last_row = int("".join(ch for ch in area.split(":")[1] if ch.isdigit()))
+check(last_row >= 10 + 18, f"Summary print area {area} stops above the charts (they are 18 rows high)")
+# numbers show the decimals they have: 412 as "412" (not "412."), 21.25 with two places, 18.9 with one
+kws = wb["KPIs"]
+kh = [c.value for c in kws[4]]
+kcol = {name: kh.index(name) + 1 for name in ("Baseline", "12-month target value", "Latest value", "Latest period")}
+row_of = {kws.cell(r, 1).value: r for r in range(5, kws.max_row + 1)}
+check(kws.cell(row_of["K02"], kcol["Baseline"]).number_format == "#,##0", "K02 baseline 412: " + kws.cell(row_of["K02"], kcol["Baseline"]).number_format)
+check(kws.cell(row_of["K12"], kcol["12-month target value"]).number_format == "#,##0.00", "21.25")
+check(kws.cell(row_of["K12"], kcol["Latest value"]).number_format == "#,##0.0", "18.9")
+check(all(".##" not in str(c.number_format) for row in kws.iter_rows(min_row=5) for c in row), "a format with a trailing point")
+# the latest period is a date shown as its month
+period = kws.cell(row_of["K12"], kcol["Latest period"])
+check(period.value == datetime.datetime(2022, 12, 31) and period.number_format == "mmm yyyy", f"latest period {period.value!r} {period.number_format}")
 
 # Progress: the JSON's burn-up row for row, with a native line chart; Forecast: each area and the plan
 h, progress = table(wb["Progress"])

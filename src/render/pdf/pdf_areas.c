@@ -54,8 +54,10 @@ void pdf_areas(pd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             char due[20];
             sp_date_long(mr->effective_due, due);
-            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s (%s)", p->milestones.items[m].ref, r->ms_title[m],
-                                      due, LABEL(mr->derived), r->ms_owner[m]));
+            const char *owner = r->ms_owner[m];
+            pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s%s%s%s", p->milestones.items[m].ref, r->ms_title[m],
+                                          due, LABEL(mr->derived), owner[0] ? " (" : "", owner,
+                                          owner[0] ? ")" : "")); /* no "()" where no owner is named */
         }
         if (av->due_soon_total > av->due_soon.n)
             pdf_bullet(d, sp_arena_printf(&d->arena, "and %zu more (the workbook lists every one).",
@@ -197,6 +199,9 @@ void pdf_plain(pd_doc *d, const sp_report *r)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     pd_space(d, 6);
     pd_paragraph(d, sp_plain_position(r, &d->arena), d->bold, BODY, 0);
+    if (r->contact[0])
+        pd_paragraph(d, sp_arena_printf(&d->arena, "To ask about the plan or tell us what you think: %s", r->contact),
+                     d->regular, BODY, 0);
     for (size_t j = 0; j < r->areas.n; j++) {
         size_t i = r->areas.at[j];
         const sp_view_area *av = &r->area_views[i];

@@ -13,6 +13,7 @@
 #define CHART_BASELINE 0x7F7F7F
 #define CHART_GRID 0xD9D9D9
 #define CHART_AXIS 0x404040
+#define BODY_LINE 9.5f /* the size of a line said instead of a chart */
 
 void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_counts *c)
 {
@@ -36,7 +37,7 @@ void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_count
     }
     /* white separators so adjacent segments stay apart in greyscale */
     pd_stroke_rgb(d, 0xFFFFFF);
-    HPDF_Page_SetLineWidth(d->page, 1);
+    pd_line_width(d, 1);
     cx = x;
     for (int s = 0; s < 5; s++) {
         if (!counts[s])
@@ -71,7 +72,7 @@ static float fy(const frame *f, double v) { return f->y + (float)((v - f->y0) / 
 static void y_grid(pd_doc *d, const frame *f, double step, sp_unit unit, float size)
 {
     char label[64];
-    HPDF_Page_SetLineWidth(d->page, 0.4f);
+    pd_line_width(d, 0.4f);
     for (double v = f->y0; v <= f->y1 + step / 2; v += step) {
         pd_stroke_rgb(d, CHART_GRID);
         HPDF_Page_MoveTo(d->page, f->x, fy(f, v));
@@ -95,7 +96,7 @@ static void x_label(pd_doc *d, const frame *f, float at, float left, float right
 static void axes(pd_doc *d, const frame *f)
 {
     pd_stroke_rgb(d, CHART_AXIS);
-    HPDF_Page_SetLineWidth(d->page, 0.8f);
+    pd_line_width(d, 0.8f);
     HPDF_Page_MoveTo(d->page, f->x, f->y + f->h);
     HPDF_Page_LineTo(d->page, f->x, f->y);
     HPDF_Page_LineTo(d->page, f->x + f->w, f->y);
@@ -118,9 +119,102 @@ static void marker_diamond(pd_doc *d, float x, float y, float r)
     HPDF_Page_Fill(d->page);
 }
 
+/* ---- labels placed clear of the lines ---------------------------------------------------- */
 
-void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
-                  size_t ki, const sp_view_trajectory *trajectory)
+typedef struct point {
+    float x, y;
+} point;
+
+typedef struct box {
+    float x0, y0, x1, y1;
+} box;
+
+/* Whether the segment a-b passes through the box (Liang-Barsky clipping). */
+static bool segment_hits(point a, point b, box r)
+{
+    float t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+    const float p[] = {-dx, dx, -dy, dy};
+    const float q[] = {a.x - r.x0, r.x1 - a.x, a.y - r.y0, r.y1 - a.y};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = t > t0 ? t : t0;
+        else
+            t1 = t < t1 ? t : t1;
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+static bool boxes_meet(box a, box b)
+{
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/* What a label must keep clear of: the chart's lines and the labels already placed. */
+typedef struct obstacles {
+    point *line[3];
+    size_t n[3];
+    box placed[8];
+    size_t n_placed;
+} obstacles;
+
+static int crossings(const obstacles *o, box r)
+{
+    int hits = 0;
+    const float mark = 4.5f; /* a marker's half-width: the lines' points are drawn as marks */
+    for (int l = 0; l < 3; l++) {
+        for (size_t i = 0; i + 1 < o->n[l]; i++)
+            hits += segment_hits(o->line[l][i], o->line[l][i + 1], r);
+        for (size_t i = 0; l < 2 && i < o->n[l]; i++)
+            hits += boxes_meet((box){o->line[l][i].x - mark, o->line[l][i].y - mark, o->line[l][i].x + mark,
+                                     o->line[l][i].y + mark}, r);
+    }
+    for (size_t i = 0; i < o->n_placed; i++)
+        hits += boxes_meet(o->placed[i], r) * 2;
+    return hits;
+}
+
+/* Puts a label of width lw near the point (px, py): above or below it, to its right, left or
+ * centred, inside the plot, at the first place no line or earlier label crosses (else the least
+ * crossed). Returns the text's baseline origin. */
+static point place_label(obstacles *o, const frame *f, float px, float py, float lw, float size, bool below_first)
+{
+    const float gap = 5, asc = size * 0.75f, desc = size * 0.25f;
+    point best = {0, 0};
+    int best_hits = -1;
+    /* nearest first: right or left of the point, then centred over it; above or below; then
+     * rings further out */
+    for (int k = 0; k < 24; k++) {
+        int side = k % 3;
+        bool below = (k / 3 % 2 == 0) == below_first;
+        float lift = (float)(k / 6) * size;
+        float tx = side == 0 ? px + gap : side == 1 ? px - gap - lw : px - lw / 2;
+        float ty = below ? py - gap - asc - lift : py + gap + desc + lift;
+        tx = tx < f->x + 1 ? f->x + 1 : tx + lw > f->x + f->w ? f->x + f->w - lw : tx;
+        ty = ty - desc < f->y ? f->y + desc : ty + asc > f->y + f->h ? f->y + f->h - asc : ty;
+        box r = {tx - 1, ty - desc - 1, tx + lw + 1, ty + asc + 1.5f};
+        int hits = crossings(o, r);
+        if (best_hits < 0 || hits < best_hits) {
+            best_hits = hits;
+            best = (point){tx, ty};
+        }
+        if (!hits)
+            break;
+    }
+    if (o->n_placed < sizeof o->placed / sizeof *o->placed)
+        o->placed[o->n_placed++] = (box){best.x - 1, best.y - desc, best.x + lw + 1, best.y + asc};
+    return best;
+}
+
+float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
+                   size_t ki, const sp_view_trajectory *trajectory)
 {
     const sp_kpi *k = &p->kpis.items[ki];
     const sp_kpi_result *r = &a->kpis[ki];
@@ -147,10 +241,18 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         if (r->target[cp].numeric)
             SEE(r->target[cp].value);
 #undef SEE
-    if (!isfinite(lo)) {
-        pd_text_at(d, d->regular, size + 1, x, y - 12, "No values or numeric targets to chart yet.", SP_TEXT_DARK);
-        return;
+    /* a KPI with no value has nothing to chart: one line says so */
+    bool any_value = false;
+    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
+        any_value |= a->obs_counted[o];
+    if (!any_value || !isfinite(lo)) {
+        float line = BODY_LINE * d->scale;
+        pd_text_at(d, d->regular, line, x, y - line, "No value reported yet.", SP_TEXT_DARK);
+        return line * 1.6f;
     }
+    /* the time axis runs to the report date at least */
+    if (a->as_of > f.x1)
+        f.x1 = a->as_of;
     double pad = (hi - lo) * 0.12;
     if (pad == 0)
         pad = fabs(hi) * 0.1 + 1;
@@ -180,6 +282,15 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     }
     axes(d, &f);
 
+    /* the lines' points, for placing labels clear of them */
+    point path[SP_N_CHECKPOINTS + 2], baseline[2]; /* the trajectory's points */
+    size_t n_path = 0, n_values = 0;
+    point *values = sp_arena_alloc(&d->arena, (k->n_obs + 1) * sizeof *values);
+    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
+        if (a->obs_counted[o])
+            values[n_values++] = (point){fx(&f, p->observations.items[o].period_end), fy(&f, p->observations.items[o].value)};
+    if (r->baseline_set)
+        baseline[0] = (point){f.x, fy(&f, r->baseline)}, baseline[1] = (point){f.x + f.w, fy(&f, r->baseline)};
     /* baseline: dotted */
     if (r->baseline_set) {
         static const HPDF_UINT16 dots[] = {1, 2};
@@ -195,33 +306,28 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     if (trajectory->n) { /* the view's points: the assessment's one trajectory */
         static const HPDF_UINT16 dash[] = {5, 3};
         pd_stroke_rgb(d, CHART_TRAJECTORY);
-        HPDF_Page_SetLineWidth(d->page, 1.2f);
+        pd_line_width(d, 1.2f);
         HPDF_Page_SetDash(d->page, dash, 2, 0);
-        HPDF_Page_MoveTo(d->page, fx(&f, trajectory->date[0]), fy(&f, trajectory->value[0]));
-        for (size_t t = 1; t < trajectory->n; t++)
-            HPDF_Page_LineTo(d->page, fx(&f, trajectory->date[t]), fy(&f, trajectory->value[t]));
-        HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, trajectory->value[trajectory->n - 1]));
+        for (size_t t = 0; t < trajectory->n; t++)
+            path[n_path++] = (point){fx(&f, trajectory->date[t]), fy(&f, trajectory->value[t])};
+        path[n_path++] = (point){f.x + f.w, fy(&f, trajectory->value[trajectory->n - 1])};
+        HPDF_Page_MoveTo(d->page, path[0].x, path[0].y);
+        for (size_t i = 1; i < n_path; i++)
+            HPDF_Page_LineTo(d->page, path[i].x, path[i].y);
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }
-    /* targets: diamonds labelled with their checkpoint */
+    /* targets: diamonds labelled with their checkpoint (the labels after the values line) */
     for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
         if (!r->target[cp].numeric)
             continue;
-        float tx = fx(&f, r->target[cp].date), ty = fy(&f, r->target[cp].value);
         pd_fill_rgb(d, CHART_TARGET);
-        marker_diamond(d, tx, ty, 4);
-        char value[48];
-        sp_format_value(r->target[cp].value, k->unit, value, sizeof value);
-        snprintf(label, sizeof label, "%s target %s", sp_checkpoint_key(cp), value);
-        float lw = pd_text_width(d, d->regular, size, label);
-        float lx = tx + lw + 6 > f.x + f.w ? tx - lw - 6 : tx + 6;
-        pd_text_at(d, d->regular, size, lx, ty + 4, label, CHART_TARGET);
+        marker_diamond(d, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), 4);
     }
     /* values: a solid line with round markers; the latest labelled */
     pd_stroke_rgb(d, CHART_VALUES);
     pd_fill_rgb(d, CHART_VALUES);
-    HPDF_Page_SetLineWidth(d->page, 1.6f);
+    pd_line_width(d, 1.6f);
     bool first = true;
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[o];
@@ -242,14 +348,26 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
             marker_circle(d, fx(&f, ob->period_end), fy(&f, ob->value), 2.2f);
         }
     }
+    /* labels, each placed clear of the lines and of the labels before it */
+    obstacles obs = {.line = {path, values, baseline}, .n = {n_path, n_values, r->baseline_set ? 2 : 0}};
     if (r->has_latest) {
         const sp_observation *ob = &p->observations.items[r->latest_obs];
         char value[48];
         sp_format_value(ob->value, k->unit, value, sizeof value);
         snprintf(label, sizeof label, "latest %s", value);
         float lw = pd_text_width(d, d->bold, size, label);
-        float lx = fx(&f, ob->period_end) + lw + 6 > f.x + f.w ? fx(&f, ob->period_end) - lw - 5 : fx(&f, ob->period_end) + 5;
-        pd_text_at(d, d->bold, size, lx, fy(&f, ob->value) - size - 2, label, CHART_VALUES);
+        point at = place_label(&obs, &f, fx(&f, ob->period_end), fy(&f, ob->value), lw, size, true);
+        pd_text_at(d, d->bold, size, at.x, at.y, label, CHART_VALUES);
+    }
+    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+        if (!r->target[cp].numeric)
+            continue;
+        char value[48];
+        sp_format_value(r->target[cp].value, k->unit, value, sizeof value);
+        snprintf(label, sizeof label, "%s target %s", sp_checkpoint_key(cp), value);
+        float lw = pd_text_width(d, d->regular, size, label);
+        point at = place_label(&obs, &f, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), lw, size, false);
+        pd_text_at(d, d->regular, size, at.x, at.y, label, CHART_TARGET);
     }
     /* legend: line styles and markers, in words */
     float ly = y - h + 6, lx = f.x;
@@ -262,7 +380,7 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     for (int i = 0; i < 4; i++) {
         pd_stroke_rgb(d, legend[i].rgb);
         pd_fill_rgb(d, legend[i].rgb);
-        HPDF_Page_SetLineWidth(d->page, legend[i].style == 0 ? 1.6f : 1.2f);
+        pd_line_width(d, legend[i].style == 0 ? 1.6f : 1.2f);
         static const HPDF_UINT16 dash[] = {5, 3}, dots[] = {1, 2};
         if (legend[i].style == 1)
             HPDF_Page_SetDash(d->page, dash, 2, 0);
@@ -281,6 +399,7 @@ void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
         pd_text_at(d, d->regular, size, lx + 20, ly, legend[i].text, 0x404040);
         lx += 20 + pd_text_width(d, d->regular, size, legend[i].text) + 14;
     }
+    return h;
 }
 
 #define SPC_COMMON 0x7F7F7F
@@ -366,44 +485,68 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
     static const HPDF_UINT16 dash[] = {4, 3}, dots[] = {1, 2};
     for (int line = 0; line < 3; line++) {
         pd_stroke_rgb(d, SPC_LIMIT);
-        HPDF_Page_SetLineWidth(d->page, line == 0 ? 1.0f : 0.8f);
+        pd_line_width(d, line == 0 ? 1.0f : 0.8f);
         if (line)
             HPDF_Page_SetDash(d->page, dash, 2, 0);
-        for (size_t i = 0; i < n; i++) {
-            const sp_spc_point *pt = &spc->points[i];
-            double v = line == 0 ? pt->mean : line == 1 ? pt->upl : pt->lpl;
-            float x0 = fx(&f, i == 0 ? 0 : (double)i - 0.5), x1 = fx(&f, i + 1 == n ? (double)i : (double)i + 0.5);
+#define SPC_LINE(i) (line == 0 ? spc->points[i].mean : line == 1 ? spc->points[i].upl : spc->points[i].lpl)
+        /* one segment per run of equal values (a phase), not one per point: each path
+         * operator costs libharu a 512-byte clear */
+        for (size_t i = 0; i < n;) {
+            double v = SPC_LINE(i);
+            size_t end = i;
+            while (end + 1 < n && SPC_LINE(end + 1) == v)
+                end++;
+            float x0 = fx(&f, i == 0 ? 0 : (double)i - 0.5), x1 = fx(&f, end + 1 == n ? (double)end : (double)end + 0.5);
             HPDF_Page_MoveTo(d->page, x0, fy(&f, v));
             HPDF_Page_LineTo(d->page, x1, fy(&f, v));
+            i = end + 1;
         }
+#undef SPC_LINE
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }
-    const sp_spc_point *last = &spc->points[n - 1];
-    const char *tags[] = {"mean", "UPL", "LPL"};
-    double at[] = {last->mean, last->upl, last->lpl};
-    for (int i = 0; i < 3; i++) {
-        char v[48];
-        sp_format_value(at[i], k->unit, v, sizeof v);
-        snprintf(label, sizeof label, "%s %s", tags[i], v);
-        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 4, fy(&f, at[i]) - size * 0.35f, label, SPC_LIMIT);
-    }
     if (has_target) {
         pd_stroke_rgb(d, CHART_TARGET);
-        HPDF_Page_SetLineWidth(d->page, 1.0f);
+        pd_line_width(d, 1.0f);
         HPDF_Page_SetDash(d->page, dots, 2, 0);
         HPDF_Page_MoveTo(d->page, f.x, fy(&f, target));
         HPDF_Page_LineTo(d->page, f.x + f.w, fy(&f, target));
         HPDF_Page_Stroke(d->page);
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
+    }
+    /* the lines' labels in the strip on the right, each at its line's height, moved apart
+     * where lines run close so no label covers another */
+    const sp_spc_point *last = &spc->points[n - 1];
+    typedef struct strip_label {
+        const char *tag;
+        double value;
+        unsigned rgb;
+        float y;
+    } strip_label;
+    strip_label tags[] = {{"UPL", last->upl, SPC_LIMIT, 0}, {"mean", last->mean, SPC_LIMIT, 0}, {"LPL", last->lpl, SPC_LIMIT, 0},
+                {"target", target, CHART_TARGET, 0}};
+    int n_tags = has_target ? 4 : 3;
+    for (int i = 0; i < n_tags; i++)
+        tags[i].y = fy(&f, tags[i].value) - size * 0.35f;
+    for (int i = 1; i < n_tags; i++) /* top to bottom, by height (a few items: insertion) */
+        for (int j = i; j > 0 && tags[j].y > tags[j - 1].y; j--) {
+            strip_label t = tags[j];
+            tags[j] = tags[j - 1];
+            tags[j - 1] = t;
+        }
+    float apart = size + 0.5f;
+    for (int i = 1; i < n_tags; i++)
+        if (tags[i].y > tags[i - 1].y - apart)
+            tags[i].y = tags[i - 1].y - apart;
+    for (int i = 0; i < n_tags; i++) {
         char v[48];
-        sp_format_value(target, k->unit, v, sizeof v);
-        snprintf(label, sizeof label, "target %s", v);
-        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 4, fy(&f, target) - size * 0.35f, label, CHART_TARGET);
+        sp_format_value(tags[i].value, k->unit, v, sizeof v);
+        snprintf(label, sizeof label, "%s %s", tags[i].tag, v);
+        pd_text_at(d, d->regular, size - 0.5f, f.x + f.w + 6, tags[i].y, label, tags[i].rgb);
     }
     /* the values, then each point's marker */
     pd_stroke_rgb(d, SPC_COMMON);
-    HPDF_Page_SetLineWidth(d->page, 1.0f);
+    pd_line_width(d, 1.0f);
     for (size_t i = 0; i < n; i++) {
         if (i == 0)
             HPDF_Page_MoveTo(d->page, fx(&f, 0), fy(&f, spc->points[0].value));

@@ -13,10 +13,12 @@
  * the top-left corner at (x, y). */
 void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_counts *c);
 
-/* A KPI's values, baseline, trajectory and 3/6/12-month targets against time, with axis
- * labels in its unit and in months; the top-left corner at (x, y). */
-void pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
-                  size_t kpi, const sp_view_trajectory *trajectory);
+/* A KPI's values, baseline, trajectory and 3/6/12-month targets against time, to the report
+ * date at least, with axis labels in its unit and in months and the labels placed clear of
+ * the lines; the top-left corner at (x, y). A KPI with no value gets one line saying so
+ * instead. Returns the height used (h, or that line's). */
+float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
+                   size_t kpi, const sp_view_trajectory *trajectory);
 
 /* An XmR chart: values by period, the mean, the process limits and the current target, with
  * special-cause points marked by shape (triangle: improvement or high; square: concern or low)

@@ -1,6 +1,7 @@
 #include "render/pdf/pdf_doc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/style.h"
@@ -18,13 +19,45 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 void pd_fill_rgb(pd_doc *d, unsigned rgb)
 {
+    if (d->cur_fill == (long)rgb)
+        return;
+    d->cur_fill = (long)rgb;
     HPDF_Page_SetRGBFill(d->page, ((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f, (rgb & 0xFF) / 255.0f);
 }
 
 void pd_stroke_rgb(pd_doc *d, unsigned rgb)
 {
+    if (d->cur_stroke == (long)rgb)
+        return;
+    d->cur_stroke = (long)rgb;
     HPDF_Page_SetRGBStroke(d->page, ((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f,
                            (rgb & 0xFF) / 255.0f);
+}
+
+void pd_line_width(pd_doc *d, float width)
+{
+    if (d->cur_line_width == width)
+        return;
+    d->cur_line_width = width;
+    HPDF_Page_SetLineWidth(d->page, width);
+}
+
+/* A page's graphics state starts afresh: nothing is known to be set on it. */
+static void forget_state(pd_doc *d)
+{
+    d->cur_font = NULL;
+    d->cur_size = 0;
+    d->cur_line_width = 0;
+    d->cur_fill = d->cur_stroke = -1;
+}
+
+static void use_font(pd_doc *d, HPDF_Font f, float size)
+{
+    if (d->cur_font == f && d->cur_size == size)
+        return;
+    d->cur_font = f;
+    d->cur_size = size;
+    HPDF_Page_SetFontAndSize(d->page, f, size);
 }
 
 bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float scale)
@@ -54,94 +87,179 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
     return !d->failed;
 }
 
-void pd_text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const char *s, unsigned rgb)
+/* ---- measuring ------------------------------------------------------------------------- */
+
+/* The font's widths in thousandths of the type size, summed over len bytes: measuring this
+ * way writes nothing into the page (HPDF_Page_TextWidth needs a Tf in the stream first). */
+static unsigned text_units(HPDF_Font f, const char *s, size_t len)
+{
+    return HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+}
+
+/* As HPDF_Page_TextWidth computes it (no character or word spacing is ever set). */
+static float units_to_points(unsigned units, float size)
+{
+    return (float)units * size / 1000;
+}
+
+static float width_of(HPDF_Font f, float size, const char *s, size_t len)
+{
+    return units_to_points(text_units(f, s, len), size);
+}
+
+float pd_text_width(pd_doc *d, HPDF_Font f, float size, const char *s)
+{
+    (void)d;
+    return s ? width_of(f, size, s, strlen(s)) : 0;
+}
+
+/* ---- drawing primitives (the engine's own: they do not settle what is waiting) ---------- */
+
+static void text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const char *s, unsigned rgb)
 {
     if (!s || !s[0])
         return;
     pd_fill_rgb(d, rgb);
     HPDF_Page_BeginText(d->page);
-    HPDF_Page_SetFontAndSize(d->page, f, size);
+    use_font(d, f, size);
     HPDF_Page_TextOut(d->page, x, y, s);
     HPDF_Page_EndText(d->page);
 }
 
-float pd_text_width(pd_doc *d, HPDF_Font f, float size, const char *s)
+static void fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
 {
-    HPDF_Page_SetFontAndSize(d->page, f, size);
-    return HPDF_Page_TextWidth(d->page, s);
+    pd_fill_rgb(d, rgb);
+    HPDF_Page_Rectangle(d->page, x, y, w, h);
+    HPDF_Page_Fill(d->page);
 }
 
-void pd_new_page(pd_doc *d)
+static void new_page(pd_doc *d)
 {
     d->page = HPDF_AddPage(d->pdf);
+    forget_state(d);
     HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     *sp_vec_push(&d->pages) = d->page;
     /* header: plan title left (cut to fit), report date right, a rule under them */
     float size = 8;
     float right_w = pd_text_width(d, d->regular, size, d->header_right);
-    pd_text_at(d, d->regular, size, PD_PAGE_W - PD_MARGIN_X - right_w, PD_PAGE_H - 30, d->header_right, 0x404040);
+    text_at(d, d->regular, size, PD_PAGE_W - PD_MARGIN_X - right_w, PD_PAGE_H - 30, d->header_right, 0x404040);
     const char **lines;
     size_t n = pd_wrap(d, d->regular, size, d->header_left, PD_BODY_W - right_w - 20, &lines);
-    pd_text_at(d, d->regular, size, PD_MARGIN_X, PD_PAGE_H - 30, n ? lines[0] : "", 0x404040);
+    text_at(d, d->regular, size, PD_MARGIN_X, PD_PAGE_H - 30, n ? lines[0] : "", 0x404040);
     pd_stroke_rgb(d, 0xA6A6A6);
-    HPDF_Page_SetLineWidth(d->page, 0.5f);
+    pd_line_width(d, 0.5f);
     HPDF_Page_MoveTo(d->page, PD_MARGIN_X, PD_PAGE_H - 36);
     HPDF_Page_LineTo(d->page, PD_PAGE_W - PD_MARGIN_X, PD_PAGE_H - 36);
     HPDF_Page_Stroke(d->page);
     d->y = PD_TOP;
 }
 
-void pd_ensure(pd_doc *d, float height)
+static void ensure(pd_doc *d, float height)
 {
     if (!d->page || d->y - height < PD_BOTTOM)
-        pd_new_page(d);
-}
-
-void pd_space(pd_doc *d, float points)
-{
-    d->y -= points;
+        new_page(d);
 }
 
 /* ---- wrapping ------------------------------------------------------------------------ */
 
 typedef SP_VEC(const char *) line_vec;
 
-/* Breaks a word wider than the line between characters, never inside a UTF-8 sequence. */
-static void break_word(pd_doc *d, HPDF_Font f, float size, const char *w, size_t len, float width, line_vec *out,
-                       const char **rest)
+/* The line being built, in d->line_buf: appended to per word, copied out once when full. */
+typedef struct line_builder {
+    size_t len;
+    unsigned units; /* its width in font units */
+} line_builder;
+
+static void line_append(pd_doc *d, line_builder *b, const char *s, size_t n)
 {
-    while (len) {
-        size_t fit = 0, i = 0;
-        while (i < len) {
-            size_t next = i + 1;
-            while (next < len && ((unsigned char)w[next] & 0xC0) == 0x80)
-                next++;
-            char *probe = sp_arena_strndup(&d->arena, w, next);
-            if (pd_text_width(d, f, size, probe) > width && fit > 0)
-                break;
-            fit = next;
-            i = next;
-        }
-        if (fit == len) {
-            *rest = sp_arena_strndup(&d->arena, w, len);
-            return;
-        }
-        *sp_vec_push(out) = sp_arena_strndup(&d->arena, w, fit);
-        w += fit;
-        len -= fit;
+    if (b->len + n + 1 > d->line_cap) {
+        d->line_cap = (b->len + n + 1) * 2 + 256;
+        d->line_buf = sp_xrealloc(d->line_buf, d->line_cap);
     }
-    *rest = "";
+    memcpy(d->line_buf + b->len, s, n);
+    b->len += n;
+}
+
+static void line_emit(pd_doc *d, line_builder *b, line_vec *out)
+{
+    *sp_vec_push(out) = sp_arena_strndup(&d->arena, d->line_buf ? d->line_buf : "", b->len);
+    b->len = 0;
+    b->units = 0;
+}
+
+/* Breaks a word wider than the line between characters, never inside a UTF-8 sequence;
+ * the last piece is left in the builder. Character widths add up exactly (no kerning). */
+static void break_word(pd_doc *d, HPDF_Font f, float size, const char *w, size_t len, float width, line_vec *out,
+                       line_builder *b)
+{
+    size_t start = 0;
+    unsigned units = 0;
+    for (size_t i = 0; i < len;) {
+        size_t next = i + 1;
+        while (next < len && ((unsigned char)w[next] & 0xC0) == 0x80)
+            next++;
+        unsigned cw = text_units(f, w + i, next - i);
+        if (units_to_points(units + cw, size) > width && i > start) {
+            line_append(d, b, w + start, i - start);
+            line_emit(d, b, out);
+            start = i;
+            units = 0;
+        }
+        units += cw;
+        i = next;
+    }
+    line_append(d, b, w + start, len - start);
+    b->units = units;
+}
+
+static bool letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Where a line may break inside a word: after a hyphen between letters ("co-|production",
+ * not "0-|25" or "12-|month"). Returns the length of the longest such prefix of w[0, len)
+ * no wider than `room`, or 0. */
+static size_t hyphen_prefix(HPDF_Font f, float size, const char *w, size_t len, float room)
+{
+    size_t best = 0;
+    for (size_t k = 1; k + 1 < len; k++) {
+        if (w[k] != '-' || !letter((unsigned char)w[k - 1]) || !letter((unsigned char)w[k + 1]))
+            continue;
+        if (width_of(f, size, w, k + 1) > room)
+            break;
+        best = k + 1;
+    }
+    return best;
+}
+
+/* The widest piece of a word that no line break may divide: what its column needs. */
+static float longest_piece(HPDF_Font f, float size, const char *w, size_t len)
+{
+    float most = 0;
+    size_t start = 0;
+    for (size_t k = 1; k <= len; k++) {
+        bool cut = k == len || (w[k - 1] == '-' && k >= 2 && k < len && letter((unsigned char)w[k - 2]) &&
+                                letter((unsigned char)w[k]));
+        if (!cut)
+            continue;
+        float pw = width_of(f, size, w + start, k - start);
+        most = pw > most ? pw : most;
+        start = k;
+    }
+    return most;
 }
 
 size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width, const char ***lines)
 {
     line_vec out = {0};
-    float space = pd_text_width(d, f, size, " ");
+    float space = width_of(f, size, " ", 1);
     const char *p = text ? text : "";
+    line_builder b = {0};
     do {
         size_t para_len = strcspn(p, "\n");
         /* one paragraph: greedy fill, measuring each word once (libharu does not kern) */
-        const char *cur = NULL;
+        bool started = false;
         float cur_w = 0;
         size_t i = 0;
         while (i < para_len) {
@@ -152,24 +270,44 @@ size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width
                 i++;
             if (i == start)
                 break;
-            char *word = sp_arena_strndup(&d->arena, p + start, i - start);
-            float ww = pd_text_width(d, f, size, word);
-            if (cur && cur_w + space + ww <= width) {
-                cur = sp_arena_printf(&d->arena, "%s %s", cur, word);
+            const char *w = p + start;
+            size_t len = i - start;
+            float ww = width_of(f, size, w, len);
+            if (started && cur_w + space + ww <= width) {
+                line_append(d, &b, " ", 1);
+                line_append(d, &b, w, len);
                 cur_w += space + ww;
                 continue;
             }
-            if (cur)
-                *sp_vec_push(&out) = cur;
+            if (started) {
+                /* the first part of a hyphenated word may still end this line */
+                size_t head = hyphen_prefix(f, size, w, len, width - cur_w - space);
+                if (head) {
+                    line_append(d, &b, " ", 1);
+                    line_append(d, &b, w, head);
+                    w += head, len -= head;
+                    ww = width_of(f, size, w, len);
+                }
+                line_emit(d, &b, &out);
+            }
+            started = true;
+            /* a word wider than a line: whole parts at its hyphens, then characters */
+            size_t head;
+            while (ww > width && (head = hyphen_prefix(f, size, w, len, width)) > 0) {
+                line_append(d, &b, w, head);
+                line_emit(d, &b, &out);
+                w += head, len -= head;
+                ww = width_of(f, size, w, len);
+            }
             if (ww <= width) {
-                cur = word;
+                line_append(d, &b, w, len);
                 cur_w = ww;
             } else {
-                break_word(d, f, size, word, i - start, width, &out, &cur);
-                cur_w = pd_text_width(d, f, size, cur);
+                break_word(d, f, size, w, len, width, &out, &b);
+                cur_w = units_to_points(b.units, size);
             }
         }
-        *sp_vec_push(&out) = cur ? cur : "";
+        line_emit(d, &b, &out);
         p += para_len;
     } while (*p++ == '\n');
     const char **copy = sp_arena_alloc(&d->arena, (out.n + 1) * sizeof *copy);
@@ -180,163 +318,439 @@ size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width
     return n;
 }
 
-/* ---- headings and paragraphs ---------------------------------------------------------- */
+/* ---- what waits for the next block: headings and the table being collected ------------- */
 
-HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline parent)
+static const float HEADING_SIZES[] = {18, 14, 11.5f};
+#define PD_PENDING_MAX 200.0f /* the most that waits for a block: a quarter of a page */
+
+static float heading_size(const pd_doc *d, int level)
 {
-    static const float sizes[] = {18, 14, 11.5f};
-    float size = sizes[level < 0 ? 0 : level > 2 ? 2 : level] * d->scale;
+    return HEADING_SIZES[level < 0 ? 0 : level > 2 ? 2 : level] * d->scale;
+}
+
+static float pending_height(pd_doc *d)
+{
+    float h = 0;
+    for (size_t i = 0; i < d->pending.n; i++) {
+        const pd_pending *e = &d->pending.items[i];
+        if (e->lines) {
+            h += (float)e->n_lines * e->size * PD_LEADING;
+            continue;
+        }
+        if (!e->text) {
+            h += e->space;
+            continue;
+        }
+        float size = heading_size(d, e->level);
+        const char **lines;
+        size_t n = pd_wrap(d, d->bold, size, e->text, PD_BODY_W, &lines);
+        h += (float)n * size * PD_LEADING + size * 0.8f;
+    }
+    return h;
+}
+
+static void draw_heading(pd_doc *d, const pd_pending *e)
+{
+    float size = heading_size(d, e->level);
     const char **lines;
-    pd_ensure(d, 90); /* a heading never ends a page */
-    size_t n = pd_wrap(d, d->bold, size, text, PD_BODY_W, &lines);
-    pd_ensure(d, (float)n * size * PD_LEADING + 40);
+    size_t n = pd_wrap(d, d->bold, size, e->text, PD_BODY_W, &lines);
     d->y -= size * 0.4f;
     HPDF_Destination dest = HPDF_Page_CreateDestination(d->page);
     HPDF_Destination_SetFitH(dest, d->y + size); /* libharu refuses an XYZ zoom of 0 ("keep") */
     for (size_t i = 0; i < n; i++) {
         d->y -= size;
-        pd_text_at(d, d->bold, size, PD_MARGIN_X, d->y, lines[i], 0x1F3864);
+        text_at(d, d->bold, size, PD_MARGIN_X, d->y, lines[i], 0x1F3864);
         d->y -= size * (PD_LEADING - 1);
     }
     d->y -= size * 0.4f;
+    HPDF_Outline_SetDestination(e->outline, dest);
+}
+
+static void draw_lines(pd_doc *d, const char **lines, size_t n, HPDF_Font f, float size, float indent)
+{
+    for (size_t i = 0; i < n; i++) {
+        ensure(d, size * PD_LEADING);
+        d->y -= size;
+        text_at(d, f, size, PD_MARGIN_X + indent, d->y, lines[i], SP_TEXT_DARK);
+        d->y -= size * (PD_LEADING - 1);
+    }
+}
+
+/* Draws the waiting headings where `keep` points of what follows fit below them. */
+static void place_pending(pd_doc *d, float keep)
+{
+    if (!d->pending.n) {
+        ensure(d, keep);
+        return;
+    }
+    float h = pending_height(d);
+    if (!d->page || d->y < PD_TOP) /* at the top of a page it goes here, fitting or not */
+        ensure(d, h + keep);
+    bool top_of_page = d->y >= PD_TOP;
+    for (size_t i = 0; i < d->pending.n; i++) {
+        const pd_pending *e = &d->pending.items[i];
+        if (e->lines)
+            draw_lines(d, e->lines, e->n_lines, e->font, e->size, e->indent);
+        else if (e->text)
+            draw_heading(d, e);
+        else if (!top_of_page || i > 0)
+            d->y -= e->space; /* no gap above the first heading of a page */
+        top_of_page = false;
+    }
+    d->pending.n = 0;
+}
+
+static void flush_table(pd_doc *d);
+
+/* Before anything is drawn: lay out a collected table, then the waiting headings with `keep`
+ * points of the coming block. */
+static void settle(pd_doc *d, float keep)
+{
+    flush_table(d);
+    place_pending(d, keep);
+}
+
+/* ---- the public drawing calls ------------------------------------------------------------ */
+
+void pd_text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const char *s, unsigned rgb)
+{
+    if (d->table.open || d->pending.n)
+        settle(d, size * PD_LEADING);
+    text_at(d, f, size, x, y, s, rgb);
+}
+
+void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
+{
+    if (d->table.open || d->pending.n)
+        settle(d, h);
+    fill_rect(d, x, y, w, h, rgb);
+}
+
+void pd_new_page(pd_doc *d)
+{
+    flush_table(d);
+    /* waiting headings alone go on the new page, with their block; a waiting paragraph
+     * ends this page, with its heading */
+    for (size_t i = 0; i < d->pending.n; i++)
+        if (d->pending.items[i].lines) {
+            place_pending(d, 0);
+            break;
+        }
+    new_page(d);
+}
+
+void pd_ensure(pd_doc *d, float height)
+{
+    settle(d, height);
+}
+
+void pd_space(pd_doc *d, float points)
+{
+    flush_table(d);
+    if (d->pending.n)
+        *sp_vec_push(&d->pending) = (pd_pending){.space = points};
+    else
+        d->y -= points;
+}
+
+HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline parent)
+{
+    flush_table(d);
     HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, text, HPDF_GetEncoder(d->pdf, "UTF-8"));
-    HPDF_Outline_SetDestination(o, dest);
+    *sp_vec_push(&d->pending) = (pd_pending){.text = sp_arena_strdup(&d->arena, text), .level = level, .outline = o};
     return o;
 }
 
 void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
 {
+    flush_table(d);
     size *= d->scale;
     const char **lines;
     size_t n = pd_wrap(d, f, size, text, PD_BODY_W - indent, &lines);
-    for (size_t i = 0; i < n; i++) {
-        pd_ensure(d, size * PD_LEADING);
-        d->y -= size;
-        pd_text_at(d, f, size, PD_MARGIN_X + indent, d->y, lines[i], SP_TEXT_DARK);
-        d->y -= size * (PD_LEADING - 1);
+    /* a short paragraph under a heading (its introduction) waits with it for the next block;
+     * a longer one keeps its first two lines with the heading */
+    size_t waiting = 0;
+    for (size_t i = 0; i < d->pending.n; i++)
+        waiting += d->pending.items[i].lines != NULL;
+    if (d->pending.n && n <= 3 && waiting < 2 && pending_height(d) + (float)n * size * PD_LEADING < PD_PENDING_MAX) {
+        *sp_vec_push(&d->pending) = (pd_pending){.lines = lines, .n_lines = n, .font = f, .size = size, .indent = indent};
+        return;
     }
-}
-
-/* ---- shapes ---------------------------------------------------------------------------- */
-
-void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
-{
-    pd_fill_rgb(d, rgb);
-    HPDF_Page_Rectangle(d->page, x, y, w, h);
-    HPDF_Page_Fill(d->page);
+    /* a short bold paragraph labels what follows ("Completed", "KPIs"): it starts a page
+     * rather than end one, keeping two lines of room under it */
+    float keep = (float)(n < 2 ? n : 2) * size * PD_LEADING;
+    if (f == d->bold && n <= 2)
+        keep = (float)(n + 2) * size * PD_LEADING;
+    place_pending(d, keep);
+    draw_lines(d, lines, n, f, size, indent);
 }
 
 float pd_status_tag(pd_doc *d, float x, float y, sp_status s, const char *word, float size)
 {
+    if (d->table.open || d->pending.n)
+        settle(d, size * 1.35f);
     float w = pd_text_width(d, d->bold, size, word) + 8;
-    pd_fill_rect(d, x, y - size * 0.3f, w, size * 1.35f, sp_status_strong(s));
-    pd_text_at(d, d->bold, size, x + 4, y, word, sp_status_strong_text(s));
+    fill_rect(d, x, y - size * 0.3f, w, size * 1.35f, sp_status_strong(s));
+    text_at(d, d->bold, size, x + 4, y, word, sp_status_strong_text(s));
     return w;
 }
 
 /* ---- tables ---------------------------------------------------------------------------- */
 
-static void draw_header(pd_doc *d, const pd_table *t)
+#define BADGE_PAD 4.0f /* each side of a status word on its colour */
+
+typedef struct table_layout {
+    size_t n;
+    const char *const *headers;
+    float size;
+    float *x, *w; /* each column's left edge and width, points */
+} table_layout;
+
+static HPDF_Font cell_font(const pd_doc *d, const pd_cell *c)
 {
-    float size = t->size * d->scale;
+    return c->bold || c->tint ? d->bold : d->regular;
+}
+
+/* The width a column needs so that no word in it breaks: its longest unbreakable piece, and
+ * for a status cell its whole word on its badge (a badge never wraps). */
+/* The widest piece of any word of s that no line break may divide. */
+static float text_need(HPDF_Font f, float size, const char *s)
+{
+    float most = 0;
+    for (const char *p = s; *p;) {
+        size_t len = strcspn(p, " \t\r\n");
+        if (len) {
+            float w = longest_piece(f, size, p, len);
+            most = w > most ? w : most;
+        }
+        p += len;
+        p += strspn(p, " \t\r\n");
+    }
+    return most;
+}
+
+/* The width a column needs so that no word in it breaks: its longest unbreakable piece, and
+ * for a status cell its whole word on its badge (a badge never wraps). */
+static float cell_need(const pd_doc *d, const pd_cell *c, float size)
+{
+    const char *s = c->text ? c->text : "";
+    if (c->tint)
+        return width_of(cell_font(d, c), size, s, strlen(s)) + 2 * BADGE_PAD;
+    return text_need(cell_font(d, c), size, s);
+}
+
+/* Column widths: the caller's proportions, each column widened to what its words need and
+ * the room taken from the columns with slack. When the words cannot all fit, a column whose
+ * words are longer than its share keeps that share (those words break), and if that is still
+ * too wide every column gets its need scaled down alike. */
+static table_layout plan_table(pd_doc *d)
+{
+    table_layout L = {d->table.n_columns, d->table.headers, 0, NULL, NULL};
+    float nominal = d->table.size * d->scale;
+    L.size = nominal < PD_TABLE_MIN_SIZE ? PD_TABLE_MIN_SIZE : nominal;
+    size_t n = L.n;
+    float *need = sp_arena_alloc(&d->arena, n * sizeof *need);
+    L.w = sp_arena_alloc(&d->arena, n * sizeof *L.w);
+    L.x = sp_arena_alloc(&d->arena, n * sizeof *L.x);
+    float total_need = 0, body = PD_BODY_W;
+    bool *empty = sp_arena_alloc(&d->arena, n * sizeof *empty);
+    for (size_t j = 0; j < n; j++) {
+        need[j] = text_need(d->bold, L.size, L.headers[j]);
+        empty[j] = true;
+        for (size_t i = 0; i < d->table.rows.n; i++) {
+            const pd_cell *cell = &d->table.rows.items[i][j];
+            float c = cell_need(d, cell, L.size);
+            need[j] = c > need[j] ? c : need[j];
+            empty[j] &= !cell->text[0] || !strcmp(cell->text, "–");
+        }
+        need[j] += 2 * PD_CELL_PAD + 0.5f;
+        total_need += need[j];
+    }
+    if (total_need > body) {
+        /* a column whose words cannot fit keeps its share: only words longer than it break */
+        total_need = 0;
+        for (size_t j = 0; j < n; j++) {
+            float base = d->table.widths[j] * body, share = body / (float)n;
+            float cap = base > share ? base : share;
+            need[j] = need[j] < cap ? need[j] : cap;
+            total_need += need[j];
+        }
+    }
+    if (total_need <= body) {
+        /* a column empty in every row keeps only its header's room; the others share it */
+        float total = 0, slack = 0, shared = 0;
+        for (size_t j = 0; j < n; j++) {
+            float base = empty[j] ? 0 : d->table.widths[j] * body;
+            L.w[j] = base > need[j] ? base : need[j];
+            total += L.w[j];
+            slack += L.w[j] - need[j];
+            shared += empty[j] ? 0 : d->table.widths[j];
+        }
+        float excess = total - body;
+        for (size_t j = 0; j < n; j++) {
+            if (excess > 0 && slack > 0)
+                L.w[j] -= excess * (L.w[j] - need[j]) / slack;
+            else if (excess < 0 && shared > 0 && !empty[j])
+                L.w[j] -= excess * d->table.widths[j] / shared;
+        }
+    } else {
+        for (size_t j = 0; j < n; j++)
+            L.w[j] = need[j] * body / total_need;
+    }
     float x = PD_MARGIN_X;
-    const char ***cols = sp_arena_alloc(&d->arena, t->n_columns * sizeof *cols);
-    size_t *n = sp_arena_alloc(&d->arena, t->n_columns * sizeof *n), most = 1;
-    for (size_t j = 0; j < t->n_columns; j++) {
-        n[j] = pd_wrap(d, d->bold, size, t->headers[j], t->widths[j] * PD_BODY_W - 2 * PD_CELL_PAD, &cols[j]);
+    for (size_t j = 0; j < n; j++) {
+        L.x[j] = x;
+        x += L.w[j];
+    }
+    return L;
+}
+
+static void draw_header(pd_doc *d, const table_layout *L)
+{
+    float size = L->size;
+    const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n), most = 1;
+    for (size_t j = 0; j < L->n; j++) {
+        n[j] = pd_wrap(d, d->bold, size, L->headers[j], L->w[j] - 2 * PD_CELL_PAD, &cols[j]);
         most = n[j] > most ? n[j] : most;
     }
     float h = (float)most * size * PD_LEADING + 2 * PD_CELL_PAD;
-    pd_fill_rect(d, PD_MARGIN_X, d->y - h, PD_BODY_W, h, SP_HEADER_FILL);
-    for (size_t j = 0; j < t->n_columns; j++) {
+    fill_rect(d, PD_MARGIN_X, d->y - h, PD_BODY_W, h, SP_HEADER_FILL);
+    for (size_t j = 0; j < L->n; j++)
         for (size_t i = 0; i < n[j]; i++)
-            pd_text_at(d, d->bold, size, x + PD_CELL_PAD, d->y - PD_CELL_PAD - size - (float)i * size * PD_LEADING,
-                       cols[j][i], SP_TEXT_LIGHT);
-        x += t->widths[j] * PD_BODY_W;
-    }
+            text_at(d, d->bold, size, L->x[j] + PD_CELL_PAD, d->y - PD_CELL_PAD - size - (float)i * size * PD_LEADING,
+                    cols[j][i], SP_TEXT_LIGHT);
     d->y -= h;
 }
 
-void pd_table_begin(pd_doc *d, pd_table *t)
+static float header_height(pd_doc *d, const table_layout *L)
 {
-    (void)d;
-    t->header_drawn = false; /* drawn with the first row, so a header never ends a page alone */
+    size_t most = 1;
+    for (size_t j = 0; j < L->n; j++) {
+        const char **lines;
+        size_t n = pd_wrap(d, d->bold, L->size, L->headers[j], L->w[j] - 2 * PD_CELL_PAD, &lines);
+        most = n > most ? n : most;
+    }
+    return (float)most * L->size * PD_LEADING + 2 * PD_CELL_PAD;
 }
 
-void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells)
+/* One row; a row that fits on a fresh page starts on one when it does not fit here, a longer
+ * row is split, its lines continuing under the header on the next page. */
+static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, bool first_row)
 {
-    float size = t->size * d->scale;
-    float line = size * PD_LEADING;
-    const char ***cols = sp_arena_alloc(&d->arena, t->n_columns * sizeof *cols);
-    size_t *n = sp_arena_alloc(&d->arena, t->n_columns * sizeof *n), most = 1;
-    for (size_t j = 0; j < t->n_columns; j++) {
-        float w = t->widths[j] * PD_BODY_W - 2 * PD_CELL_PAD - (cells[j].tint ? 8 : 0);
-        n[j] = pd_wrap(d, cells[j].bold || cells[j].tint ? d->bold : d->regular, size, cells[j].text, w, &cols[j]);
+    float size = L->size, line = size * PD_LEADING;
+    const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n), most = 1;
+    for (size_t j = 0; j < L->n; j++) {
+        float w = L->w[j] - 2 * PD_CELL_PAD - (cells[j].tint ? 2 * BADGE_PAD : 0);
+        n[j] = pd_wrap(d, cell_font(d, &cells[j]), size, cells[j].text, w, &cols[j]);
         most = n[j] > most ? n[j] : most;
     }
-    /* A row that fits on a fresh page starts on one when it does not fit here; a longer row
-     * is split, its lines continuing under the header on the next page. */
     float full = (float)most * line + 2 * PD_CELL_PAD;
-    if (!t->header_drawn) {
+    float fresh = PD_TOP - PD_BOTTOM - header_height(d, L);
+    if (first_row) {
+        /* the header with the first row (or its first three lines): the waiting headings too */
         float first = (most < 3 ? (float)most : 3) * line + 2 * PD_CELL_PAD;
-        pd_ensure(d, 3 * line + (full <= PD_TOP - PD_BOTTOM - 3 * line ? full : first));
-        draw_header(d, t);
-        t->header_drawn = true;
-    }
-    if (d->y - full < PD_BOTTOM && full <= PD_TOP - PD_BOTTOM - 3 * line) {
-        pd_new_page(d);
-        draw_header(d, t);
+        place_pending(d, header_height(d, L) + (full <= fresh ? full : first));
+        draw_header(d, L);
+    } else if (d->y - full < PD_BOTTOM && full <= fresh) {
+        new_page(d);
+        draw_header(d, L);
     }
     size_t done = 0;
     while (done < most) {
         size_t room = (size_t)((d->y - PD_BOTTOM - 2 * PD_CELL_PAD) / line);
         if (room == 0) {
-            pd_new_page(d);
-            draw_header(d, t);
+            new_page(d);
+            draw_header(d, L);
             continue;
         }
         size_t take = most - done < room ? most - done : room;
         float h = (float)take * line + 2 * PD_CELL_PAD;
-        float x = PD_MARGIN_X;
-        for (size_t j = 0; j < t->n_columns; j++) {
-            float cw = t->widths[j] * PD_BODY_W;
+        for (size_t j = 0; j < L->n; j++) {
+            float x = L->x[j];
             if (cells[j].tint && done == 0 && n[j]) {
-                float tw = pd_text_width(d, d->bold, size, cols[j][0]) + 8;
-                pd_fill_rect(d, x + PD_CELL_PAD, d->y - PD_CELL_PAD - size * 1.25f, tw, size * 1.35f,
-                             sp_status_strong(cells[j].tint));
+                float tw = pd_text_width(d, d->bold, size, cols[j][0]) + 2 * BADGE_PAD;
+                fill_rect(d, x + PD_CELL_PAD, d->y - PD_CELL_PAD - size * 1.25f, tw, size * 1.35f,
+                          sp_status_strong(cells[j].tint));
             }
             for (size_t i = done; i < done + take && i < n[j]; i++) {
                 unsigned colour = cells[j].tint && i == 0 ? sp_status_strong_text(cells[j].tint) : SP_TEXT_DARK;
-                pd_text_at(d, cells[j].bold || cells[j].tint ? d->bold : d->regular, size,
-                           x + PD_CELL_PAD + (cells[j].tint ? 4 : 0), d->y - PD_CELL_PAD - size - (float)(i - done) * line,
-                           cols[j][i], colour);
+                text_at(d, cell_font(d, &cells[j]), size, x + PD_CELL_PAD + (cells[j].tint ? BADGE_PAD : 0),
+                        d->y - PD_CELL_PAD - size - (float)(i - done) * line, cols[j][i], colour);
             }
-            x += cw;
         }
         pd_stroke_rgb(d, 0xBFBFBF);
-        HPDF_Page_SetLineWidth(d->page, 0.4f);
+        pd_line_width(d, 0.4f);
         HPDF_Page_MoveTo(d->page, PD_MARGIN_X, d->y - h);
         HPDF_Page_LineTo(d->page, PD_MARGIN_X + PD_BODY_W, d->y - h);
         HPDF_Page_Stroke(d->page);
         d->y -= h;
         done += take;
         if (done < most) {
-            pd_new_page(d);
-            draw_header(d, t);
+            new_page(d);
+            draw_header(d, L);
         }
     }
+}
+
+static void flush_table(pd_doc *d)
+{
+    if (!d->table.open)
+        return;
+    d->table.open = false;
+    if (!d->table.rows.n)
+        return; /* the header waits for a first row: a header never stands alone */
+    table_layout L = plan_table(d);
+    for (size_t i = 0; i < d->table.rows.n; i++)
+        draw_row(d, &L, d->table.rows.items[i], i == 0);
+    d->table.rows.n = 0;
+}
+
+void pd_table_begin(pd_doc *d, pd_table *t)
+{
+    flush_table(d);
+    d->table.open = true;
+    d->table.owner = t;
+    d->table.n_columns = t->n_columns;
+    d->table.headers = t->headers;
+    d->table.widths = t->widths;
+    d->table.size = t->size;
+    d->table.rows.n = 0;
+}
+
+void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells)
+{
+    if (!d->table.open || d->table.owner != t)
+        pd_table_begin(d, t); /* a first row begins its table */
+    /* the cells' texts may live in the caller's buffers: keep copies until the table is drawn */
+    pd_cell *row = sp_arena_alloc(&d->arena, d->table.n_columns * sizeof *row);
+    for (size_t j = 0; j < d->table.n_columns; j++) {
+        row[j] = cells[j];
+        row[j].text = sp_arena_strdup(&d->arena, cells[j].text ? cells[j].text : "");
+    }
+    *sp_vec_push(&d->table.rows) = row;
+}
+
+void pd_table_end(pd_doc *d)
+{
+    flush_table(d);
 }
 
 /* ---- finishing ------------------------------------------------------------------------- */
 
 bool pd_save(pd_doc *d, const char *path)
 {
+    flush_table(d);
+    if (d->pending.n)
+        place_pending(d, 0);
     char buf[64];
     for (size_t i = 0; i < d->pages.n; i++) {
         d->page = d->pages.items[i];
+        forget_state(d);
         snprintf(buf, sizeof buf, "Page %zu of %zu", i + 1, d->pages.n);
         float w = pd_text_width(d, d->regular, 8, buf);
-        pd_text_at(d, d->regular, 8, (PD_PAGE_W - w) / 2, 28, buf, 0x404040);
+        text_at(d, d->regular, 8, (PD_PAGE_W - w) / 2, 28, buf, 0x404040);
     }
     if (!d->failed && HPDF_SaveToFile(d->pdf, path) != HPDF_OK && !d->failed)
         snprintf(d->err, sizeof d->err, "cannot write %s", path), d->failed = true;
@@ -348,5 +762,8 @@ void pd_close(pd_doc *d)
     if (d->pdf)
         HPDF_Free(d->pdf);
     sp_vec_free(&d->pages);
+    sp_vec_free(&d->pending);
+    sp_vec_free(&d->table.rows);
     sp_arena_free(&d->arena);
+    free(d->line_buf);
 }

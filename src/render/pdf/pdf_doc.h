@@ -5,6 +5,16 @@
  *
  * Text is wrapped here rather than by HPDF_Page_TextRect, which breaks lines only at ASCII
  * spaces and draws nothing for a word wider than its box (shared/spec/library-notes.md).
+ * Lines break at spaces, or after a hyphen between letters; only a word wider than its whole
+ * column is broken between characters.
+ *
+ * Two things wait for what follows them, so nothing is stranded at a page foot:
+ * - a heading (and any pd_space after it) is drawn with the first block it introduces: the
+ *   next paragraph's first lines, table's header and first row, or the height a pd_ensure asks;
+ * - a table's rows are collected and laid out when the table is complete (at the next call
+ *   that draws, or pd_table_end), so its columns can be sized to their longest words.
+ * d->y is therefore current only after a drawing call other than pd_table_row/pd_heading
+ * (pd_ensure settles both, which sections do before drawing at d->y themselves).
  */
 #ifndef SP_PDF_DOC_H
 #define SP_PDF_DOC_H
@@ -26,6 +36,21 @@
 #define PD_BODY_W (PD_PAGE_W - 2 * PD_MARGIN_X)
 #define PD_CELL_PAD 3.0f
 
+/* A heading, space, or short paragraph under a heading, waiting for the block it introduces. */
+typedef struct pd_pending {
+    const char *text; /* a heading's; NULL for space or a paragraph */
+    int level;
+    float space;
+    HPDF_Outline outline;
+    const char **lines; /* a paragraph's wrapped lines */
+    size_t n_lines;
+    HPDF_Font font;
+    float size, indent;
+} pd_pending;
+
+typedef struct pd_cell pd_cell;
+typedef struct pd_table pd_table;
+
 typedef struct pd_doc {
     HPDF_Doc pdf;
     HPDF_Font regular, bold;
@@ -35,24 +60,46 @@ typedef struct pd_doc {
     SP_VEC(HPDF_Page) pages;
     const char *header_left, *header_right;
     sp_arena arena;
+    /* what the current page's graphics state holds, so each is set only when it changes
+     * (every Tf or rg is bytes in the page stream to write and compress) */
+    HPDF_Font cur_font;
+    float cur_size;
+    long cur_fill, cur_stroke; /* 0xRRGGBB, or -1 for unknown */
+    float cur_line_width;      /* 0 for unknown */
+    char *line_buf;            /* a wrapped line being built */
+    size_t line_cap;
+    SP_VEC(pd_pending) pending;
+    /* the table whose rows are being collected */
+    struct {
+        bool open;
+        const pd_table *owner;
+        size_t n_columns;
+        const char *const *headers;
+        const float *widths;
+        float size;
+        SP_VEC(pd_cell *) rows;
+    } table;
     bool failed;
     char err[256];
 } pd_doc;
 
 /* A table cell: text, optionally on a status tint with its word (colour never alone). */
-typedef struct pd_cell {
+struct pd_cell {
     const char *text;
     sp_status tint; /* SP_STATUS_NONE for none */
     bool bold;
-} pd_cell;
+};
 
-typedef struct pd_table {
+struct pd_table {
     size_t n_columns;
     const char *const *headers;
-    const float *widths; /* fractions of the body width, summing to 1 */
-    float size;          /* type size */
-    bool header_drawn;   /* set by the engine: the header waits for the first row */
-} pd_table;
+    const float *widths; /* fractions of the body width, summing to 1: a starting point; each
+                            column widens to its longest word, taking room from those with slack */
+    float size;          /* type size, before the template's scale; never drawn below PD_TABLE_MIN_SIZE */
+    bool header_drawn;   /* unused: kept so section initialisers stay valid */
+};
+
+#define PD_TABLE_MIN_SIZE 9.0f
 
 /* Opens a document with Liberation Sans embedded. False with doc->err set on failure. */
 bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float scale);
@@ -65,8 +112,9 @@ void pd_new_page(pd_doc *d);
 void pd_ensure(pd_doc *d, float height);
 float pd_text_width(pd_doc *d, HPDF_Font f, float size, const char *s);
 
-/* Wraps text to lines no wider than width (words longer than a line are broken between
- * characters). Lines are allocated in d->arena. Returns the number of lines. */
+/* Wraps text to lines no wider than width, at spaces or after a hyphen between letters (a
+ * word longer than a whole line is broken between characters). Lines are allocated in
+ * d->arena. Returns the number of lines. */
 size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width, const char ***lines);
 void pd_text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const char *s, unsigned rgb);
 
@@ -76,14 +124,18 @@ HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline par
 void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent);
 void pd_space(pd_doc *d, float points);
 
-/* A table: header row, then the rows; the header repeats on each new page. */
+/* A table: header row, then the rows; the header repeats on each new page. Rows are copied
+ * and laid out together when the table ends: at pd_table_end or the next drawing call. */
 void pd_table_begin(pd_doc *d, pd_table *t);
 void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells);
+void pd_table_end(pd_doc *d);
 
 /* A filled box with a status word, width fitted to the word. Returns its width. */
 float pd_status_tag(pd_doc *d, float x, float y, sp_status s, const char *word, float size);
 void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb);
+/* Colours and line width, written into the page only when they change. */
 void pd_stroke_rgb(pd_doc *d, unsigned rgb);
 void pd_fill_rgb(pd_doc *d, unsigned rgb);
+void pd_line_width(pd_doc *d, float width);
 
 #endif

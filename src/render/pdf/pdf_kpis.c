@@ -84,8 +84,11 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
             const sp_kpi *k = &r->plan->kpis.items[i];
             float x = PD_MARGIN_X + (float)c * (w + gap), y = top_y;
             HPDF_Outline o = HPDF_CreateOutline(d->pdf, top, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), NULL);
-            if (o)
-                HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(d->page));
+            if (o) { /* to the chart's title, as the engine's headings do */
+                HPDF_Destination dest = HPDF_Page_CreateDestination(d->page);
+                HPDF_Destination_SetFitH(dest, top_y);
+                HPDF_Outline_SetDestination(o, dest);
+            }
             for (size_t l = 0; l < nt[c]; l++) {
                 y -= title * 1.25f;
                 pd_text_at(d, d->bold, title, x, y, tl[c][l], SP_TEXT_DARK);
@@ -105,19 +108,24 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
 void pdf_kpi_pages(pd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
-    pd_new_page(d);
     bool grid = r->tmpl->charts_attention_only;
+    if (grid) { /* after the scorecard, on its page when the heading, note and a row of charts fit */
+        pd_space(d, 10);
+        pd_ensure(d, (KPI_GRID_CHART_H + 130) * d->scale);
+    } else {
+        pd_new_page(d);
+    }
     HPDF_Outline top = pd_heading(d, grid ? "KPIs that need attention" : "KPIs: the impact scorecard", 1, NULL);
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     if (grid) {
         pd_paragraph(d,
                      sp_arena_printf(&d->arena,
-                                     "A chart for each of the %zu KPIs that are Red, Amber or not reported, show special "
-                                     "cause of concern, or are failing their target by the SPC assurance rule. Every "
-                                     "KPI's figures are in the scorecard; every chart is in the DfE and NHS England "
-                                     "pack and the workbook.",
-                                     r->kpis_charted.n + r->kpis_no_value.n),
+                                     "Charts for the KPIs judged by their values that are Red, Amber or not reported, "
+                                     "show special cause of concern, or are failing their target by the SPC assurance "
+                                     "rule: %zu of %zu. Every KPI's figures are in the scorecard; every chart is in the "
+                                     "DfE and NHS England pack and the workbook.",
+                                     r->kpis_charted.n, r->kpis_numeric.n),
                      d->regular, SMALL + 0.5f, 0);
         pd_space(d, 4);
         kpi_chart_grid(d, r, top);
@@ -129,8 +137,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
-        pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]);
-        d->y -= h + 6;
+        d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]) + 6;
         kpi_figures(d, r, i);
         pd_space(d, 3);
         pd_paragraph(d, r->kpi_why[i], d->regular, SMALL + 0.5f, 0);

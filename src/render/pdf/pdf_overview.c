@@ -235,7 +235,7 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
         pd_paragraph(d, sp_arena_printf(&d->arena, "Also in this area (%zu):", grp->items.n - grp->n_stories), d->bold,
                      SMALL + 0.5f, 0);
         static const char *const compact[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Deadline"};
-        static const float compact_widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.5f, 0.09f, 0.19f, 0.22f};
+        static const float compact_widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.56f, 0.09f, 0.16f, 0.19f};
         pd_table t = pdf_pick_columns(d, compact, compact_widths, keep, n_keep, SMALL);
         for (size_t k = grp->n_stories; k < grp->items.n; k++) {
             const sp_view_exception *x = &r->exceptions[grp->items.at[k]];

@@ -65,6 +65,8 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
         ROW("This workbook contains", contents_text);
         ROW("About the figures", about);
         ROW("Who is doing this", p->info.organisations);
+        if (c->r->contact[0])
+            ROW("To ask about the plan or tell us what you think", c->r->contact);
     } else {
         ROW("Plan", sp_arena_printf(&c->arena, "%s (%s)", p->info.title, sp_plan_kind_name(p->info.kind)));
         ROW("Local area", p->info.area);

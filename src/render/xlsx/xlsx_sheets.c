@@ -104,9 +104,7 @@ static xl_cell kp_period(xl_ctx *c, size_t i)
 {
     if (!KR(i)->has_latest)
         return xl_text(NULL);
-    char m[16];
-    sp_date_month(PLAN->observations.items[KR(i)->latest_obs].period_end, m);
-    return xl_text(sp_arena_strdup(&c->arena, m));
+    return xl_month(PLAN->observations.items[KR(i)->latest_obs].period_end);
 }
 static xl_cell kp_trajectory(xl_ctx *c, size_t i) { return xl_number(KR(i)->has_trajectory, KR(i)->trajectory); }
 static xl_cell kp_rag(xl_ctx *c, size_t i) { return xl_status_of(c, KR(i)->rag); }

@@ -89,6 +89,13 @@ const xl_column XL_SUMMARY_COLUMNS[] = {
 };
 const size_t XL_N_SUMMARY_COLUMNS = sizeof XL_SUMMARY_COLUMNS / sizeof *XL_SUMMARY_COLUMNS;
 enum { SUMMARY_FIRST_COUNT = 4, SUMMARY_FIRST_KPI = 12, TABLE_ROW = 3 };
+/* libxlsxwriter's default chart is 480 x 288 pixels; the bar chart is drawn larger. */
+#define CHART_W_PX 480
+#define CHART_H_PX 288
+#define CHART_GAP_PX 16
+#define DEFAULT_ROW_PX 20
+#define BAR_X_SCALE 1.4
+#define BAR_Y_SCALE 1.2
 
 void xl_summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
 {
@@ -119,13 +126,15 @@ void xl_summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
     chart_title_set_name(bar, "Milestones by derived status, per area");
     chart_axis_set_reverse(bar->y_axis); /* Area 1 at the top, as in the table */
     chart_legend_set_position(bar, LXW_CHART_LEGEND_BOTTOM);
+    /* Both charts go under the table, side by side, where the sheet opens and inside the print
+     * area: beside a table this wide they sat off-screen and were never printed. */
+    lxw_row_t chart_row = (lxw_row_t)(XL_TABLE_LAST_ROW(n_areas + 1) + 2);
     lxw_chart_options bar_opt = {
-        .x_scale = 1.4, .y_scale = 1.2,
+        .x_scale = BAR_X_SCALE, .y_scale = BAR_Y_SCALE,
         .description = "Stacked bar chart: for each area, the number of milestones that are Blue (complete), Green "
                        "(on track), Amber (slipped), Red (overdue) and Grey (no date). The same figures are in the "
                        "table on this sheet."};
-    worksheet_insert_chart_opt(ws, 1, (lxw_col_t)(XL_N_SUMMARY_COLUMNS + 1), bar,
-                               &bar_opt);
+    worksheet_insert_chart_opt(ws, chart_row, 0, bar, &bar_opt);
 
     lxw_chart *col = workbook_add_chart(c->wb, LXW_CHART_COLUMN);
     lxw_chart_series *series = chart_add_series(col, NULL, NULL);
@@ -148,10 +157,12 @@ void xl_summary_charts(xl_ctx *c, lxw_worksheet *ws, size_t n_areas)
     chart_title_set_name(col, "KPIs by RAG, whole plan");
     chart_legend_set_position(col, LXW_CHART_LEGEND_NONE);
     lxw_chart_options col_opt = {
-        .x_scale = 1.0, .y_scale = 1.0,
+        .x_offset = (int32_t)(CHART_W_PX * BAR_X_SCALE) + CHART_GAP_PX, .x_scale = 1.0, .y_scale = 1.0,
         .description = "Column chart: the number of KPIs rated Blue, Green, Amber, Red and Grey across the whole "
                        "plan. The same figures are in the Whole plan row of the table on this sheet."};
-    worksheet_insert_chart_opt(ws, 20, (lxw_col_t)(XL_N_SUMMARY_COLUMNS + 1), col,
-                               &col_opt);
+    worksheet_insert_chart_opt(ws, chart_row, 0, col, &col_opt);
+    /* the print area takes in the charts' rows (default rows are 20 pixels high) */
+    lxw_row_t chart_rows = (lxw_row_t)(CHART_H_PX * BAR_Y_SCALE / DEFAULT_ROW_PX) + 2;
+    worksheet_print_area(ws, 0, 0, chart_row + chart_rows, (lxw_col_t)(XL_N_SUMMARY_COLUMNS - 1));
 }
 

@@ -1,5 +1,6 @@
 #include "render/xlsx/xlsx_table.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,8 +53,15 @@ void xl_ctx_init(xl_ctx *c, lxw_workbook *wb, const sp_report *r)
     c->date = fmt(wb);
     format_set_num_format(c->date, "dd mmm yyyy");
     format_set_align(c->date, LXW_ALIGN_LEFT);
-    c->number = fmt(wb);
-    format_set_num_format(c->number, "#,##0.##");
+    /* one format per number of decimals: "#,##0.##" would show 412 as "412." */
+    static const char *const decimals[] = {"#,##0", "#,##0.0", "#,##0.00"};
+    for (int k = 0; k < 3; k++) {
+        c->number[k] = fmt(wb);
+        format_set_num_format(c->number[k], decimals[k]);
+    }
+    c->month = fmt(wb);
+    format_set_num_format(c->month, "mmm yyyy");
+    format_set_align(c->month, LXW_ALIGN_LEFT);
     c->integer = fmt(wb);
     format_set_num_format(c->integer, "#,##0");
     c->percent = fmt(wb);
@@ -169,24 +177,44 @@ void xl_fit_row(xl_ctx *c, lxw_worksheet *ws, int row, const char *const *texts,
     worksheet_set_row(ws, (lxw_row_t)row, h > XL_MAX_ROW_HEIGHT ? XL_MAX_ROW_HEIGHT : h, NULL);
 }
 
+/* The decimals (0 to 2) a value needs to show as the model holds it, to two places. */
+static int decimals_of(double v)
+{
+    double hundredths = fabs(v) * 100;
+    double r = floor(hundredths + 0.5);
+    if (fabs(hundredths - r) > 1e-6 * (hundredths > 1 ? hundredths : 1))
+        return 2; /* more than two places: shown to two */
+    long cents = (long)fmod(r, 100);
+    return cents == 0 ? 0 : cents % 10 == 0 ? 1 : 2;
+}
+
+/* Characters a number takes in "#,##0.0" style, counted without formatting it again. */
+static double number_width(double v, int decimals)
+{
+    double whole = floor(fabs(v) + 0.5 * pow(10, -decimals));
+    int digits = whole < 1 ? 1 : (int)floor(log10(whole)) + 1;
+    return digits + (digits - 1) / 3 + (decimals ? decimals + 1 : 0) + (v < 0);
+}
+
 static double write_cell(xl_ctx *c, lxw_worksheet *ws, int row, int col, xl_cell v)
 {
-    char buf[64];
     switch (v.kind) {
     case XL_TEXT:
         xl_write_text(c, ws, row, col, v.text, c->text);
         return v.text ? text_width(v.text) : 0;
-    case XL_NUMBER:
-        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->number);
-        snprintf(buf, sizeof buf, "%.2f", v.number);
-        return (double)strlen(buf);
+    case XL_NUMBER: {
+        int k = decimals_of(v.number);
+        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->number[k]);
+        return number_width(v.number, k);
+    }
     case XL_INT:
         worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->integer);
-        snprintf(buf, sizeof buf, "%.0f", v.number);
-        return (double)strlen(buf);
+        return number_width(v.number, 0);
     case XL_DATE:
+    case XL_MONTH:
         /* Excel's day 0 is 30 Dec 1899, 25,569 days before 1 Jan 1970 */
-        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number + 25569, c->date);
+        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number + 25569,
+                               v.kind == XL_DATE ? c->date : c->month);
         return XL_DATE_WIDTH;
     case XL_PERCENT:
         worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number / 100.0, c->percent);
@@ -229,9 +257,13 @@ lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
         width[j] = longest + 2;
     }
     size_t rows = s->n_rows ? s->n_rows : 1;
+    /* each cell is got once: its text is kept for the row heights, which wait for the widths */
+    const char **row_texts = sp_arena_alloc(&c->arena, (s->n_rows * s->n_columns + 1) * sizeof *row_texts);
     for (size_t i = 0; i < s->n_rows; i++) {
         for (size_t j = 0; j < s->n_columns; j++) {
-            double w = write_cell(c, ws, XL_TABLE_ROW + 1 + (int)i, (int)j, s->columns[j].get(c, s->rows[i]));
+            xl_cell v = s->columns[j].get(c, s->rows[i]);
+            row_texts[i * s->n_columns + j] = v.kind == XL_TEXT ? v.text : NULL;
+            double w = write_cell(c, ws, XL_TABLE_ROW + 1 + (int)i, (int)j, v);
             if (w + 1 > width[j])
                 width[j] = w + 1;
         }
@@ -246,14 +278,9 @@ lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
         worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, width[j], NULL);
     }
     /* Row heights from the wrapped text: neither Excel nor LibreOffice refits them on opening. */
+    for (size_t i = 0; i < s->n_rows; i++)
+        xl_fit_row(c, ws, XL_TABLE_ROW + 1 + (int)i, row_texts + i * s->n_columns, width, s->n_columns);
     const char **texts = sp_arena_alloc(&c->arena, s->n_columns * sizeof *texts);
-    for (size_t i = 0; i < s->n_rows; i++) {
-        for (size_t j = 0; j < s->n_columns; j++) {
-            xl_cell v = s->columns[j].get(c, s->rows[i]);
-            texts[j] = v.kind == XL_TEXT ? v.text : NULL;
-        }
-        xl_fit_row(c, ws, XL_TABLE_ROW + 1 + (int)i, texts, width, s->n_columns);
-    }
     for (size_t j = 0; j < s->n_columns; j++)
         texts[j] = s->columns[j].header;
     xl_fit_row(c, ws, XL_TABLE_ROW, texts, width, s->n_columns);
@@ -264,7 +291,7 @@ lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
     worksheet_add_table(ws, XL_TABLE_ROW, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1), &options);
     worksheet_freeze_panes(ws, XL_TABLE_ROW + 1, 0);
     xl_print_setup(c, ws, XL_TABLE_ROW);
-    /* print the table only: charts placed beside it stay on screen */
+    /* print the table (a sheet with charts below its table widens this to take them in) */
     worksheet_print_area(ws, 0, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1));
     return ws;
 }
@@ -287,6 +314,11 @@ xl_cell xl_int(long v)
 xl_cell xl_date(sp_date d)
 {
     return (xl_cell){.kind = d == SP_NO_DATE ? XL_EMPTY : XL_DATE, .number = d};
+}
+
+xl_cell xl_month(sp_date d)
+{
+    return (xl_cell){.kind = d == SP_NO_DATE ? XL_EMPTY : XL_MONTH, .number = d};
 }
 
 xl_cell xl_percent(bool has, double v)

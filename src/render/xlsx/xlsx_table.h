@@ -13,12 +13,12 @@
 
 #include "render/report.h"
 
-typedef enum { XL_EMPTY, XL_TEXT, XL_NUMBER, XL_INT, XL_DATE, XL_PERCENT, XL_STATUS, XL_LINK } xl_kind;
+typedef enum { XL_EMPTY, XL_TEXT, XL_NUMBER, XL_INT, XL_DATE, XL_MONTH, XL_PERCENT, XL_STATUS, XL_LINK } xl_kind;
 
 typedef struct xl_cell {
     xl_kind kind;
     const char *text;  /* TEXT, STATUS (the word), LINK (the sheet linked to) */
-    double number;     /* NUMBER, INT, PERCENT (0-100), DATE (an sp_date) */
+    double number;     /* NUMBER, INT, PERCENT (0-100), DATE and MONTH (an sp_date) */
     sp_status status;  /* STATUS */
 } xl_cell;
 
@@ -47,7 +47,8 @@ struct xl_ctx {
     const sp_report *r;
     sp_arena arena;
     char header[256];       /* print header: "&L<title>&R<report date>" */
-    lxw_format *title, *subtitle, *note, *text, *header_cell, *date, *number, *integer, *percent, *link, *label;
+    lxw_format *title, *subtitle, *note, *text, *header_cell, *date, *month, *integer, *percent, *link, *label;
+    lxw_format *number[3];  /* by the decimals a value needs: 0, 1 or 2 (never "412.") */
     lxw_format *status[SP_GREY + 1];
     size_t truncated;       /* cells cut at Excel's limit */
     const void *list;       /* the rows of the sheet being written, for getters that need more than an index */
@@ -59,6 +60,8 @@ void xl_ctx_init(xl_ctx *c, lxw_workbook *wb, const sp_report *r);
 lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s);
 /* A4 landscape, one page wide, header and "Page N of M" footer. */
 void xl_print_setup(xl_ctx *c, lxw_worksheet *ws, int repeat_row);
+/* The last row of the sheet's table (0-based), for what goes below it. */
+#define XL_TABLE_LAST_ROW(n_rows) (3 + ((n_rows) ? (n_rows) : 1))
 /* Sets a row's height to fit the texts (one per column, NULL for none) at the widths given. */
 void xl_fit_row(xl_ctx *c, lxw_worksheet *ws, int row, const char *const *texts, const double *widths, size_t n);
 /* Writes text as text (never a formula), cut at Excel's cell limit with a visible marker. */
@@ -69,6 +72,8 @@ xl_cell xl_text(const char *s);
 xl_cell xl_number(bool has, double v);
 xl_cell xl_int(long v);
 xl_cell xl_date(sp_date d);
+/* A date shown as its month ("Dec 2022"): still a date, so it sorts and filters as one. */
+xl_cell xl_month(sp_date d);
 xl_cell xl_percent(bool has, double v);
 /* A status cell: the word (the template's label) on the status's tint. */
 xl_cell xl_status(sp_status s, const char *word);

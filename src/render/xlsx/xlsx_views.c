@@ -154,7 +154,8 @@ void xl_spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
         lxw_row_t first = (lxw_row_t)(4 + start), last = (lxw_row_t)(4 + end - 1);
         for (int sidx = 0; sidx < 4; sidx++) {
             lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
-            chart_series_set_categories(series, sheet, first, 1, last, 1);
+            if (sidx == 0) /* the other series share the first's months: one cache, not four */
+                chart_series_set_categories(series, sheet, first, 1, last, 1);
             chart_series_set_values(series, sheet, first, (lxw_col_t)(2 + sidx), last, (lxw_col_t)(2 + sidx));
             chart_series_set_name(series, names[sidx]);
             lxw_chart_line line = {.color = colours[sidx], .width = sidx ? 1.0 : 1.75,
