@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"
 #include "util/format.h"
@@ -48,16 +49,6 @@ static float bx(const bu_frame *f, int month)
 static float by(const bu_frame *f, double v)
 {
     return f->y + f->h * (float)(v / f->top);
-}
-
-static void diamond(pd_doc *d, float x, float y, float r)
-{
-    HPDF_Page_MoveTo(d->page, x, y + r);
-    HPDF_Page_LineTo(d->page, x + r, y);
-    HPDF_Page_LineTo(d->page, x, y - r);
-    HPDF_Page_LineTo(d->page, x - r, y);
-    HPDF_Page_ClosePath(d->page);
-    HPDF_Page_Fill(d->page);
 }
 
 static void line_style(pd_doc *d, int style)
@@ -107,7 +98,7 @@ static void series(pd_doc *d, const bu_frame *f, const sp_progress *pr, int whic
             HPDF_Page_Circle(d->page, px, by(f, (double)row->completed), 1.9f);
             HPDF_Page_Fill(d->page);
         } else {
-            diamond(d, px, by(f, (double)row->revised), 2.6f);
+            pd_marker_diamond(d, px, by(f, (double)row->revised), 2.6f);
         }
     }
 }
@@ -273,7 +264,7 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
                 HPDF_Page_Circle(d->page, lx + 8, ly + 2, 1.9f);
                 HPDF_Page_Fill(d->page);
             } else if (legend[i].style == 2) {
-                diamond(d, lx + 8, ly + 2, 2.6f);
+                pd_marker_diamond(d, lx + 8, ly + 2, 2.6f);
             }
         }
         pd_text_at(d, d->regular, size, lx + 20, ly, legend[i].text, BU_TEXT);
