@@ -114,8 +114,15 @@ static void summarise(sp_assessment *a)
 
 void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assessment *out)
 {
+    sp_assess_with_history(p, as_of, rules, NULL, out);
+}
+
+void sp_assess_with_history(const sp_plan *p, sp_date as_of, const sp_rules *rules, const sp_history *h,
+                            sp_assessment *out)
+{
     memset(out, 0, sizeof *out);
     out->plan = p;
+    out->history = h;
     out->as_of = as_of;
     out->rules = *rules;
     out->milestones = sp_arena_alloc(&out->arena, (p->milestones.n + 1) * sizeof *out->milestones);
@@ -133,6 +140,7 @@ void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assess
     sp_assess_actions_and_areas(out);
     sp_assess_exceptions(out);
     summarise(out);
+    sp_assess_progress(out);
 }
 
 void sp_assessment_free(sp_assessment *a)

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "assess/progress.h"
 #include "assess/rules.h"
 #include "assess/spc.h"
 #include "model/area_match.h"
@@ -161,10 +162,17 @@ typedef struct sp_assessment {
     const char *overall;        /* the plan's position in one sentence */
     sp_exception *exceptions;   /* worst first */
     size_t n_exceptions;
+    const sp_history *history;  /* earlier packs (--history); NULL without */
+    sp_date plan_end;           /* plan.ini end, else the latest original due date; SP_NO_DATE when neither */
+    sp_progress progress;       /* burn-up, pace and forecast of the milestones in scope */
+    sp_progress *area_progress; /* the same by area */
 } sp_assessment;
 
 /* Judges plan p at as_of. The result refers to p, which must outlive it. */
 void sp_assess(const sp_plan *p, sp_date as_of, const sp_rules *rules, sp_assessment *out);
+/* The same, with the earlier packs --history gave (NULL for none); h must outlive the result. */
+void sp_assess_with_history(const sp_plan *p, sp_date as_of, const sp_rules *rules, const sp_history *h,
+                            sp_assessment *out);
 void sp_assessment_free(sp_assessment *a);
 
 /* Trajectory of a KPI at a date: straight lines from (baseline_from, baseline) through each
@@ -194,6 +202,7 @@ void sp_assess_kpis(sp_assessment *a);
 void sp_assess_actions_and_areas(sp_assessment *a);
 void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r);
 void sp_assess_exceptions(sp_assessment *a);
+void sp_assess_progress(sp_assessment *a);
 const char *sp_exception_word(sp_exception_kind k); /* "Overdue", "Slipped", "KPI Red", … */
 /* Adds one milestone (or KPI) of status s to c. */
 void sp_counts_add(sp_counts *c, sp_status s);

@@ -18,6 +18,15 @@ const sp_rules SP_RULES_DEFAULT = {
             .fix_after = 0,           /* limits from every point of a segment */
             .screen_outliers = false, /* no moving-range screening */
         },
+    .forecast =
+        {
+            .dated_share = 0.80,  /* [thresholds] forecast_dated_share */
+            .pace_months = 6,     /* [thresholds] forecast_pace_months */
+            .runs = 10000,        /* [thresholds] forecast_runs */
+            .chance = 0.85,       /* [thresholds] forecast_chance */
+            .cap_months = 120,    /* [thresholds] forecast_cap_months */
+            .min_completions = 6, /* [thresholds] forecast_min_completions */
+        },
     .cohort = NULL,       /* [filter] cohort, or --cohort */
     .focus_cohort = NULL, /* [filter] focus_cohort */
 };

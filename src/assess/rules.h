@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "assess/progress.h"
 #include "assess/spc.h"
 
 typedef struct sp_rules {
@@ -19,6 +20,7 @@ typedef struct sp_rules {
     int reporting_lag_months;   /* a checkpoint's value is due by the end of the month after it */
     int cohort_min_start_age;   /* a young-adult cohort view takes ranges starting at this age or later */
     sp_spc_rules spc;
+    sp_forecast_rules forecast; /* the forecast's thresholds (assess/progress.h) */
     const char *cohort;         /* report only this age group ("18-25"); NULL for everyone */
     const char *focus_cohort;   /* a group given a section of its own (dfe-nhse: 18-25); NULL for none */
 } sp_rules;

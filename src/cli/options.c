@@ -24,6 +24,7 @@ static const char USAGE[] =
     "  -o, --output DIR       where packs are written (default: output)\n"
     "  -p, --previous DIR     last period's plan folder, for \"what changed since the last report\"\n"
     "      --previous-as-of DATE  its report date (default: one month before --as-of)\n"
+    "      --history DIR      earlier JSON packs of the plan, for the burn-up and the pace of the forecast\n"
     "      --cohort RANGE     report only actions and KPIs for this age group, e.g. 18-25\n"
     "  -j, --jobs N           plans to process at once (default: 1)\n"
     "  -v, --verbose          list every row of a warning that many rows share\n"
@@ -104,7 +105,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         {"format", required_argument, NULL, 'f'},  {"template", required_argument, NULL, 't'},
         {"output", required_argument, NULL, 'o'},  {"previous", required_argument, NULL, 'p'},
         {"cohort", required_argument, NULL, 'C'},  {"jobs", required_argument, NULL, 'j'},
-        {"previous-as-of", required_argument, NULL, 'P'},
+        {"previous-as-of", required_argument, NULL, 'P'}, {"history", required_argument, NULL, 'H'},
         {"html-fragment", no_argument, NULL, 'F'}, {"html-heading-level", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {"verbose", no_argument, NULL, 'v'},
@@ -144,6 +145,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
                 return usage_error("--cohort '%s': give an age range LOW-HIGH with LOW <= HIGH, e.g. 18-25", optarg);
             o->cohort = optarg;
             break;
+        case 'H': o->history_dir = optarg; break;
         case 'F': o->html_fragment = true; break;
         case 'L': {
             char *end;

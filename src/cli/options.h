@@ -24,6 +24,7 @@ typedef struct sp_options {
     const char *output_dir;
     const char *previous_dir;
     sp_date previous_as_of;     /* SP_NO_DATE: one calendar month before as_of */
+    const char *history_dir;    /* earlier JSON packs of the plan, for the burn-up and pace */
     const char *cohort;
     bool html_fragment;         /* --html-fragment */
     int html_heading_level;     /* --html-heading-level: the fragment's first heading, 2 to 6 */

@@ -10,6 +10,7 @@
 #include "assess/assess.h"
 #include "check/check.h"
 #include "model/plan.h"
+#include "read/history.h"
 #include "read/plan_reader.h"
 #include "view/template_read.h"
 #include "render/output.h"
@@ -81,8 +82,24 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
         sp_rules rules = tmpl->rules;
         if (o->cohort)
             rules.cohort = o->cohort;
+        /* earlier packs: what they cannot give is warned about, never an error */
+        sp_history history = {0};
+        bool has_history = false;
+        if (o->history_dir) {
+            sp_diags hdiags = {0};
+            has_history = sp_read_history(o->history_dir, &plan, rules.cohort, o->as_of, &history, &hdiags);
+            sp_diags_print(stderr, &hdiags);
+            sp_diags_free(&hdiags);
+            if (!has_history) {
+                sp_history_free(&history);
+                fprintf(stderr, "sendpack: %s: no pack written\n", dir);
+                sp_diags_free(&diags);
+                sp_plan_free(&plan);
+                return SP_EXIT_IO;
+            }
+        }
         sp_assessment assessment;
-        sp_assess(&plan, o->as_of, &rules, &assessment);
+        sp_assess_with_history(&plan, o->as_of, &rules, has_history ? &history : NULL, &assessment);
         /* last period's export, judged at last period's report date, for "since the last report" */
         sp_plan previous;
         memset(&previous, 0, sizeof previous);
@@ -115,6 +132,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
             sp_plan_free(&previous);
         }
         sp_assessment_free(&assessment);
+        sp_history_free(&history);
     } else {
         fprintf(stderr, "sendpack: %s: %zu error%s; no pack written\n", dir, diags.errors,
                 diags.errors == 1 ? "" : "s");

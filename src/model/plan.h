@@ -47,6 +47,8 @@ typedef struct sp_plan_info {
     sp_date start;
     sp_date checkpoint[SP_N_CHECKPOINTS];
     bool checkpoint_set[SP_N_CHECKPOINTS]; /* given in plan.ini rather than defaulted */
+    sp_date end;     /* plan.ini `end`; SP_NO_DATE: the latest original due date (assess/progress.c) */
+    sp_date revisit; /* plan.ini `revisit`: what the forecast is measured against; SP_NO_DATE when unset */
     sp_abbreviation *glossary;      /* plan.ini [glossary], in file order */
     size_t n_glossary;
 } sp_plan_info;

@@ -11,8 +11,8 @@
 #include "util/text.h"
 
 static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
-                                   "checkpoint_12m", "organisations", "contact"};
-enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_COUNT };
+                                   "checkpoint_12m", "organisations", "contact", "end", "revisit"};
+enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_END, K_REVISIT, K_COUNT };
 
 typedef struct ini_ctx {
     const char *file;
@@ -86,7 +86,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     if (key < 0) {
         sp_error(c->diags, src,
                  "unknown key '%s' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, "
-                 "checkpoint_12m, organisations, contact)",
+                 "checkpoint_12m, organisations, contact, end, revisit)",
                  name);
         c->ok = false;
         return 1;
@@ -125,6 +125,10 @@ static int on_value(void *user, unsigned line, const char *section, const char *
             c->ok = false;
         } else if (key == K_START) {
             info->start = date;
+        } else if (key == K_END) {
+            info->end = date;
+        } else if (key == K_REVISIT) {
+            info->revisit = date;
         } else {
             info->checkpoint[key - K_CP3] = date;
             info->checkpoint_set[key - K_CP3] = true;
@@ -139,6 +143,7 @@ bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *
     ini_ctx c = {.file = file, .plan = p, .diags = d, .ok = true};
     p->info.kind = SP_KIND_APP;
     p->info.start = SP_NO_DATE;
+    p->info.end = p->info.revisit = SP_NO_DATE;
     for (int k = 0; k < SP_N_CHECKPOINTS; k++)
         p->info.checkpoint[k] = SP_NO_DATE;
     int r = sp_ini_parse(path, on_value, &c);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/history.h"
+#include "render/json_progress.h"
 #include "render/report.h"
 
 static json_t *date_or_null(sp_date d)
@@ -156,6 +158,7 @@ static json_t *areas_array(const sp_report *r, sp_arena *arena)
         for (size_t k = 0; k < av->actions.n; k++)
             json_array_append_new(actions, json_string(p->actions.items[av->actions.at[k]].ref));
         json_object_set_new(o, "actions", actions);
+        sp_json_area_progress(r, i, o);
         json_array_append_new(arr, o);
     }
     (void)arena;
@@ -512,6 +515,7 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     sp_arena arena = {0};
     json_t *root = json_object();
     json_object_set_new(root, "sendpack", json_string(SENDPACK_VERSION));
+    json_object_set_new(root, "schema_version", json_integer(SP_JSON_SCHEMA_VERSION)); /* read/history.c reads it */
     json_object_set_new(root, "plan", plan_object(r));
     json_object_set_new(root, "summary", summary_object(r));
     if (r->changes)
@@ -520,6 +524,7 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     json_object_set_new(root, "actions", actions_array(r, &arena));
     json_object_set_new(root, "milestones", milestones_array(r, &arena));
     json_object_set_new(root, "kpis", kpis_array(r, &arena));
+    json_object_set_new(root, "progress", sp_json_progress(r)); /* NULL (plain English): not set */
     /* what the template's audience does not see stays out of its JSON too */
     if (sp_template_has_sheet(r->tmpl, SP_SHEET_RISKS) || sp_template_has_section(r->tmpl, SP_SEC_RISKS))
         json_object_set_new(root, "risks", risks_array(r, &arena));

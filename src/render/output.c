@@ -65,22 +65,34 @@ static char *pack_path(const char *dir, const char *dot, const char *plan, const
     return s;
 }
 
-/* Our temporary and backup files: ".<name>.<ext>.XXXXXX" and ".<name>.<ext>.old.XXXXXX". */
+/* Our temporary and backup files, and nothing else: ".<plan>-<template>-YYYY-MM-DD.<ext>.XXXXXX"
+ * and the same with ".old" before the six characters mkstemp() chose. */
 static bool ours(const char *name)
 {
-    static const char *const exts[] = {".json.", ".xlsx.", ".pdf.", ".html.", ".csv."};
-    if (name[0] != '.')
-        return false;
+    static const char *const exts[] = {".json", ".xlsx", ".pdf", ".html", ".csv"};
     size_t n = strlen(name);
-    if (n < 8)
+    if (name[0] != '.' || n < 8)
         return false;
-    for (size_t i = n - 6; i < n; i++)
-        if (name[i] == '.' || name[i] == '/')
+    const char *tail = name + n - 6; /* mkstemp's letters and digits */
+    for (const char *p = tail; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
             return false;
+    const char *end = tail - 1; /* the '.' before them */
+    if (*end != '.')
+        return false;
+    if (end - name >= 4 && strncmp(end - 4, ".old", 4) == 0)
+        end -= 4;
     for (size_t e = 0; e < sizeof exts / sizeof *exts; e++) {
-        const char *hit = strstr(name, exts[e]);
-        if (hit && (hit + strlen(exts[e]) == name + n - 6 ||
-                    (strncmp(hit + strlen(exts[e]), "old.", 4) == 0 && hit + strlen(exts[e]) + 4 == name + n - 6)))
+        size_t len = strlen(exts[e]);
+        const char *ext = end - len;
+        if (ext - name < 12 || strncmp(ext, exts[e], len) != 0)
+            continue;
+        const char *date = ext - 11; /* "-YYYY-MM-DD" */
+        static const char shape[] = "-dddd-dd-dd";
+        bool dated = true;
+        for (int i = 0; i < 11 && dated; i++)
+            dated = shape[i] == 'd' ? (date[i] >= '0' && date[i] <= '9') : date[i] == shape[i];
+        if (dated)
             return true;
     }
     return false;

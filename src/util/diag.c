@@ -115,11 +115,16 @@ void sp_diags_print_grouped(FILE *out, const sp_diags *d)
             continue; /* said at the group's first row */
         if (gc->count == 1)
             sp_diag_print(out, g);
-        else if (g->src.line)
-            fprintf(out, "%s:%u:%u: warning: %zu %s (first: %s:%u)\n", g->src.file, g->src.line,
-                    g->src.col ? g->src.col : 1, gc->count, g->group, g->src.file, g->src.line);
-        else
-            fprintf(out, "%s: warning: %zu %s\n", g->src.file, gc->count, g->group);
+        else if (g->src.line) {
+            put_escaped(out, g->src.file);
+            fprintf(out, ":%u:%u: warning: %zu %s (first: ", g->src.line, g->src.col ? g->src.col : 1, gc->count,
+                    g->group);
+            put_escaped(out, g->src.file);
+            fprintf(out, ":%u)\n", g->src.line);
+        } else {
+            put_escaped(out, g->src.file);
+            fprintf(out, ": warning: %zu %s\n", gc->count, g->group);
+        }
     }
     free(groups);
 }

@@ -10,6 +10,7 @@ const char *const SP_PDF_SCORECARD_COLUMN_KEYS[SP_N_PDF_SCORECARD_COLUMNS] = {
     "kpi", "baseline", "target_3m", "target_6m", "target_12m", "latest", "rag", "evidence", "variation", "assurance"};
 const char *const SP_SHEET_KEYS[SP_N_SHEETS] = {
     "summary", "changes", "actions", "kpis", "spc", "exceptions", "cohort", "plain", "risks", "data_quality", "key",
+    "progress", "forecast",
 };
 const char *const SP_ACTION_COLUMN_KEYS[SP_N_ACTION_COLUMNS] = {
     "area", "ref", "action", "milestone", "owner", "due", "due_as_written", "revised_due", "completed", "reported_status",

@@ -185,6 +185,12 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     snprintf(this_key, sizeof this_key, "%s.%s", section, key);
     bool append = strcmp(this_key, l->last) == 0;
     snprintf(l->last, sizeof l->last, "%s", this_key);
+    size_t at;
+    const char *unsafe = sp_unsafe_text(&t->arena, v, &at);
+    if (unsafe) { /* titles and words go into every document */
+        bad(l, line, "%s: %s (at character %zu of the value): remove it", key, unsafe, at + 1);
+        return 1;
+    }
 #define IS(s, k) (sp_ieq(section, s) && sp_ieq(key, k))
     if (IS("report", "name")) {
         if (!v[0] || strpbrk(v, "/ \\"))
@@ -267,6 +273,20 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     } else if (IS("thresholds", "spc_screen_outliers")) {
         if (!sp_parse_yes_no(v, &t->rules.spc.screen_outliers))
             bad(l, line, "spc_screen_outliers = '%s': yes or no", v);
+    } else if (IS("thresholds", "forecast_dated_share")) {
+        share_value(l, line, key, v, &t->rules.forecast.dated_share);
+    } else if (IS("thresholds", "forecast_pace_months")) {
+        int_value(l, line, key, v, 1, 60, &t->rules.forecast.pace_months);
+    } else if (IS("thresholds", "forecast_runs")) {
+        int_value(l, line, key, v, 100, 1000000, &t->rules.forecast.runs);
+    } else if (IS("thresholds", "forecast_chance")) {
+        if (share_value(l, line, key, v, &t->rules.forecast.chance) &&
+            (t->rules.forecast.chance < 0.5 || t->rules.forecast.chance > 0.99))
+            bad(l, line, "%s = '%s': give a chance from 50%% to 99%%", key, v);
+    } else if (IS("thresholds", "forecast_cap_months")) {
+        int_value(l, line, key, v, 12, 600, &t->rules.forecast.cap_months);
+    } else if (IS("thresholds", "forecast_min_completions")) {
+        int_value(l, line, key, v, 1, 1000, &t->rules.forecast.min_completions);
     } else if (IS("filter", "cohort")) {
         t->rules.cohort = v[0] ? v : NULL;
     } else if (IS("filter", "focus_cohort")) {

@@ -246,6 +246,10 @@ static void build_visibility(sp_view *v)
         v->section[SP_SEC_SPC] = v->sheet[SP_SHEET_SPC] = false;
     if (!v->assessment->rules.focus_cohort)
         v->section[SP_SEC_COHORT] = v->sheet[SP_SHEET_COHORT] = false;
+    /* a forecast read by families reads as a promise (assessment rules) */
+    v->forecast = !t->plain_english;
+    if (!v->forecast)
+        v->sheet[SP_SHEET_PROGRESS] = v->sheet[SP_SHEET_FORECAST] = false;
 }
 
 void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessment, const sp_changes *changes,

@@ -127,6 +127,7 @@ typedef struct sp_view {
     /* which sections and sheets the audience sees, as the template lists them and the data allows */
     bool section[SP_N_SECTIONS];
     bool sheet[SP_N_SHEETS];
+    bool forecast;              /* the burn-up and forecast (assess/progress.c): never for families */
 
     /* rows */
     sp_rows areas;              /* areas with something in the reported cohort */

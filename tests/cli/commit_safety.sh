@@ -90,7 +90,7 @@ cp -r "$bigout" "$work/big-last"
 temps() { find "$bigout" -name '.*' -type f | wc -l; }
 for sig in TERM INT; do
     "$SENDPACK" --as-of 2023-01-31 --output "$bigout" "$big" >/dev/null 2>&1 & pid=$!
-    for _ in $(seq 1 2000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done
+    for _ in $(seq 1 6000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done
     [ "$(temps)" -gt 0 ] || fail "SIG$sig: no temporary file seen"
     kill -s $sig $pid
     wait $pid; st=$?
@@ -103,7 +103,7 @@ mkdir -p "$work/big2" && cp -r "$big" "$work/big2/wsoa2"
 "$SENDPACK" -j 2 --as-of 2022-12-31 --output "$bigout" "$big" "$work/big2/wsoa2" >/dev/null 2>&1 || fail "big batch"
 cp -r "$bigout" "$work/batch-last"
 "$SENDPACK" -j 2 --as-of 2023-01-31 --output "$bigout" "$big" "$work/big2/wsoa2" >/dev/null 2>&1 & pid=$!
-for _ in $(seq 1 2000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done
+for _ in $(seq 1 6000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done
 [ "$(temps)" -gt 0 ] || fail "batch: no temporary file seen"
 kill -s TERM $pid
 wait $pid; st=$?
@@ -113,16 +113,17 @@ for _ in $(seq 1 500); do [ "$(temps)" -eq 0 ] && break; sleep 0.01; done # the 
 diff -r "$bigout" "$work/batch-last" >/dev/null || fail "batch SIGTERM: the previous packs changed"
 # kill -9 leaves them; the next run into the folder removes them, but not a live run's
 "$SENDPACK" --as-of 2023-01-31 --output "$bigout" "$big" >/dev/null 2>&1 & pid=$!
-for _ in $(seq 1 2000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done
+for _ in $(seq 1 6000); do [ "$(temps)" -gt 0 ] && break; sleep 0.005; done
 kill -9 $pid; wait $pid 2>/dev/null
 [ "$(temps)" -gt 0 ] || fail "kill -9 left nothing to clean (the test did not test)"
 touch "$bigout/.other-scrutiny-2023-01-31.pdf.AbC123"
 exec 9>"$bigout/.other-scrutiny-2023-01-31.pdf.AbC123"
 flock -x 9 # held as a live run holds its temporary file
-touch "$bigout/.notes.txt" "$bigout/keep.pdf.XyZ123"
+touch "$bigout/.notes.txt" "$bigout/keep.pdf.XyZ123" "$bigout/.notes.json.backup" "$bigout/.x-2023-01-31.pdf.AB.123"
 "$SENDPACK" --as-of 2022-12-31 --format json --output "$bigout" "$big" >/dev/null 2>&1 || fail "run after kill -9"
 left=$(cd "$bigout" && find . -name '.*' -type f | sort | tr '\n' ' ')
 exec 9>&-
-[ "$left" = "./.notes.txt ./.other-scrutiny-2023-01-31.pdf.AbC123 " ] || fail "after kill -9, left: $left"
+[ "$left" = "./.notes.json.backup ./.notes.txt ./.other-scrutiny-2023-01-31.pdf.AbC123 ./.x-2023-01-31.pdf.AB.123 " ] ||
+    fail "after kill -9, left: $left"
 [ -f "$bigout/keep.pdf.XyZ123" ] || fail "a file not of our naming was removed"
 echo "commit safety ok"

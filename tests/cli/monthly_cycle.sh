@@ -55,7 +55,7 @@ check(by["1.2b"]["reworded"] and "Publication of the revised pathway on the Loca
 check(by["4.2"]["source"].startswith("actions.csv:"), by["4.2"]["source"])
 check(ch["counts"] == {"completed": 2, "deadline_revised": 2, "reworded": 1, "milestone_added": 1, "milestone_removed": 1}, f"{ch['counts']}")
 wb = openpyxl.load_workbook(b + ".xlsx")
-check(wb.sheetnames.index("Changes") == 3, f"sheets {wb.sheetnames}")
+check(wb.sheetnames.index("Changes") == 5, f"sheets {wb.sheetnames}")
 rows = list(wb["Changes"].iter_rows(min_row=5, values_only=True))
 check(len(rows) == 7, f"Changes rows {len(rows)}")
 text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", b + ".pdf", "-"], capture_output=True, text=True).stdout)

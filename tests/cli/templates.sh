@@ -42,13 +42,13 @@ def headings_in_order(text, headings):
     check(order == headings, f"section order {order}")
 
 SHEETS = {
-    "scrutiny": ["Cover", "Contents", "Summary", "Actions", "KPIs", "Exceptions", "Data quality", "Key"],
-    "dfe-nhse": ["Cover", "Contents", "Summary", "KPIs", "Cohort", "Actions", "Exceptions", "Data quality", "Key"],
+    "scrutiny": ["Cover", "Contents", "Summary", "Progress", "Forecast", "Actions", "KPIs", "Exceptions", "Data quality", "Key"],
+    "dfe-nhse": ["Cover", "Contents", "Summary", "Progress", "Forecast", "KPIs", "Cohort", "Actions", "Exceptions", "Data quality", "Key"],
     "local-offer": ["Cover", "Contents", "What we are doing", "Key"],
 }
 PDF = {
-    "scrutiny": ["Areas at a glance", "Exceptions: what needs attention", "Progress by area", "Impact scorecard", "KPIs that need attention", "Key: what the colours"],
-    "dfe-nhse": ["Areas at a glance", "Impact scorecard", "KPIs: the impact scorecard", "Outcomes for young people aged 18-25", "Actions and progress", "Exceptions: what needs attention", "Key: what the colours"],
+    "scrutiny": ["Areas at a glance", "Will it be done in time?", "Exceptions: what needs attention", "Progress by area", "Impact scorecard", "KPIs that need attention", "Key: what the colours"],
+    "dfe-nhse": ["Areas at a glance", "Will it be done in time?", "Impact scorecard", "KPIs: the impact scorecard", "Outcomes for young people aged 18-25", "Actions and progress", "Exceptions: what needs attention", "Key: what the colours"],
     "local-offer": ["What we said we would do", "What we have done", "What happens next", "What the words mean"],
 }
 for plan in ["peterborough-app-2022", "peterborough-wsoa-2019", "contacts"]:
@@ -82,6 +82,13 @@ for plan in ["peterborough-app-2022", "peterborough-wsoa-2019", "contacts"]:
                 check(why.get("5.2b") == "area title: aged 18 - 25" and "5.1a" in why, f"Workstream 5 in the 18-25 view {why}")
                 check(why.get("K07") == "KPI: 14 – 25 year olds" and "1.1a" not in why, f"K07 in, 1.1a (0 - 25) out {why}")
                 check("5.2b" in flat, "Workstream 5 in the PDF's 18-25 view")
+        if t == "local-offer":   # no forecast for families: it reads as a promise
+            check("progress" not in json.load(open(base + ".json", encoding="utf-8")), f"{plan}: progress in the Local Offer JSON")
+            check(not re.search(r"forecast|likely complete|chance by", text + " ".join(wb.sheetnames), re.I),
+                  f"{plan}: a forecast in the Local Offer pack")
+        else:
+            check("likely complete by" in re.sub(r"\s+", " ", text) or "forecast yet" in re.sub(r"\s+", " ", text)
+                  or "will not finish" in re.sub(r"\s+", " ", text), f"{plan} {t}: no forecast sentence in the PDF")
         if t == "local-offer":
             everything = text + "\n" + "\n".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v is not None)
             def strings(node):

@@ -20,7 +20,7 @@ model = json.load(open(sys.argv[2]))
 def check(cond, msg):
     if not cond:
         sys.exit("FAIL: " + msg)
-check(wb.sheetnames == ["Cover", "Contents", "Summary", "Actions", "KPIs", "Exceptions", "Risks", "Data quality", "Key"],
+check(wb.sheetnames == ["Cover", "Contents", "Summary", "Progress", "Forecast", "Actions", "KPIs", "Exceptions", "Risks", "Data quality", "Key"],
       f"sheets {wb.sheetnames}")
 check(wb.active.title == "Cover", "the first sheet is not active")
 
@@ -95,6 +95,21 @@ check(all(".##" not in str(c.number_format) for row in kws.iter_rows(min_row=5) 
 # the latest period is a date shown as its month
 period = kws.cell(row_of["K12"], kcol["Latest period"])
 check(period.value == datetime.datetime(2022, 12, 31) and period.number_format == "mmm yyyy", f"latest period {period.value!r} {period.number_format}")
+
+# Progress: the JSON's burn-up row for row, with a native line chart; Forecast: each area and the plan
+h, progress = table(wb["Progress"])
+burnup = model["progress"]["burnup"]
+check(len(progress) == len(burnup) == 19, f"Progress rows {len(progress)}")   # Jun 2022 .. Dec 2023
+for row, b in zip(progress, burnup):
+    check((row["Planned by original due dates"], row["Planned by revised due dates"]) == (b["planned"], b["revised"]), f"{row}")
+    check(row["Completed"] == b["completed"], f"completed {row} {b}")
+check(progress[6]["Note"] == "report month" and progress[7]["Completed"] is None, f"{progress[6]} {progress[7]}")
+check(progress[18]["Planned by original due dates"] == 13, "every milestone planned by Dec 2023")
+check(len(wb["Progress"]._charts) == 1, "Progress chart")
+h, forecast = table(wb["Forecast"])
+check([r["Area"] for r in forecast][-1] == "Whole plan" and len(forecast) == 5, f"Forecast rows {len(forecast)}")
+check(forecast[-1]["Likely by"] == "no forecast" and forecast[-1]["Forecast"].startswith("Too few completed milestones"),
+      f"{forecast[-1]}")
 
 h, exceptions = table(wb["Exceptions"])
 check(len(exceptions) == 11, f"Exceptions rows {len(exceptions)}")  # 2 overdue, K12 Red, 7 missing updates, K07 Amber

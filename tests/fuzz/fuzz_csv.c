@@ -16,6 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sp_plan plan;
     memset(&plan, 0, sizeof plan);
     plan.info.start = 0;
+    plan.info.end = plan.info.revisit = SP_NO_DATE;
     sp_diags diags = {0};
     sp_table t;
     if (sp_csv_read_buffer((const char *)data + 1, size - 1, "fuzz.csv", &plan.arena, &diags, &t) == SP_CSV_OK) {

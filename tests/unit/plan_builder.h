@@ -16,6 +16,7 @@ static inline void pb_init(sp_plan *p, sp_date start)
     p->info.area = "Testshire";
     p->info.organisations = "";
     p->info.start = start;
+    p->info.end = p->info.revisit = SP_NO_DATE;
     p->info.checkpoint[0] = sp_date_add_months(start, 3);
     p->info.checkpoint[1] = sp_date_add_months(start, 6);
     p->info.checkpoint[2] = sp_date_add_months(start, 12);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render/key.h"
+#include "render/pdf/pdf_burnup.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"
@@ -24,6 +25,7 @@ void pdf_areas(pd_doc *d, const sp_report *r)
         pd_paragraph(d, av->name, d->bold, BODY, 0);
         pdf_area_opening(d, av);
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
+        pdf_area_forecast(d, r, i);
         pd_space(d, 4);
 
         /* highlights: completed since the plan start, or since the last report when there is one */

@@ -109,7 +109,7 @@ static void marker_circle(pd_doc *d, float x, float y, float r)
     HPDF_Page_Fill(d->page);
 }
 
-static void marker_diamond(pd_doc *d, float x, float y, float r)
+void pd_marker_diamond(pd_doc *d, float x, float y, float r)
 {
     HPDF_Page_MoveTo(d->page, x, y + r);
     HPDF_Page_LineTo(d->page, x + r, y);
@@ -322,7 +322,7 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
         if (!r->target[cp].numeric)
             continue;
         pd_fill_rgb(d, CHART_TARGET);
-        marker_diamond(d, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), 4);
+        pd_marker_diamond(d, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), 4);
     }
     /* values: a solid line with round markers; the latest labelled */
     pd_stroke_rgb(d, CHART_VALUES);
@@ -387,7 +387,7 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
         if (legend[i].style == 3)
             HPDF_Page_SetDash(d->page, dots, 2, 0);
         if (legend[i].style == 2) {
-            marker_diamond(d, lx + 8, ly + 2, 3.5f);
+            pd_marker_diamond(d, lx + 8, ly + 2, 3.5f);
         } else {
             HPDF_Page_MoveTo(d->page, lx, ly + 2);
             HPDF_Page_LineTo(d->page, lx + 16, ly + 2);

@@ -11,6 +11,9 @@
 
 /* A horizontal bar of milestone counts by status, each segment labelled with its count,
  * the top-left corner at (x, y). */
+/* A filled diamond of half-width r centred on (x, y): a target marker, shape as well as colour. */
+void pd_marker_diamond(pd_doc *d, float x, float y, float r);
+
 void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_counts *c);
 
 /* A KPI's values, baseline, trajectory and 3/6/12-month targets against time, to the report

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "render/key.h"
+#include "render/pdf/pdf_burnup.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"
@@ -37,6 +38,7 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         pd_space(d, 9);
     }
     pd_paragraph(d, a->overall, d->bold, BODY + 1, 0);
+    pdf_forecast_sentence(d, r);
     pd_space(d, 8);
 
     HPDF_Outline areas = pd_heading(d, "Areas at a glance", 1, NULL);
@@ -55,6 +57,8 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         d->y -= size * 0.6f;
         pd_paragraph(d, pdf_counts_words(d, &ar->counts), d->regular, SMALL, 0);
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
+        if (!r->section[SP_SEC_AREAS]) /* else under the area's own heading */
+            pdf_area_forecast(d, r, i);
         pd_space(d, 6);
     }
 
@@ -107,6 +111,7 @@ void pdf_glance(pd_doc *d, const sp_report *r)
                                        a->due, a->percent_on_time)
                      : "Due milestones done on time: none has fallen due yet.",
                  d->regular, BODY, 0);
+    pdf_progress_glance(d, r);
 }
 
 void pdf_changes(pd_doc *d, const sp_report *r)

@@ -13,6 +13,7 @@
 #include "render/key.h"
 #include "render/report.h"
 #include "render/style.h"
+#include "render/xlsx/xlsx_progress.h"
 #include "render/xlsx/xlsx_sheets.h"
 #include "render/xlsx/xlsx_table.h"
 #include "util/format.h"
@@ -189,7 +190,12 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     }
     const char *focus = a->rules.focus_cohort ? a->rules.focus_cohort : "";
 
+    size_t *progress_rows, *forecast_rows;
+    size_t n_progress = xl_progress_rows(c, &progress_rows), n_forecast = xl_forecast_rows(c, &forecast_rows);
+
     sheet_plan sheets[SP_N_SHEETS] = {
+        [SP_SHEET_PROGRESS] = {SP_SHEET_PROGRESS, xl_progress_spec(c, progress_rows, n_progress), NULL, r->sheet[SP_SHEET_PROGRESS]},
+        [SP_SHEET_FORECAST] = {SP_SHEET_FORECAST, xl_forecast_spec(c, forecast_rows, n_forecast), NULL, r->sheet[SP_SHEET_FORECAST]},
         [SP_SHEET_SUMMARY] = {SP_SHEET_SUMMARY,
                               {"Summary", "Summary: the plan at a glance",
                                sp_arena_printf(&c->arena, "%s Counts are milestones by derived status [note 1].", a->overall),
@@ -287,6 +293,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_RISKS] = "The risk register with mitigations.",
         [SP_SHEET_DATA_QUALITY] = "Every warning found in the exports, with where to fix it.",
         [SP_SHEET_KEY] = "What the colours, words and figures mean.",
+        [SP_SHEET_PROGRESS] = "The burn-up month by month: milestones planned and completed, with a line chart.",
+        [SP_SHEET_FORECAST] = "Forecast finish of the plan and each area: pace, likely and 85% chance months.",
     };
 
     sheet_entry contents[SP_N_SHEETS + 1];
@@ -313,6 +321,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
             xl_summary_charts(c, ws, n_areas);
         if (sp->sheet == SP_SHEET_SPC)
             xl_spc_charts(c, ws, spc, n_spc);
+        if (sp->sheet == SP_SHEET_PROGRESS)
+            xl_progress_chart(c, ws, n_progress);
     }
 
     lxw_error rc = workbook_close(wb);
