@@ -85,6 +85,8 @@ void html_glance(hd_doc *d, const sp_report *r)
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
     hd_para(d, "sp-lead", a->overall);
+    if (r->forecast) /* the forecast finish, as the PDF says it (no burn-up chart in the page yet) */
+        hd_para(d, NULL, a->progress.forecast.sentence);
     const sp_counts *m = &a->milestone_counts;
     static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
     const char *labels[5];
@@ -107,7 +109,9 @@ void html_glance(hd_doc *d, const sp_report *r)
         hd_cell(d, true, sp_arena_printf(&d->arena, "Area %zu: %s", i + 1, p->areas.items[i].name));
         hd_cell_status(d, sp_assessment_tint(ar->assessment), sp_report_assessment(r, ar->assessment));
         hd_cell(d, false, counts_words(d, &ar->counts));
-        hd_cell(d, false, ar->reason);
+        hd_cell(d, false, r->forecast ? sp_arena_printf(&d->arena, "%s Forecast: %s", ar->reason,
+                                                        a->area_progress[i].forecast.sentence)
+                                      : ar->reason);
         hd_row_end(d);
     }
     hd_table_end(d);
