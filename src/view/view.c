@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "util/format.h"
 #include "view/redact.h"
 #include "view/view_internal.h"
 
@@ -230,6 +231,38 @@ static void build_texts(sp_view *v)
     }
 }
 
+/* The at-a-glance sentences, worded once for the PDF, the page and any renderer to come. */
+static void glance_sentences(sp_view *v)
+{
+    const sp_assessment *a = v->assessment;
+    const sp_counts *k = &a->kpi_counts;
+    v->glance_kpis = sp_arena_printf(&v->arena,
+                                     "%zu KPIs: %zu Blue (12-month target met), %zu Green, %zu Amber, %zu Red, "
+                                     "%zu Grey (cannot be judged yet).",
+                                     k->total, k->blue, k->green, k->amber, k->red, k->grey);
+    if (a->kpis_not_reported || a->kpis_missing_update || a->plan_wide_kpis)
+        v->glance_missing = sp_arena_printf(
+            &v->arena,
+            "Missing data: %zu KPI%s no value reported since a passed checkpoint; %zu checkpoint update%s missing; "
+            "%zu KPI%s linked to no area (Plan-wide KPIs).",
+            a->kpis_not_reported, a->kpis_not_reported == 1 ? " has" : "s have", a->kpis_missing_update,
+            a->kpis_missing_update == 1 ? " is" : "s are", a->plan_wide_kpis, a->plan_wide_kpis == 1 ? " is" : "s are");
+    v->glance_challenges =
+        v->plan->has_status_column
+            ? sp_arena_printf(&v->arena,
+                              "Challenges: %zu reported position%s more than the evidence shows (complete without a "
+                              "completion date, or Green while overdue); %zu overdue milestone%s honestly reported "
+                              "Amber or Red (acknowledged). Both are listed under Exceptions.",
+                              a->challenges, a->challenges == 1 ? " claims" : "s claim", a->acknowledged,
+                              a->acknowledged == 1 ? " is" : "s are")
+            : "Challenges: the export records no reported status, so no position can be challenged.";
+    /* the whole plan's pace against its own deadlines; the key defines it */
+    v->glance_on_time = a->has_percent_on_time
+                            ? sp_arena_printf(&v->arena, "Due milestones done on time: %zu of %zu (%.0f%%).",
+                                              a->due_on_time, a->due, a->percent_on_time)
+                            : "Due milestones done on time: none has fallen due yet.";
+}
+
 static void build_visibility(sp_view *v)
 {
     const sp_template *t = v->tmpl;
@@ -250,6 +283,18 @@ static void build_visibility(sp_view *v)
     v->forecast = !t->plain_english;
     if (!v->forecast)
         v->sheet[SP_SHEET_PROGRESS] = v->sheet[SP_SHEET_FORECAST] = false;
+    const sp_assessment *a = v->assessment;
+    glance_sentences(v);
+    if (v->forecast && a->progress.forecast.state == SP_FORECAST_MADE) {
+        char runs[32];
+        sp_format_number(a->rules.forecast.runs, runs, sizeof runs);
+        v->forecast_assumes = sp_arena_printf(
+            &v->arena,
+            "The forecast assumes the pace to come resembles the pace above and that no milestones are added; it "
+            "simulates the %zu open milestones %s times and gives the months by which half and %.0f%% of the runs "
+            "finished. It is a range with its chance, not a promise.",
+            a->progress.forecast.open, runs, a->rules.forecast.chance * 100);
+    }
 }
 
 void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessment, const sp_changes *changes,

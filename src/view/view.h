@@ -128,6 +128,10 @@ typedef struct sp_view {
     bool section[SP_N_SECTIONS];
     bool sheet[SP_N_SHEETS];
     bool forecast;              /* the burn-up and forecast (assess/progress.c): never for families */
+    const char *forecast_assumes; /* what a forecast that was made assumes, in words; NULL when none */
+    /* the at-a-glance sentences every renderer prints: KPIs by RAG; missing data (NULL when none);
+     * challenges and acknowledged positions; the whole plan's due milestones done on time */
+    const char *glance_kpis, *glance_missing, *glance_challenges, *glance_on_time;
 
     /* rows */
     sp_rows areas;              /* areas with something in the reported cohort */

@@ -56,6 +56,55 @@ for t in scrutiny dfe-nhse local-offer; do
     run --as-of 2021-05-31 --template "$t" "$wsoa"
     run --as-of 2022-12-31 --template "$t" "$big"
 done
+# the burn-up with a forecast (the WSoA at its first monthly report has one; see README)
+run --as-of 2020-01-31 --template scrutiny "$wsoa"
+run --as-of 2020-01-31 --template local-offer "$wsoa"
+"$SENDPACK" --format json --as-of 2020-01-31 --output "$work/burnup-json" "$wsoa" >/dev/null 2>&1 || fail "burn-up json"
+/usr/bin/python3 - "$out" "$work/burnup-json/peterborough-wsoa-2019-scrutiny-2020-01-31.json" <<'PY' || exit 1
+# The page draws the burn-up the JSON gives (same months, same counts) and names the forecast
+# months in its forecast sentence; the families' page has none of it.
+import html.parser, json, sys
+out, js = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
+def month_word(ym):  # "2023-11" -> "Nov 2023", as the page writes months
+    y, m = ym.split("-")
+    return ["Jan","Feb","Mar","Apr","May","Jun","Jul","Aug","Sep","Oct","Nov","Dec"][int(m) - 1] + " " + y
+class P(html.parser.HTMLParser):
+    def __init__(s):
+        super().__init__(); s.stack = []; s.rows = []; s.cell = None; s.figure = 0; s.burnup = False; s.svg_img = False; s.title = ""
+    def handle_starttag(s, tag, attrs):
+        a = dict(attrs)
+        if tag == "figure": s.figure += 1; s.cur = []
+        if tag == "svg" and a.get("role") == "img": s.svg_img = True
+        if tag == "tr": s.row = []
+        if tag in ("td", "th"): s.cell = ""
+        s.stack.append(tag)
+    def handle_endtag(s, tag):
+        if tag in ("td", "th") and s.cell is not None: s.row.append(s.cell.strip()); s.cell = None
+        if tag == "tr" and s.in_burnup: s.rows.append(s.row)
+        if tag == "caption" or tag == "title": pass
+        if s.stack: s.stack.pop()
+    in_burnup = False
+    def handle_data(s, d):
+        if s.cell is not None: s.cell += d
+        if s.stack and s.stack[-1] in ("title", "caption") and d.startswith("Burn-up"): s.in_burnup = True; s.burnup = True
+        if s.stack and s.stack[-1] == "caption" and not d.startswith("Burn-up"): s.in_burnup = False
+def parse(path):
+    p = P(); p.feed(open(path, encoding="utf-8").read()); return p
+page = parse(f"{out}/peterborough-wsoa-2019-scrutiny-2020-01-31.html")
+fc, burnup = js["progress"]["forecast"], js["progress"]["burnup"]
+assert page.burnup and page.svg_img, "no burn-up chart in the scrutiny page"
+body = [r for r in page.rows if r and r[0][:3] in ("Jan","Feb","Mar","Apr","May","Jun","Jul","Aug","Sep","Oct","Nov","Dec")]
+assert len(body) == len(burnup), (len(body), len(burnup))
+for r, b in zip(body, burnup):
+    assert r[0] == month_word(b["month"]), (r, b)
+    assert r[1] == str(b["planned"]) and r[2] == str(b["revised"]), (r, b)
+assert fc["likely_by"] and fc["chance85_by"], fc
+text = open(f"{out}/peterborough-wsoa-2019-scrutiny-2020-01-31.html", encoding="utf-8").read()
+assert fc["sentence"] in text and month_word(fc["likely_by"]) in fc["sentence"], fc["sentence"]
+families = parse(f"{out}/peterborough-wsoa-2019-local-offer-2020-01-31.html")
+assert not families.burnup, "a burn-up in the families' page"
+print(f"burn-up: {len(body)} months as the JSON gives them; likely {fc['likely_by']}, 85% {fc['chance85_by']}")
+PY
 # the monthly cycle for families: what changed since last time, judged a month earlier
 run --as-of 2021-05-31 --previous "$wsoa" --previous-as-of 2021-02-28 --template local-offer --output "$work/cycle" "$wsoa"
 # a fragment for a CMS whose page puts its own h1 and h2 above it
@@ -80,7 +129,7 @@ grep -qF '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;click&quot;)' "$ho
 
 pages=("$out"/*-????-??-??.html "$work/cycle/"*-????-??-??.html)
 fragments=("$out"/*.fragment.html "$work/h3/"*.fragment.html)
-[ ${#pages[@]} -eq 10 ] || fail "expected 10 pages, got ${#pages[@]}"
+[ ${#pages[@]} -eq 12 ] || fail "expected 12 pages (3 templates x 3 plans, the WSoA burn-up pair, the cycle), got ${#pages[@]}"
 
 # --- structure, content and glossary (Python) ----------------------------------------------
 /usr/bin/python3 "$SOURCE_DIR/tests/cli/html_structure.py" "$work" "${pages[@]}" -- "${fragments[@]}" || exit 1

@@ -85,7 +85,7 @@ void html_glance(hd_doc *d, const sp_report *r)
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
     hd_para(d, "sp-lead", a->overall);
-    if (r->forecast) /* the forecast finish, as the PDF says it (no burn-up chart in the page yet) */
+    if (r->forecast) /* the forecast finish, as the PDF says it; the burn-up follows the glance */
         hd_para(d, NULL, a->progress.forecast.sentence);
     const sp_counts *m = &a->milestone_counts;
     static const sp_status order[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};
@@ -117,16 +117,12 @@ void html_glance(hd_doc *d, const sp_report *r)
     hd_table_end(d);
 
     hd_heading(d, 2, NULL, "KPIs and challenges");
-    const sp_counts *k = &a->kpi_counts;
-    hd_para(d, NULL,
-            sp_arena_printf(&d->arena, "%zu KPIs: %zu Blue (12-month target met), %zu Green, %zu Amber, %zu Red, "
-                                       "%zu Grey (cannot be judged yet).",
-                            k->total, k->blue, k->green, k->amber, k->red, k->grey));
-    hd_para(d, NULL,
-            sp_arena_printf(&d->arena,
-                            "Challenges: %zu reported position%s more optimistic than the evidence, or a KPI "
-                            "without an update at a passed checkpoint. They are listed first under Exceptions.",
-                            a->challenges, a->challenges == 1 ? " is" : "s are"));
+    hd_para(d, NULL, r->glance_kpis);
+    if (r->glance_missing)
+        hd_para(d, NULL, r->glance_missing);
+    hd_para(d, NULL, r->glance_challenges);
+    hd_para(d, NULL, r->glance_on_time);
+    html_progress(d, r);
 }
 
 void html_changes(hd_doc *d, const sp_report *r)

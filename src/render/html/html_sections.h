@@ -15,6 +15,7 @@
 const char *html_section_title(hd_doc *d, const sp_report *r, sp_section s);
 
 void html_glance(hd_doc *d, const sp_report *r);
+void html_progress(hd_doc *d, const sp_report *r); /* the burn-up, after the glance as in the PDF */
 void html_changes(hd_doc *d, const sp_report *r);
 void html_exceptions(hd_doc *d, const sp_report *r);
 void html_scorecard(hd_doc *d, const sp_report *r);

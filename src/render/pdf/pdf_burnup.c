@@ -10,14 +10,6 @@
 #include "render/style.h"
 #include "util/format.h"
 
-/* "10,000" */
-static const char *runs_text(sp_arena *a, int runs)
-{
-    char buf[32];
-    sp_format_number(runs, buf, sizeof buf);
-    return sp_arena_strdup(a, buf);
-}
-
 
 #define BU_COMPLETED 0x1F3864 /* navy, solid, round markers */
 #define BU_PLANNED 0x7F7F7F   /* grey, dashed */
@@ -288,15 +280,8 @@ void pdf_progress_glance(pd_doc *d, const sp_report *r)
     if (pr->unknown_note)
         pd_paragraph(d, pr->unknown_note, d->regular, SMALL, 0);
     pd_paragraph(d, pr->pace.reason, d->regular, SMALL, 0);
-    if (pr->forecast.state == SP_FORECAST_MADE)
-        pd_paragraph(d,
-                     sp_arena_printf(&d->arena,
-                                     "The forecast assumes the pace to come resembles the pace above and that no "
-                                     "milestones are added; it simulates the %zu open milestones %s times and gives "
-                                     "the months by which half and %.0f%% of the runs finished. It is a range with "
-                                     "its chance, not a promise.",
-                                     pr->forecast.open, runs_text(&d->arena, a->rules.forecast.runs), a->rules.forecast.chance * 100),
-                     d->regular, SMALL, 0);
+    if (r->forecast_assumes)
+        pd_paragraph(d, r->forecast_assumes, d->regular, SMALL, 0);
     pd_space(d, 8);
 }
 

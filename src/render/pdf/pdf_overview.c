@@ -78,39 +78,12 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         x += pd_status_tag(d, x, d->y, tags[i].s, word, size) + 6;
     }
     d->y -= size * 0.8f;
-    pd_paragraph(d,
-                 sp_arena_printf(&d->arena, "%zu KPIs: %zu Blue (12-month target met), %zu Green, %zu Amber, %zu Red, "
-                                            "%zu Grey (cannot be judged yet).",
-                                 k->total, k->blue, k->green, k->amber, k->red, k->grey),
-                 d->regular, SMALL, 0);
+    pd_paragraph(d, r->glance_kpis, d->regular, SMALL, 0);
     pd_space(d, 4);
-    if (a->kpis_not_reported || a->kpis_missing_update || a->plan_wide_kpis)
-        pd_paragraph(d,
-                     sp_arena_printf(&d->arena,
-                                     "Missing data: %zu KPI%s no value reported since a passed checkpoint; %zu "
-                                     "checkpoint update%s missing; %zu KPI%s linked to no area (Plan-wide KPIs).",
-                                     a->kpis_not_reported, a->kpis_not_reported == 1 ? " has" : "s have",
-                                     a->kpis_missing_update, a->kpis_missing_update == 1 ? " is" : "s are",
-                                     a->plan_wide_kpis, a->plan_wide_kpis == 1 ? " is" : "s are"),
-                     d->regular, BODY, 0);
-    pd_paragraph(d,
-                 p->has_status_column
-                     ? sp_arena_printf(&d->arena,
-                                       "Challenges: %zu reported position%s more than the evidence shows (complete "
-                                       "without a completion date, or Green while overdue); %zu overdue milestone%s "
-                                       "honestly reported Amber or Red (acknowledged). Both are listed under "
-                                       "Exceptions.",
-                                       a->challenges, a->challenges == 1 ? " claims" : "s claim", a->acknowledged,
-                                       a->acknowledged == 1 ? " is" : "s are")
-                     : "Challenges: the export records no reported status, so no position can be challenged.",
-                 d->regular, BODY, 0);
-    /* the whole plan's pace against its own deadlines; the key defines it */
-    pd_paragraph(d,
-                 a->has_percent_on_time
-                     ? sp_arena_printf(&d->arena, "Due milestones done on time: %zu of %zu (%.0f%%).", a->due_on_time,
-                                       a->due, a->percent_on_time)
-                     : "Due milestones done on time: none has fallen due yet.",
-                 d->regular, BODY, 0);
+    if (r->glance_missing)
+        pd_paragraph(d, r->glance_missing, d->regular, BODY, 0);
+    pd_paragraph(d, r->glance_challenges, d->regular, BODY, 0);
+    pd_paragraph(d, r->glance_on_time, d->regular, BODY, 0);
     pdf_progress_glance(d, r);
 }
 
