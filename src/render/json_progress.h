@@ -5,13 +5,14 @@
 #ifndef SP_JSON_PROGRESS_H
 #define SP_JSON_PROGRESS_H
 
-#include <jansson.h>
-
+#include "render/json_writer.h"
 #include "render/report.h"
 
-/* The top-level `progress` object; NULL when the template shows no forecast (plain English). */
-json_t *sp_json_progress(const sp_report *r);
-/* Adds `burnup`, `pace` and `forecast` to area i's object, unless the template shows no forecast. */
-void sp_json_area_progress(const sp_report *r, size_t i, json_t *area);
+/* Writes the top-level `progress` member (key and object) into the open object; nothing when
+ * the template shows no forecast (plain English). */
+void sp_json_progress(sp_jw *w, const sp_report *r);
+/* Writes `burnup`, `pace` and `forecast` into area i's open object, unless the template shows
+ * no forecast. */
+void sp_json_area_progress(sp_jw *w, const sp_report *r, size_t i);
 
 #endif
