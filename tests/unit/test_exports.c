@@ -38,21 +38,8 @@ static void unload(void)
 
 static size_t kpi_by_ref(const char *ref)
 {
-    for (size_t i = 0; i < plan.kpis.n; i++)
-        if (strcmp(plan.kpis.items[i].ref, ref) == 0)
-            return i;
-    fail_msg("no KPI %s", ref);
-    return 0;
+    return sp_test_kpi(&plan, ref);
 }
-
-#define assert_counts(c, b, g, a, r, gr)                                                                 \
-    do {                                                                                                 \
-        assert_int_equal((c).blue, b);                                                                   \
-        assert_int_equal((c).green, g);                                                                  \
-        assert_int_equal((c).amber, a);                                                                  \
-        assert_int_equal((c).red, r);                                                                    \
-        assert_int_equal((c).grey, gr);                                                                  \
-    } while (0)
 
 /*
  * merged-tracker at 30 Jun 2022 (start 31 Jan 2022). Rows, in file order:

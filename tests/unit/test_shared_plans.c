@@ -45,21 +45,8 @@ static size_t milestone_by_ref(const char *ref, size_t nth)
 
 static size_t kpi_by_ref(const char *ref)
 {
-    for (size_t i = 0; i < plan.kpis.n; i++)
-        if (strcmp(plan.kpis.items[i].ref, ref) == 0)
-            return i;
-    fail_msg("no KPI %s", ref);
-    return 0;
+    return sp_test_kpi(&plan, ref);
 }
-
-#define assert_counts(c, b, g, a, r, gr)                                                                 \
-    do {                                                                                                 \
-        assert_int_equal((c).blue, b);                                                                   \
-        assert_int_equal((c).green, g);                                                                  \
-        assert_int_equal((c).amber, a);                                                                  \
-        assert_int_equal((c).red, r);                                                                    \
-        assert_int_equal((c).grey, gr);                                                                  \
-    } while (0)
 
 /*
  * APP, May 2022, at 31 Dec 2022. Checkpoints (plan.ini): 3m 30 Sep 2022, 6m 31 Dec 2022 (the

@@ -9,6 +9,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <string.h>
+
+#include "model/plan.h"
 #include "util/date.h"
 
 /* cmocka 1.1.5 has no assert_double_equal. */
@@ -30,5 +33,25 @@
         if (a_ != D((y), (m), (d)))                                                                      \
             fail_msg("%s = %s, expected %04d-%02d-%02d", #actual, s_, (y), (m), (d));                     \
     } while (0)
+
+/* A status count (milestones or KPIs) equal to the figures worked by hand. */
+#define assert_counts(c, b, g, a, r, gr)                                                                 \
+    do {                                                                                                 \
+        assert_int_equal((c).blue, b);                                                                   \
+        assert_int_equal((c).green, g);                                                                  \
+        assert_int_equal((c).amber, a);                                                                  \
+        assert_int_equal((c).red, r);                                                                    \
+        assert_int_equal((c).grey, gr);                                                                  \
+    } while (0)
+
+/* The index of the KPI with this ref, failing the test when there is none. */
+static inline size_t sp_test_kpi(const sp_plan *p, const char *ref)
+{
+    for (size_t i = 0; i < p->kpis.n; i++)
+        if (strcmp(p->kpis.items[i].ref, ref) == 0)
+            return i;
+    fail_msg("no KPI %s", ref);
+    return 0;
+}
 
 #endif
