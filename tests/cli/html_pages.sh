@@ -156,6 +156,24 @@ node "$browser/check.mjs" --fragment "$out/demo-local-offer-2022-12-31.fragment.
 wait $vnu || { cat "$work/vnu.log"; fail "the Nu Html Checker found errors or warnings"; }
 echo "html pages: ${#pages[@]} pages and ${#fragments[@]} fragments checked"
 
+# --- the Local Offer workbook says what the page says, promise by promise -----------------
+"$SENDPACK" --format xlsx --as-of 2021-05-31 --template local-offer --output "$work/lo-xlsx" "$wsoa" >/dev/null 2>&1 ||
+    fail "local-offer workbook"
+/usr/bin/python3 - "$out/peterborough-wsoa-2019-local-offer-2021-05-31.html" \
+    "$work/lo-xlsx/peterborough-wsoa-2019-local-offer-2021-05-31.xlsx" <<'PY' || exit 1
+import html, re, sys, openpyxl
+page = html.unescape(re.sub(r"<[^>]+>", " ", open(sys.argv[1], encoding="utf-8").read()))
+page = " ".join(page.split())
+ws = openpyxl.load_workbook(sys.argv[2])["What we are doing"]
+rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
+assert len(rows) > 100, len(rows)
+missing = [t for r in rows for t in r[2:5] if " ".join(str(t).split()) not in page]
+assert not missing, f"{len(missing)} workbook texts not on the page: {missing[:3]}"
+late = [r[4] for r in rows if r[1] == "Running late"]
+assert late and all(t.startswith("We planned this for ") and "It is late;" in t for t in late), late[:3]
+print(f"the Local Offer workbook holds the page's {len(rows)} promises; {len(late)} late ones say so in words")
+PY
+
 # --- the Local Offer PDF says what the page says (one text from the view feeds both) -------
 "$SENDPACK" --format pdf --as-of 2021-05-31 --template local-offer --output "$work/pdf" "$wsoa" >/dev/null 2>&1 ||
     fail "local-offer PDF"

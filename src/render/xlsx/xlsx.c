@@ -15,6 +15,7 @@
 #include "render/style.h"
 #include "render/xlsx/xlsx_progress.h"
 #include "render/xlsx/xlsx_sheets.h"
+#include "view/families.h"
 #include "render/xlsx/xlsx_table.h"
 #include "util/format.h"
 
@@ -166,6 +167,18 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     size_t *areas = sp_arena_alloc(&c->arena, (r->areas.n + 2) * sizeof *areas), n_areas = r->areas.n;
     memcpy(areas, r->areas.at, n_areas * sizeof *areas);
     areas[n_areas] = p->areas.n; /* the Whole plan row */
+    /* the families' sheet: the Local Offer text's promises, in its order */
+    const sp_families *fam = r->families;
+    size_t n_family = 0;
+    for (size_t i = 0; fam && i < fam->n_parts; i++)
+        for (size_t j = 0; j < fam->parts[i].n_actions; j++)
+            n_family += fam->parts[i].actions[j].n;
+    family_row *family = sp_arena_alloc(&c->arena, (n_family + 1) * sizeof *family);
+    n_family = 0;
+    for (size_t i = 0; fam && i < fam->n_parts; i++)
+        for (size_t j = 0; j < fam->parts[i].n_actions; j++)
+            for (size_t k = 0; k < fam->parts[i].actions[j].n; k++)
+                family[n_family++] = (family_row){fam->parts[i].heading, &fam->parts[i].actions[j].promises[k]};
     cohort_item *cohort = sp_arena_alloc(&c->arena, (r->focus_kpis.n + r->focus_milestones.n + 1) * sizeof *cohort);
     size_t n_cohort = 0;
     for (size_t i = 0; i < r->focus_kpis.n; i++)
@@ -253,9 +266,10 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                              cohort, a->rules.focus_cohort != NULL},
         [SP_SHEET_PLAIN] = {SP_SHEET_PLAIN,
                             {"What we are doing", "What we said, what we have done, what happens next",
-                             "One row for each part of the plan.", "progress_by_area", XL_PLAIN_COLUMNS, XL_N_PLAIN_COLUMNS,
-                             areas, n_areas, "The plan has no actions yet."},
-                            NULL, true},
+                             "One row for each thing we said we would do, as the Local Offer page says it.",
+                             "what_we_are_doing", XL_PLAIN_COLUMNS, XL_N_PLAIN_COLUMNS, iota(c, n_family), n_family,
+                             "The plan has no actions yet."},
+                            family, true},
         [SP_SHEET_RISKS] = {SP_SHEET_RISKS,
                             {"Risks", "Risk register", "As recorded in risks.csv.", "risks", XL_RISK_COLUMNS,
                              XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, "The register is empty."},

@@ -33,6 +33,12 @@ extern const size_t XL_N_KEY_COLUMNS, XL_N_PLAIN_KEY_COLUMNS, XL_N_COHORT_COLUMN
     XL_N_SPC_COLUMNS, XL_N_PLAIN_COLUMNS;
 
 /* The rows of the Cohort sheet: KPIs and milestones of the focus cohort. */
+/* A row of the families' sheet: one promise of the Local Offer text, under its part. */
+typedef struct family_row {
+    const char *part;
+    const struct sp_family_promise *promise;
+} family_row;
+
 typedef struct cohort_item {
     bool kpi;
     size_t index;

@@ -6,6 +6,7 @@
 
 #include "render/key.h"
 #include "render/report.h"
+#include "view/families.h"
 #include "render/style.h"
 #include "render/xlsx/xlsx_sheets.h"
 #include "render/xlsx/xlsx_table.h"
@@ -197,54 +198,16 @@ void xl_spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
     }
 }
 
-/* ---- Plain: for families, one row per area ------------------------------------------------ */
+/* ---- Plain: for families, the Local Offer text (view/families.c), one row a promise -------- */
 
-static const char *bullets(xl_ctx *c, const char *list, const char *item)
-{
-    return list[0] ? sp_arena_printf(&c->arena, "%s\n• %s", list, item) : sp_arena_printf(&c->arena, "• %s", item);
-}
-static xl_cell pl_area(xl_ctx *c, size_t i) { return xl_text(PLAN->areas.items[i].name); }
-static xl_cell pl_how(xl_ctx *c, size_t i)
-{
-    sp_area_assessment a = AS->areas[i].assessment;
-    return xl_status(sp_assessment_tint(a), sp_report_assessment(c->r, a));
-}
-static xl_cell pl_said(xl_ctx *c, size_t i)
-{
-    const sp_view_area *av = &c->r->area_views[i];
-    const char *list = "";
-    for (size_t k = 0; k < av->actions.n; k++)
-        list = bullets(c, list, PLAN->actions.items[av->actions.at[k]].text);
-    return xl_text(list);
-}
-static xl_cell pl_done(xl_ctx *c, size_t i)
-{
-    const sp_view_area *av = &c->r->area_views[i];
-    const char *list = "";
-    for (size_t k = 0; k < av->done.n; k++)
-        list = bullets(c, list, xl_milestone_title(c, av->done.at[k]));
-    return xl_text(list[0] ? list : "Nothing is finished yet.");
-}
-static xl_cell pl_next(xl_ctx *c, size_t i)
-{
-    const sp_view_area *av = &c->r->area_views[i];
-    const char *list = "";
-    for (size_t k = 0; k < av->open.n; k++) {
-        size_t m = av->open.at[k];
-        const sp_milestone_result *r = MR(m);
-        char month[16];
-        const char *when = "date to be set";
-        if (r->effective_due != SP_NO_DATE) {
-            sp_date_month(r->effective_due, month);
-            when = month;
-        }
-        list = bullets(c, list, sp_arena_printf(&c->arena, "%s (by %s: %s)", xl_milestone_title(c, m), when,
-                                                sp_report_label(c->r, r->derived)));
-    }
-    return xl_text(list[0] ? list : "Everything here is finished.");
-}
+#define FR(i) (&((const family_row *)c->list)[i])
+static xl_cell pl_part(xl_ctx *c, size_t i) { return xl_text(FR(i)->part); }
+static xl_cell pl_how(xl_ctx *c, size_t i) { return xl_status(FR(i)->promise->status, FR(i)->promise->status_word); }
+static xl_cell pl_said(xl_ctx *c, size_t i) { return xl_text(FR(i)->promise->said); }
+static xl_cell pl_done(xl_ctx *c, size_t i) { return xl_text(FR(i)->promise->done); }
+static xl_cell pl_next(xl_ctx *c, size_t i) { return xl_text(FR(i)->promise->next); }
 const xl_column XL_PLAIN_COLUMNS[] = {
-    {"Area", pl_area},
+    {"Part of the plan", pl_part},
     {"How it is going", pl_how},
     {"What we said we would do", pl_said},
     {"What we have done", pl_done},
