@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/history.h"
+#include "render/json_families.h"
 #include "render/json_progress.h"
 #include "render/report.h"
 
@@ -707,6 +708,7 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     sp_jw_key(w, "kpis");
     kpis_array(w, r, &arena);
     sp_json_progress(w, r); /* writes nothing for plain English */
+    sp_json_families(w, r); /* the Local Offer text: only for plain English */
     /* what the template's audience does not see stays out of its JSON too */
     if (sp_template_has_sheet(r->tmpl, SP_SHEET_RISKS) || sp_template_has_section(r->tmpl, SP_SEC_RISKS)) {
         sp_jw_key(w, "risks");

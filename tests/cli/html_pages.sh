@@ -157,11 +157,11 @@ wait $vnu || { cat "$work/vnu.log"; fail "the Nu Html Checker found errors or wa
 echo "html pages: ${#pages[@]} pages and ${#fragments[@]} fragments checked"
 
 # --- the Local Offer workbook says what the page says, promise by promise -----------------
-"$SENDPACK" --format xlsx --as-of 2021-05-31 --template local-offer --output "$work/lo-xlsx" "$wsoa" >/dev/null 2>&1 ||
+"$SENDPACK" --format xlsx,json --as-of 2021-05-31 --template local-offer --output "$work/lo-xlsx" "$wsoa" >/dev/null 2>&1 ||
     fail "local-offer workbook"
 /usr/bin/python3 - "$out/peterborough-wsoa-2019-local-offer-2021-05-31.html" \
     "$work/lo-xlsx/peterborough-wsoa-2019-local-offer-2021-05-31.xlsx" <<'PY' || exit 1
-import html, re, sys, openpyxl
+import html, json, re, sys, openpyxl
 page = html.unescape(re.sub(r"<[^>]+>", " ", open(sys.argv[1], encoding="utf-8").read()))
 page = " ".join(page.split())
 ws = openpyxl.load_workbook(sys.argv[2])["What we are doing"]
@@ -171,7 +171,12 @@ missing = [t for r in rows for t in r[2:5] if " ".join(str(t).split()) not in pa
 assert not missing, f"{len(missing)} workbook texts not on the page: {missing[:3]}"
 late = [r[4] for r in rows if r[1] == "Running late"]
 assert late and all(t.startswith("We planned this for ") and "It is late;" in t for t in late), late[:3]
-print(f"the Local Offer workbook holds the page's {len(rows)} promises; {len(late)} late ones say so in words")
+# the JSON's families text is the same promises, in the same order
+fam = json.load(open(sys.argv[2][:-5] + ".json", encoding="utf-8"))["families"]
+promises = [p for part in fam["parts"] for a in part["actions"] for p in a["promises"]]
+assert [(p["said"], p["done"], p["next"]) for p in promises] == [tuple(r[2:5]) for r in rows], "JSON and workbook differ"
+assert fam["contact"] is not None and fam["glossary"], fam.keys()
+print(f"the Local Offer workbook and JSON hold the page's {len(rows)} promises; {len(late)} late ones say so in words")
 PY
 
 # --- the Local Offer PDF says what the page says (one text from the view feeds both) -------
