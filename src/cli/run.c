@@ -15,6 +15,7 @@
 #include "view/template_read.h"
 #include "render/output.h"
 #include "render/report.h"
+#include "view/families.h"
 #include "view/view.h"
 #include "util/arena.h"
 #include "util/text.h"
@@ -61,6 +62,19 @@ static int render_all(const sp_options *o, const sp_report *report)
     }
     sp_outputs_free(&outputs);
     return status;
+}
+
+/* Families meet every abbreviation the Local Offer text leaves unexplained: name them to the
+ * editor once, with the fix. */
+static void warn_unexplained(const char *dir, const sp_families *f)
+{
+    if (!f || !f->n_unexplained)
+        return;
+    fprintf(stderr, "%s/plan.ini: warning: the Local Offer text uses %zu abbreviation%s that no glossary explains (",
+            dir, f->n_unexplained, f->n_unexplained == 1 ? "" : "s");
+    for (size_t i = 0; i < f->n_unexplained; i++)
+        fprintf(stderr, "%s%s", i ? ", " : "", f->unexplained[i]);
+    fprintf(stderr, "): add each to its [glossary] section, e.g. %s = what it stands for\n", f->unexplained[0]);
 }
 
 static int run_plan(const sp_options *o, const sp_template *tmpl, const char *dir)
@@ -124,6 +138,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
             sp_view view;
             sp_view_build(&view, &plan, &assessment, compared ? &changes : NULL, &diags, tmpl);
             view.html_heading_level = o->html_heading_level;
+            warn_unexplained(dir, view.families);
             status = render_all(o, &view);
             sp_view_free(&view);
         }

@@ -362,6 +362,60 @@ static const char *position(ctx *c)
     return s;
 }
 
+/* Words shaped like abbreviations ("JCHB", "CPCCG", "PfA"; a plural "s" dropped) that no
+ * glossary explains: families would meet them unexplained, so the run names them to the
+ * editor. Two to six ASCII letters, the first a capital, at least two capitals and at most one
+ * small letter. */
+/* Abbreviations every family knows, which the page never expands (the built-in glossary
+ * itself says "NHS England" for NHSE). */
+static bool known_to_all(const char *word, size_t len)
+{
+    static const char *const KNOWN[] = {"NHS", "IT", "UK", "TV", "OK"};
+    for (size_t i = 0; i < sizeof KNOWN / sizeof *KNOWN; i++)
+        if (strlen(KNOWN[i]) == len && memcmp(KNOWN[i], word, len) == 0)
+            return true;
+    return false;
+}
+
+static void find_unexplained(ctx *c)
+{
+    sp_families *f = c->f;
+    const char *t = f->text;
+    size_t cap = 0;
+    for (size_t i = 0; t[i];) {
+        if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z'))) {
+            i++;
+            continue;
+        }
+        size_t start = i, upper = 0, lower = 0;
+        while ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z')) {
+            upper += t[i] >= 'A' && t[i] <= 'Z';
+            lower += t[i] >= 'a' && t[i] <= 'z';
+            i++;
+        }
+        size_t len = i - start;
+        if (len > 2 && t[i - 1] == 's' && t[i - 2] >= 'A' && t[i - 2] <= 'Z')
+            len--, lower--; /* "EHCPs" */
+        if (len < 2 || len > 6 || t[start] < 'A' || t[start] > 'Z' || upper < 2 || lower > 1)
+            continue;
+        if (sp_glossary_find(&c->g, t + start, len) || known_to_all(t + start, len))
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < f->n_unexplained && !seen; k++)
+            seen = strlen(f->unexplained[k]) == len && memcmp(f->unexplained[k], t + start, len) == 0;
+        if (seen)
+            continue;
+        if (f->n_unexplained == cap) {
+            cap = cap ? cap * 2 : 8;
+            const char **grown = sp_arena_alloc(c->a, cap * sizeof *grown);
+            if (f->n_unexplained)
+                memcpy(grown, f->unexplained, f->n_unexplained * sizeof *grown);
+            f->unexplained = grown;
+        }
+        f->unexplained[f->n_unexplained++] = sp_arena_strndup(c->a, t + start, len);
+    }
+}
+
 void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_assessment *as,
                        const sp_changes *changes, const sp_template *t)
 {
@@ -390,6 +444,7 @@ void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_a
     f->n_glossary = sp_glossary_used(&c.g, &f->glossary);
     f->text = c.all.s ? c.all.s : "";
     f->readability = sp_readability_of(f->text);
+    find_unexplained(&c);
     f->own_text = c.own.s ? c.own.s : "";
     f->own_readability = sp_readability_of(f->own_text);
 }

@@ -73,6 +73,8 @@ typedef struct sp_families {
     bool contact_is_email, contact_is_web;
     const sp_gloss_entry **glossary; /* the abbreviations used, A to Z */
     size_t n_glossary;
+    const char **unexplained;  /* abbreviations in the text that no glossary explains, first use first */
+    size_t n_unexplained;
     const char *text;          /* every sentence above in reading order, one a line: for readability */
     sp_readability readability;
     const char *own_text;      /* the same without the sentences that hold the plan's own words */

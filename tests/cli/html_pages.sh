@@ -179,6 +179,19 @@ assert fam["contact"] is not None and fam["glossary"], fam.keys()
 print(f"the Local Offer workbook and JSON hold the page's {len(rows)} promises; {len(late)} late ones say so in words")
 PY
 
+# --- an abbreviation no glossary explains is named to the editor, and [glossary] fixes it ---
+cp -r "$wsoa" "$work/gl"
+"$SENDPACK" --format html --as-of 2021-05-31 --template local-offer --output "$work/gl-out" "$work/gl" \
+    >/dev/null 2>"$work/gl.err" || fail "glossary run"
+grep -q "plan.ini: warning: the Local Offer text uses .* abbreviations that no glossary explains (.*JCHB" "$work/gl.err" ||
+    { cat "$work/gl.err"; fail "no warning naming JCHB"; }
+printf '\n[glossary]\nJCHB = Joint Child Health Board\n' >>"$work/gl/plan.ini"
+"$SENDPACK" --format html --as-of 2021-05-31 --template local-offer --output "$work/gl-out" "$work/gl" \
+    >/dev/null 2>"$work/gl.err" || fail "glossary run with JCHB"
+grep -q "JCHB" "$work/gl.err" && fail "JCHB still warned about after [glossary] explains it"
+grep -q "Joint Child Health Board (JCHB)" "$work/gl-out/gl-local-offer-2021-05-31.html" || fail "JCHB not expanded on the page"
+echo "glossary: the editor is told of JCHB until [glossary] explains it"
+
 # --- the Local Offer PDF says what the page says (one text from the view feeds both) -------
 "$SENDPACK" --format pdf --as-of 2021-05-31 --template local-offer --output "$work/pdf" "$wsoa" >/dev/null 2>&1 ||
     fail "local-offer PDF"
