@@ -18,11 +18,7 @@ static void load(const char *name, sp_date as_of)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/data/%s", SHARED_DIR, name);
-    memset(&plan, 0, sizeof plan);
-    sp_diags d = {0};
-    if (!sp_read_plan(dir, &plan, &d))
-        fail_msg("%s: %s", name, d.list.items[0].message);
-    sp_diags_free(&d);
+    sp_test_read(dir, &plan);
     sp_rules rules;
     sp_rules_default(&rules);
     sp_assess(&plan, as_of, &rules, &assessment);

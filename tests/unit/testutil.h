@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/plan.h"
+#include "read/plan_reader.h"
 #include "util/date.h"
 
 /* cmocka 1.1.5 has no assert_double_equal. */
@@ -52,6 +53,16 @@ static inline size_t sp_test_kpi(const sp_plan *p, const char *ref)
             return i;
     fail_msg("no KPI %s", ref);
     return 0;
+}
+
+/* Reads the plan folder dir into p, failing the test with the reader's first error. */
+static inline void sp_test_read(const char *dir, sp_plan *p)
+{
+    memset(p, 0, sizeof *p);
+    sp_diags d = {0};
+    if (!sp_read_plan(dir, p, &d))
+        fail_msg("%s: %s", dir, d.list.items[0].message);
+    sp_diags_free(&d);
 }
 
 #endif
