@@ -5,7 +5,7 @@
 #   tools/install-deps.sh bench    also what the benchmark's Python peer uses
 set -euo pipefail
 packages=(build-essential cmake pkg-config
-          libxlsxwriter-dev libcsv-dev libhpdf-dev libinih-dev libjansson-dev libutf8proc-dev
+          libxlsxwriter-dev libcsv-dev libhpdf-dev libinih-dev libjansson-dev libutf8proc-dev zlib1g-dev
           fonts-liberation2)
 if [ "${1:-}" = test ]; then
     packages+=(libcmocka-dev poppler-utils qpdf python3 python3-openpyxl locales)
