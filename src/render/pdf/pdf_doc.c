@@ -82,6 +82,8 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
     }
     d->regular = HPDF_GetFont(d->pdf, regular, "UTF-8");
     d->bold = HPDF_GetFont(d->pdf, bold, "UTF-8");
+    d->widths[0].font = d->regular;
+    d->widths[1].font = d->bold;
     d->header_left = header_left;
     d->header_right = header_right;
     return !d->failed;
@@ -90,10 +92,81 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
 /* ---- measuring ------------------------------------------------------------------------- */
 
 /* The font's widths in thousandths of the type size, summed over len bytes: measuring this
- * way writes nothing into the page (HPDF_Page_TextWidth needs a Tf in the stream first). */
-static unsigned text_units(HPDF_Font f, const char *s, size_t len)
+ * way writes nothing into the page (HPDF_Page_TextWidth needs a Tf in the stream first).
+ *
+ * libharu 2.3.0 looks each character's glyph up afresh on every call (a search of the font's
+ * cmap), and the engine measures the same words many times over (wrapping, hyphen prefixes,
+ * column needs); so each character is measured by libharu once per document and font, and
+ * its width kept. The sum is HPDF_Font_TextWidth's .width exactly, reading the bytes as its
+ * UTF-8 encoder does (hpdf_encoder_utf.c, hpdf_font_cid.c; tests/unit/test_pdf_measure.c):
+ * - a byte below 0x80 is a character; C0-DF, E0-EF and F0-F7 start one of 2, 3 and 4 bytes,
+ *   whatever the bytes after them are (they are not checked to be continuation bytes);
+ * - any other byte where a character would start (a stray continuation byte, F8-FF) counts
+ *   nothing, and nor does a sequence cut off by the end of the text;
+ * - a 4-byte character is decoded without masking its second byte, and anything above U+FFFF
+ *   is measured as a space;
+ * - .width adds each character's width in font units (HPDF_TTFontDef_GetCharWidth), with no
+ *   kerning and nothing for spaces beyond their own width (numspace and numwords only count).
+ * A character's width comes from HPDF_Font_TextWidth on its own bytes, so libharu still sees
+ * every character measured at least once: measuring marks the glyph for the embedded subset. */
+static pd_widths *widths_for(pd_doc *d, HPDF_Font f)
+{
+    for (size_t i = 0; i < sizeof d->widths / sizeof d->widths[0]; i++)
+        if (d->widths[i].font == f && f)
+            return &d->widths[i];
+    return NULL;
+}
+
+static unsigned libharu_units(HPDF_Font f, const char *s, size_t len)
 {
     return HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+}
+
+unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
+{
+    pd_widths *c = widths_for(d, f);
+    if (!c || len > HPDF_LIMIT_MAX_STRING_LEN) /* libharu refuses that length with an error */
+        return libharu_units(f, s, len);
+    if (!c->units) {
+        c->units = sp_xrealloc(NULL, PD_WIDTH_CACHED * sizeof *c->units);
+        c->known = sp_xrealloc(NULL, PD_WIDTH_CACHED * sizeof *c->known);
+        memset(c->known, 0, PD_WIDTH_CACHED * sizeof *c->known);
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned total = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned b = u[i];
+        size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        if (len - i < n)
+            break;
+        unsigned cp;
+        if (n == 1)
+            cp = b;
+        else if (n == 2)
+            cp = ((b & 0x1Fu) << 6) + (u[i + 1] & 0x3Fu);
+        else if (n == 3)
+            cp = ((b & 0x0Fu) << 12) + ((u[i + 1] & 0x3Fu) << 6) + (u[i + 2] & 0x3Fu);
+        else
+            cp = ((b & 0x07u) << 18) + ((unsigned)u[i + 1] << 12) + ((u[i + 2] & 0x3Fu) << 6) + (u[i + 3] & 0x3Fu);
+        if (cp > 0xFFFF)
+            cp = ' ';
+        if (cp < PD_WIDTH_CACHED) {
+            if (!c->known[cp]) {
+                c->units[cp] = libharu_units(f, s + i, n);
+                c->known[cp] = 1;
+            }
+            total += c->units[cp];
+        } else {
+            total += libharu_units(f, s + i, n);
+        }
+        i += n;
+    }
+    return total;
 }
 
 /* As HPDF_Page_TextWidth computes it (no character or word spacing is ever set). */
@@ -102,15 +175,14 @@ static float units_to_points(unsigned units, float size)
     return (float)units * size / 1000;
 }
 
-static float width_of(HPDF_Font f, float size, const char *s, size_t len)
+static float width_of(pd_doc *d, HPDF_Font f, float size, const char *s, size_t len)
 {
-    return units_to_points(text_units(f, s, len), size);
+    return units_to_points(pd_text_units(d, f, s, len), size);
 }
 
 float pd_text_width(pd_doc *d, HPDF_Font f, float size, const char *s)
 {
-    (void)d;
-    return s ? width_of(f, size, s, strlen(s)) : 0;
+    return s ? width_of(d, f, size, s, strlen(s)) : 0;
 }
 
 /* ---- drawing primitives (the engine's own: they do not settle what is waiting) ---------- */
@@ -198,7 +270,7 @@ static void break_word(pd_doc *d, HPDF_Font f, float size, const char *w, size_t
         size_t next = i + 1;
         while (next < len && ((unsigned char)w[next] & 0xC0) == 0x80)
             next++;
-        unsigned cw = text_units(f, w + i, next - i);
+        unsigned cw = pd_text_units(d, f, w + i, next - i);
         if (units_to_points(units + cw, size) > width && i > start) {
             line_append(d, b, w + start, i - start);
             line_emit(d, b, out);
@@ -220,13 +292,13 @@ static bool letter(unsigned char c)
 /* Where a line may break inside a word: after a hyphen between letters ("co-|production",
  * not "0-|25" or "12-|month"). Returns the length of the longest such prefix of w[0, len)
  * no wider than `room`, or 0. */
-static size_t hyphen_prefix(HPDF_Font f, float size, const char *w, size_t len, float room)
+static size_t hyphen_prefix(pd_doc *d, HPDF_Font f, float size, const char *w, size_t len, float room)
 {
     size_t best = 0;
     for (size_t k = 1; k + 1 < len; k++) {
         if (w[k] != '-' || !letter((unsigned char)w[k - 1]) || !letter((unsigned char)w[k + 1]))
             continue;
-        if (width_of(f, size, w, k + 1) > room)
+        if (width_of(d, f, size, w, k + 1) > room)
             break;
         best = k + 1;
     }
@@ -234,7 +306,7 @@ static size_t hyphen_prefix(HPDF_Font f, float size, const char *w, size_t len, 
 }
 
 /* The widest piece of a word that no line break may divide: what its column needs. */
-static float longest_piece(HPDF_Font f, float size, const char *w, size_t len)
+static float longest_piece(pd_doc *d, HPDF_Font f, float size, const char *w, size_t len)
 {
     float most = 0;
     size_t start = 0;
@@ -243,7 +315,7 @@ static float longest_piece(HPDF_Font f, float size, const char *w, size_t len)
                                 letter((unsigned char)w[k]));
         if (!cut)
             continue;
-        float pw = width_of(f, size, w + start, k - start);
+        float pw = width_of(d, f, size, w + start, k - start);
         most = pw > most ? pw : most;
         start = k;
     }
@@ -253,7 +325,7 @@ static float longest_piece(HPDF_Font f, float size, const char *w, size_t len)
 size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width, const char ***lines)
 {
     line_vec out = {0};
-    float space = width_of(f, size, " ", 1);
+    float space = width_of(d, f, size, " ", 1);
     const char *p = text ? text : "";
     line_builder b = {0};
     do {
@@ -272,7 +344,7 @@ size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width
                 break;
             const char *w = p + start;
             size_t len = i - start;
-            float ww = width_of(f, size, w, len);
+            float ww = width_of(d, f, size, w, len);
             if (started && cur_w + space + ww <= width) {
                 line_append(d, &b, " ", 1);
                 line_append(d, &b, w, len);
@@ -281,23 +353,23 @@ size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width
             }
             if (started) {
                 /* the first part of a hyphenated word may still end this line */
-                size_t head = hyphen_prefix(f, size, w, len, width - cur_w - space);
+                size_t head = hyphen_prefix(d, f, size, w, len, width - cur_w - space);
                 if (head) {
                     line_append(d, &b, " ", 1);
                     line_append(d, &b, w, head);
                     w += head, len -= head;
-                    ww = width_of(f, size, w, len);
+                    ww = width_of(d, f, size, w, len);
                 }
                 line_emit(d, &b, &out);
             }
             started = true;
             /* a word wider than a line: whole parts at its hyphens, then characters */
             size_t head;
-            while (ww > width && (head = hyphen_prefix(f, size, w, len, width)) > 0) {
+            while (ww > width && (head = hyphen_prefix(d, f, size, w, len, width)) > 0) {
                 line_append(d, &b, w, head);
                 line_emit(d, &b, &out);
                 w += head, len -= head;
-                ww = width_of(f, size, w, len);
+                ww = width_of(d, f, size, w, len);
             }
             if (ww <= width) {
                 line_append(d, &b, w, len);
@@ -504,6 +576,7 @@ typedef struct table_layout {
     const char *const *headers;
     float size;
     float *x, *w; /* each column's left edge and width, points */
+    float header_h; /* the header row's height (header_height), wrapped once per table */
 } table_layout;
 
 static HPDF_Font cell_font(const pd_doc *d, const pd_cell *c)
@@ -514,13 +587,13 @@ static HPDF_Font cell_font(const pd_doc *d, const pd_cell *c)
 /* The width a column needs so that no word in it breaks: its longest unbreakable piece, and
  * for a status cell its whole word on its badge (a badge never wraps). */
 /* The widest piece of any word of s that no line break may divide. */
-static float text_need(HPDF_Font f, float size, const char *s)
+static float text_need(pd_doc *d, HPDF_Font f, float size, const char *s)
 {
     float most = 0;
     for (const char *p = s; *p;) {
         size_t len = strcspn(p, " \t\r\n");
         if (len) {
-            float w = longest_piece(f, size, p, len);
+            float w = longest_piece(d, f, size, p, len);
             most = w > most ? w : most;
         }
         p += len;
@@ -531,12 +604,12 @@ static float text_need(HPDF_Font f, float size, const char *s)
 
 /* The width a column needs so that no word in it breaks: its longest unbreakable piece, and
  * for a status cell its whole word on its badge (a badge never wraps). */
-static float cell_need(const pd_doc *d, const pd_cell *c, float size)
+static float cell_need(pd_doc *d, const pd_cell *c, float size)
 {
     const char *s = c->text ? c->text : "";
     if (c->tint)
-        return width_of(cell_font(d, c), size, s, strlen(s)) + 2 * BADGE_PAD;
-    return text_need(cell_font(d, c), size, s);
+        return width_of(d, cell_font(d, c), size, s, strlen(s)) + 2 * BADGE_PAD;
+    return text_need(d, cell_font(d, c), size, s);
 }
 
 /* Column widths: the caller's proportions, each column widened to what its words need and
@@ -545,7 +618,7 @@ static float cell_need(const pd_doc *d, const pd_cell *c, float size)
  * too wide every column gets its need scaled down alike. */
 static table_layout plan_table(pd_doc *d)
 {
-    table_layout L = {d->table.n_columns, d->table.headers, 0, NULL, NULL};
+    table_layout L = {d->table.n_columns, d->table.headers, 0, NULL, NULL, 0};
     float nominal = d->table.size * d->scale;
     L.size = nominal < PD_TABLE_MIN_SIZE ? PD_TABLE_MIN_SIZE : nominal;
     size_t n = L.n;
@@ -555,7 +628,7 @@ static table_layout plan_table(pd_doc *d)
     float total_need = 0, body = PD_BODY_W;
     bool *empty = sp_arena_alloc(&d->arena, n * sizeof *empty);
     for (size_t j = 0; j < n; j++) {
-        need[j] = text_need(d->bold, L.size, L.headers[j]);
+        need[j] = text_need(d, d->bold, L.size, L.headers[j]);
         empty[j] = true;
         for (size_t i = 0; i < d->table.rows.n; i++) {
             const pd_cell *cell = &d->table.rows.items[i][j];
@@ -647,11 +720,11 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
         most = n[j] > most ? n[j] : most;
     }
     float full = (float)most * line + 2 * PD_CELL_PAD;
-    float fresh = PD_TOP - PD_BOTTOM - header_height(d, L);
+    float fresh = PD_TOP - PD_BOTTOM - L->header_h;
     if (first_row) {
         /* the header with the first row (or its first three lines): the waiting headings too */
         float first = (most < 3 ? (float)most : 3) * line + 2 * PD_CELL_PAD;
-        place_pending(d, header_height(d, L) + (full <= fresh ? full : first));
+        place_pending(d, L->header_h + (full <= fresh ? full : first));
         draw_header(d, L);
     } else if (d->y - full < PD_BOTTOM && full <= fresh) {
         new_page(d);
@@ -702,6 +775,7 @@ static void flush_table(pd_doc *d)
     if (!d->table.rows.n)
         return; /* the header waits for a first row: a header never stands alone */
     table_layout L = plan_table(d);
+    L.header_h = header_height(d, &L);
     for (size_t i = 0; i < d->table.rows.n; i++)
         draw_row(d, &L, d->table.rows.items[i], i == 0);
     d->table.rows.n = 0;
@@ -766,4 +840,8 @@ void pd_close(pd_doc *d)
     sp_vec_free(&d->table.rows);
     sp_arena_free(&d->arena);
     free(d->line_buf);
+    for (size_t i = 0; i < sizeof d->widths / sizeof d->widths[0]; i++) {
+        free(d->widths[i].units);
+        free(d->widths[i].known);
+    }
 }

@@ -51,6 +51,15 @@ typedef struct pd_pending {
 typedef struct pd_cell pd_cell;
 typedef struct pd_table pd_table;
 
+/* One font's character widths as libharu measures them (font units, thousandths of the type
+ * size), for code points below PD_WIDTH_CACHED, filled in as characters are first measured. */
+#define PD_WIDTH_CACHED 0x3000
+typedef struct pd_widths {
+    HPDF_Font font;
+    unsigned *units;      /* PD_WIDTH_CACHED entries, allocated at first use */
+    unsigned char *known; /* whether units[c] has been measured */
+} pd_widths;
+
 typedef struct pd_doc {
     HPDF_Doc pdf;
     HPDF_Font regular, bold;
@@ -66,6 +75,7 @@ typedef struct pd_doc {
     float cur_size;
     long cur_fill, cur_stroke; /* 0xRRGGBB, or -1 for unknown */
     float cur_line_width;      /* 0 for unknown */
+    pd_widths widths[2];       /* regular, bold: measuring asks libharu once per character */
     char *line_buf;            /* a wrapped line being built */
     size_t line_cap;
     SP_VEC(pd_pending) pending;
@@ -111,6 +121,9 @@ void pd_new_page(pd_doc *d);
 /* Starts a new page unless `height` points fit above the bottom margin. */
 void pd_ensure(pd_doc *d, float height);
 float pd_text_width(pd_doc *d, HPDF_Font f, float size, const char *s);
+/* The width of len bytes of UTF-8 in font units: exactly HPDF_Font_TextWidth(f, s, len).width,
+ * with each character's width looked up once per document. */
+unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len);
 
 /* Wraps text to lines no wider than width, at spaces or after a hyphen between letters (a
  * word longer than a whole line is broken between characters). Lines are allocated in
