@@ -10,8 +10,8 @@
  * libraries' calls here first. The output stays a standard zlib stream that any reader
  * inflates, and level 1 is as deterministic as level 6: same input, same bytes.
  *
- * Part of the executable only: the unit tests link the pipeline without it and compress at
- * zlib's default. */
+ * Part of the executable only (src/interpose/): the unit tests link the pipeline without it
+ * and compress at zlib's default. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdio.h>
