@@ -4,15 +4,18 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define STDIO_BUFFER (1u << 20)
+#define OUT_BUFFER (1u << 20)
 
 void sp_jw_init(sp_jw *w, FILE *f)
 {
-    memset(w, 0, sizeof *w);
+    memset(w, 0, offsetof(sp_jw, spare)); /* the spare buffer needs no clearing */
     w->f = f;
+    w->out = w->spare;
+    w->cap = sizeof w->spare;
 }
 
 bool sp_jw_open(sp_jw *w, const char *path)
@@ -21,44 +24,95 @@ bool sp_jw_open(sp_jw *w, const char *path)
     if (!f)
         return false;
     sp_jw_init(w, f);
-    w->buf = malloc(STDIO_BUFFER);
-    if (w->buf && setvbuf(f, w->buf, _IOFBF, STDIO_BUFFER) != 0) {
-        free(w->buf);
-        w->buf = NULL;
+    char *big = malloc(OUT_BUFFER);
+    if (big) {
+        w->out = big;
+        w->cap = OUT_BUFFER;
+        w->owned = true;
     }
     return true;
+}
+
+/* hands what is waiting in the buffer to f, in one fwrite */
+static void drain(sp_jw *w)
+{
+    if (w->len) {
+        if (fwrite(w->out, 1, w->len, w->f) != w->len)
+            w->write_error = true;
+        w->len = 0;
+    }
+}
+
+bool sp_jw_flush(sp_jw *w)
+{
+    drain(w);
+    return !w->write_error;
 }
 
 bool sp_jw_close(sp_jw *w)
 {
     bool ok = !w->failed && w->depth == 0;
+    drain(w);
+    if (w->write_error)
+        ok = false;
     if (fflush(w->f) != 0 || ferror(w->f))
         ok = false;
     if (fclose(w->f) != 0)
         ok = false;
-    free(w->buf);
+    if (w->owned)
+        free(w->out);
     w->f = NULL;
-    w->buf = NULL;
+    w->out = NULL;
+    w->len = w->cap = 0;
+    w->owned = false;
     return ok;
 }
 
-static void put(sp_jw *w, const char *s, size_t n)
+/* room for n more bytes in the buffer (n <= SP_JW_SPARE) */
+static inline void reserve(sp_jw *w, size_t n)
 {
-    if (n)
-        fwrite(s, 1, n, w->f);
+    if (w->cap - w->len < n)
+        drain(w);
+}
+
+static void put_slow(sp_jw *w, const char *s, size_t n)
+{
+    drain(w);
+    if (n >= w->cap) {
+        if (fwrite(s, 1, n, w->f) != n)
+            w->write_error = true;
+        return;
+    }
+    memcpy(w->out, s, n);
+    w->len = n;
+}
+
+static inline void put(sp_jw *w, const char *s, size_t n)
+{
+    if (n <= w->cap - w->len) {
+        memcpy(w->out + w->len, s, n);
+        w->len += n;
+    } else {
+        put_slow(w, s, n);
+    }
+}
+
+static inline void put1(sp_jw *w, char c)
+{
+    if (w->len == w->cap)
+        drain(w);
+    w->out[w->len++] = c;
 }
 
 /* a new line and two spaces a level, as jansson's dump_indent with JSON_INDENT(2) */
 static void newline(sp_jw *w, int depth)
 {
-    static const char spaces[] = "\n                                                                ";
-    size_t want = 2 * (size_t)depth;
-    putc('\n', w->f);
-    while (want > 0) {
-        size_t chunk = want < sizeof spaces - 2 ? want : sizeof spaces - 2;
-        put(w, spaces + 1, chunk);
-        want -= chunk;
-    }
+    size_t n = 1 + 2 * (size_t)depth; /* depth <= SP_JW_MAX_DEPTH: well inside the spare size */
+    reserve(w, n);
+    char *p = w->out + w->len;
+    p[0] = '\n';
+    memset(p + 1, ' ', n - 1);
+    w->len += n;
 }
 
 /* jansson's utf8_check_string: no overlong forms, surrogates or code points past U+10FFFF */
@@ -102,7 +156,7 @@ static bool valid_utf8(const unsigned char *s, size_t len)
 /* jansson's dump_string without JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH */
 static void quoted(sp_jw *w, const char *s, size_t len)
 {
-    putc('"', w->f);
+    put1(w, '"');
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -128,7 +182,7 @@ static void quoted(sp_jw *w, const char *s, size_t len)
         put(w, text, n);
     }
     put(w, s + run, len - run);
-    putc('"', w->f);
+    put1(w, '"');
 }
 
 void sp_jw_key(sp_jw *w, const char *key)
@@ -148,7 +202,7 @@ static bool begin_value(sp_jw *w)
     if (w->object[level] && !key)
         return false;
     if (w->n[level]++)
-        putc(',', w->f);
+        put1(w, ',');
     newline(w, w->depth);
     if (w->object[level]) {
         quoted(w, key, strlen(key));
@@ -163,7 +217,7 @@ static void begin(sp_jw *w, bool object)
         w->failed = true;
         return;
     }
-    putc(object ? '{' : '[', w->f);
+    put1(w, object ? '{' : '[');
     w->object[w->depth] = object;
     w->n[w->depth] = 0;
     w->depth++;
@@ -179,7 +233,7 @@ static void end(sp_jw *w, bool object)
     w->depth--;
     if (w->n[w->depth])
         newline(w, w->depth);
-    putc(object ? '}' : ']', w->f);
+    put1(w, object ? '}' : ']');
 }
 
 void sp_jw_begin_object(sp_jw *w) { begin(w, true); }
@@ -200,12 +254,22 @@ void sp_jw_string(sp_jw *w, const char *s)
 
 void sp_jw_integer(sp_jw *w, long long v)
 {
-    if (begin_value(w))
-        fprintf(w->f, "%lld", v);
+    if (!begin_value(w))
+        return;
+    char text[24];
+    char *p = text + sizeof text;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    put(w, p, (size_t)(text + sizeof text - p));
 }
 
 /* jansson's jsonp_dtostr at precision 15 */
-int sp_jw_format_real(char *buf, size_t size, double v)
+int sp_jw_format_real_printf(char *buf, size_t size, double v)
 {
     int ret = snprintf(buf, size, "%.*g", 15, v);
     if (ret < 0 || (size_t)ret >= size)
@@ -240,6 +304,89 @@ int sp_jw_format_real(char *buf, size_t size, double v)
         }
     }
     return (int)length;
+}
+
+/* The fast path. For a = |v| >= 1e-4 (as a double) it looks for k in 0..18 and an integer
+ * r < 1e15 with r / 10^k == a in IEEE double arithmetic. The division is correctly rounded
+ * and r and 10^k (k <= 22) are exact, so a is then the double nearest the decimal
+ * D = r / 10^k, which has at most 15 significant digits. Any decimal of at most 15
+ * significant digits survives decimal -> nearest double -> %.15g unchanged (DBL_DIG is 15;
+ * the binary value lies within half an ulp of D, less than half a step of the 15-digit
+ * grid), so %.15g rounds a to D exactly, with no tie. Its exponent X is then that of D,
+ * -4 <= X <= 14 (D >= 1e-4 because a >= 1e-4 and no other 15-digit decimal rounds to a;
+ * D < 1e15 because r < 1e15), so %g uses the %f form with 14 - X decimals, and the
+ * trailing zeros go: the text is D in plain notation, shortest, and jansson's ".0" follows
+ * when D is whole. The sign is printed apart: %g of -a is '-' before %g of a, and -0.0 is
+ * "-0" then "-0.0". Anything else (0 < a < 1e-4, a >= 1e15, longer decimals, NaN, inf)
+ * returns -1 for the snprintf path. */
+static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                               1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+int sp_jw_format_real_fast(char *buf, size_t size, double v)
+{
+    if (size < 32)
+        return -1;
+    char *p = buf;
+    if (signbit(v))
+        *p++ = '-';
+    double a = fabs(v);
+    if (a == 0) {
+        memcpy(p, "0.0", 4);
+        return (int)(p + 3 - buf);
+    }
+    if (!(a >= 1e-4)) /* also NaN */
+        return -1;
+    for (int k = 0; k < (int)(sizeof POW10 / sizeof POW10[0]); k++) {
+        double t = a * POW10[k];
+        if (!(t < 1e15)) /* also inf */
+            return -1;
+        /* t rounded to the nearest integer: 0 <= t < 2^52, so t + 2^52 lies in [2^52, 2^53)
+         * where the doubles are the integers, and the subtraction is exact */
+        double r = (t + 0x1p52) - 0x1p52;
+        if (!(r < 1e15) || r / POW10[k] != a)
+            continue;
+        uint64_t n = (uint64_t)r; /* r >= 1: a >= 1e-4 and r / 10^k == a */
+        int frac = k;
+        while (frac > 0 && n % 10 == 0) {
+            n /= 10;
+            frac--;
+        }
+        char digits[24];
+        char *d = digits + sizeof digits;
+        do {
+            *--d = (char)('0' + n % 10);
+            n /= 10;
+        } while (n);
+        int nd = (int)(digits + sizeof digits - d);
+        if (frac == 0) {
+            memcpy(p, d, (size_t)nd);
+            p += nd;
+            *p++ = '.';
+            *p++ = '0';
+        } else if (nd > frac) {
+            memcpy(p, d, (size_t)(nd - frac));
+            p += nd - frac;
+            *p++ = '.';
+            memcpy(p, d + nd - frac, (size_t)frac);
+            p += frac;
+        } else {
+            *p++ = '0';
+            *p++ = '.';
+            memset(p, '0', (size_t)(frac - nd));
+            p += frac - nd;
+            memcpy(p, d, (size_t)nd);
+            p += nd;
+        }
+        *p = '\0';
+        return (int)(p - buf);
+    }
+    return -1;
+}
+
+int sp_jw_format_real(char *buf, size_t size, double v)
+{
+    int n = sp_jw_format_real_fast(buf, size, v);
+    return n >= 0 ? n : sp_jw_format_real_printf(buf, size, v);
 }
 
 void sp_jw_real(sp_jw *w, double v)
