@@ -59,7 +59,7 @@ static void series(pd_doc *d, const bu_frame *f, const sp_progress *pr, int whic
     static const unsigned rgb[] = {BU_COMPLETED, BU_PLANNED, BU_REVISED};
     pd_stroke_rgb(d, rgb[which]);
     pd_fill_rgb(d, rgb[which]);
-    HPDF_Page_SetLineWidth(d->page, which == 0 ? 1.8f : 1.2f);
+    pd_line_width(d, which == 0 ? 1.8f : 1.2f);
     line_style(d, which);
     bool started = false;
     for (size_t k = 0; k < pr->n_months; k++) {
@@ -81,18 +81,20 @@ static void series(pd_doc *d, const bu_frame *f, const sp_progress *pr, int whic
         return;
     /* markers, thinned on long plans so they stay apart */
     size_t every = pr->n_months <= 36 ? 1 : (pr->n_months + 35) / 36;
+    if (which == 0)
+        pd_dots_begin(d, rgb[which], 1.9f);
     for (size_t k = 0; k < pr->n_months; k += every) {
         const sp_burnup_row *row = &pr->burnup[k];
         if (which == 0 && !row->has_completed)
             break;
         float px = bx(f, month_index(row->month_end));
-        if (which == 0) {
-            HPDF_Page_Circle(d->page, px, by(f, (double)row->completed), 1.9f);
-            HPDF_Page_Fill(d->page);
-        } else {
+        if (which == 0)
+            pd_dot(d, px, by(f, (double)row->completed));
+        else
             pd_marker_diamond(d, px, by(f, (double)row->revised), 2.6f);
-        }
     }
+    if (which == 0)
+        pd_dots_end(d);
 }
 
 /* A vertical marker line with a label at its top: the report month, the plan's end, the revisit. */
@@ -102,7 +104,7 @@ static void month_rule(pd_doc *d, const bu_frame *f, int month, const char *labe
         return;
     float x = bx(f, month);
     pd_stroke_rgb(d, BU_TEXT);
-    HPDF_Page_SetLineWidth(d->page, 0.6f);
+    pd_line_width(d, 0.6f);
     line_style(d, style);
     HPDF_Page_MoveTo(d->page, x, f->y);
     HPDF_Page_LineTo(d->page, x, f->y + f->h);
@@ -154,7 +156,7 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
         pd_fill_rect(d, x0, f.y, x1 - x0, f.h, BU_BAND);
         /* diagonal hatching, so the band shows in greyscale too */
         pd_stroke_rgb(d, BU_BAND_EDGE);
-        HPDF_Page_SetLineWidth(d->page, 0.3f);
+        pd_line_width(d, 0.3f);
         HPDF_Page_GSave(d->page);
         HPDF_Page_Rectangle(d->page, x0, f.y, x1 - x0, f.h);
         HPDF_Page_Clip(d->page);
@@ -168,7 +170,7 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
     }
     /* grid and y labels */
     char label[64];
-    HPDF_Page_SetLineWidth(d->page, 0.4f);
+    pd_line_width(d, 0.4f);
     for (double v = 0; v <= f.top + step / 2; v += step) {
         pd_stroke_rgb(d, BU_GRID);
         HPDF_Page_MoveTo(d->page, f.x, by(&f, v));
@@ -194,7 +196,7 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
         pd_text_at(d, d->regular, size, at, f.y - 11, label, BU_TEXT);
     }
     pd_stroke_rgb(d, BU_TEXT);
-    HPDF_Page_SetLineWidth(d->page, 0.8f);
+    pd_line_width(d, 0.8f);
     HPDF_Page_MoveTo(d->page, f.x, f.y + f.h);
     HPDF_Page_LineTo(d->page, f.x, f.y);
     HPDF_Page_LineTo(d->page, f.x + f.w, f.y);
@@ -246,15 +248,16 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
             static const unsigned rgb[] = {BU_COMPLETED, BU_PLANNED, BU_REVISED};
             pd_stroke_rgb(d, rgb[legend[i].style]);
             pd_fill_rgb(d, rgb[legend[i].style]);
-            HPDF_Page_SetLineWidth(d->page, legend[i].style == 0 ? 1.8f : 1.2f);
+            pd_line_width(d, legend[i].style == 0 ? 1.8f : 1.2f);
             line_style(d, legend[i].style);
             HPDF_Page_MoveTo(d->page, lx, ly + 2);
             HPDF_Page_LineTo(d->page, lx + 16, ly + 2);
             HPDF_Page_Stroke(d->page);
             HPDF_Page_SetDash(d->page, NULL, 0, 0);
             if (legend[i].style == 0) {
-                HPDF_Page_Circle(d->page, lx + 8, ly + 2, 1.9f);
-                HPDF_Page_Fill(d->page);
+                pd_dots_begin(d, BU_COMPLETED, 1.9f);
+                pd_dot(d, lx + 8, ly + 2);
+                pd_dots_end(d);
             } else if (legend[i].style == 2) {
                 pd_marker_diamond(d, lx + 8, ly + 2, 2.6f);
             }

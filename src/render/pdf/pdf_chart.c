@@ -103,10 +103,40 @@ static void axes(pd_doc *d, const frame *f)
     HPDF_Page_Stroke(d->page);
 }
 
-static void marker_circle(pd_doc *d, float x, float y, float r)
+/* Filled circles, as zero-length subpaths stroked with round caps: PDF paints a degenerate
+ * subpath as a disc of the line width when caps are round (ISO 32000-1, 8.5.3.2). A dot is
+ * "x y m x y l", where HPDF_Page_Circle writes four Bezier curves and a fill; the circles
+ * were half of a KPI page's content stream and of the time to compress it. Between
+ * pd_dots_begin and pd_dots_end only pd_dot may draw. */
+void pd_dots_begin(pd_doc *d, unsigned rgb, float r)
 {
-    HPDF_Page_Circle(d->page, x, y, r);
-    HPDF_Page_Fill(d->page);
+    pd_stroke_rgb(d, rgb);
+    pd_line_width(d, 2 * r);
+    d->dots = 0;
+}
+
+void pd_dot(pd_doc *d, float x, float y)
+{
+    if (d->dots++ == 0) /* a cap is set outside a path, and only where there is one to stroke */
+        HPDF_Page_SetLineCap(d->page, HPDF_ROUND_END);
+    HPDF_Page_MoveTo(d->page, x, y);
+    HPDF_Page_LineTo(d->page, x, y);
+}
+
+void pd_dots_end(pd_doc *d)
+{
+    if (d->dots == 0)
+        return; /* nothing drawn: stroking no path is an error in libharu */
+    HPDF_Page_Stroke(d->page);
+    HPDF_Page_SetLineCap(d->page, HPDF_BUTT_END);
+    d->dots = 0;
+}
+
+static void marker_circle(pd_doc *d, unsigned rgb, float x, float y, float r)
+{
+    pd_dots_begin(d, rgb, r);
+    pd_dot(d, x, y);
+    pd_dots_end(d);
 }
 
 void pd_marker_diamond(pd_doc *d, float x, float y, float r)
@@ -341,13 +371,13 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
     }
     if (!first)
         HPDF_Page_Stroke(d->page);
+    pd_dots_begin(d, CHART_VALUES, 2.2f);
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
         const sp_observation *ob = &p->observations.items[o];
-        if (a->obs_counted[o]) {
-            pd_fill_rgb(d, CHART_VALUES);
-            marker_circle(d, fx(&f, ob->period_end), fy(&f, ob->value), 2.2f);
-        }
+        if (a->obs_counted[o])
+            pd_dot(d, fx(&f, ob->period_end), fy(&f, ob->value));
     }
+    pd_dots_end(d);
     /* labels, each placed clear of the lines and of the labels before it */
     obstacles obs = {.line = {path, values, baseline}, .n = {n_path, n_values, r->baseline_set ? 2 : 0}};
     if (r->has_latest) {
@@ -393,7 +423,7 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
             HPDF_Page_LineTo(d->page, lx + 16, ly + 2);
             HPDF_Page_Stroke(d->page);
             if (legend[i].style == 0)
-                marker_circle(d, lx + 8, ly + 2, 2.2f);
+                marker_circle(d, CHART_VALUES, lx + 8, ly + 2, 2.2f);
         }
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
         pd_text_at(d, d->regular, size, lx + 20, ly, legend[i].text, 0x404040);
@@ -436,8 +466,7 @@ static void spc_marker(pd_doc *d, sp_spc_point_kind k, float x, float y)
         marker_square(d, x, y, 3.2f);
         break;
     default:
-        pd_fill_rgb(d, SPC_COMMON);
-        marker_circle(d, x, y, 2.2f);
+        marker_circle(d, SPC_COMMON, x, y, 2.2f);
     }
 }
 
@@ -554,8 +583,15 @@ void pd_spc_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *
             HPDF_Page_LineTo(d->page, fx(&f, (double)i), fy(&f, spc->points[i].value));
     }
     HPDF_Page_Stroke(d->page);
+    /* the common-cause dots as one path, then the special causes' shapes over them */
+    pd_dots_begin(d, SPC_COMMON, 2.2f);
     for (size_t i = 0; i < n; i++)
-        spc_marker(d, spc->points[i].kind, fx(&f, (double)i), fy(&f, spc->points[i].value));
+        if (spc->points[i].kind == SP_SPC_COMMON)
+            pd_dot(d, fx(&f, (double)i), fy(&f, spc->points[i].value));
+    pd_dots_end(d);
+    for (size_t i = 0; i < n; i++)
+        if (spc->points[i].kind != SP_SPC_COMMON)
+            spc_marker(d, spc->points[i].kind, fx(&f, (double)i), fy(&f, spc->points[i].value));
 
     /* legend, in words */
     float ly = y - h + 6, lx = f.x;

@@ -14,6 +14,11 @@
 /* A filled diamond of half-width r centred on (x, y): a target marker, shape as well as colour. */
 void pd_marker_diamond(pd_doc *d, float x, float y, float r);
 
+/* Filled circles of radius r in colour rgb: pd_dots_begin, pd_dot for each, pd_dots_end. */
+void pd_dots_begin(pd_doc *d, unsigned rgb, float r);
+void pd_dot(pd_doc *d, float x, float y);
+void pd_dots_end(pd_doc *d);
+
 void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_counts *c);
 
 /* A KPI's values, baseline, trajectory and 3/6/12-month targets against time, to the report

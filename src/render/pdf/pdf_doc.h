@@ -75,6 +75,7 @@ typedef struct pd_doc {
     float cur_size;
     long cur_fill, cur_stroke; /* 0xRRGGBB, or -1 for unknown */
     float cur_line_width;      /* 0 for unknown */
+    size_t dots;               /* dots in the path pd_dots_begin opened (pdf_chart.c) */
     pd_widths widths[2];       /* regular, bold: measuring asks libharu once per character */
     char *line_buf;            /* a wrapped line being built */
     size_t line_cap;
