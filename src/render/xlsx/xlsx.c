@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -133,7 +134,18 @@ typedef struct sheet_plan {
 
 bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errlen)
 {
-    lxw_workbook_options wopt = {.constant_memory = LXW_FALSE};
+    /* libxlsxwriter keeps every cell until the workbook is closed, about 100 bytes each: a plan
+     * of a million observations (8 million SPC cells) took 1.7 GB. Above XL_ROW_BY_ROW_CELLS
+     * the workbook is written row by row instead, in constant memory, at the price
+     * libxlsxwriter sets for that mode: autofilters instead of Excel tables, and charts without
+     * cached values (Excel and LibreOffice draw them from the cells). */
+    size_t cells = r->milestones.n * (size_t)r->tmpl->n_action_columns + r->kpis.n * (size_t)r->tmpl->n_kpi_columns;
+    for (size_t j = 0; j < r->kpis_spc.n; j++)
+        cells += r->assessment->kpis[r->kpis_spc.at[j]].spc.n * XL_N_SPC_COLUMNS;
+    /* the tests lower the threshold to write a small plan both ways (tests/cli/xlsx_row_by_row.sh) */
+    const char *limit = getenv("SENDPACK_XLSX_ROW_BY_ROW_CELLS");
+    bool row_by_row = cells > (limit && *limit ? strtoull(limit, NULL, 10) : XL_ROW_BY_ROW_CELLS);
+    lxw_workbook_options wopt = {.constant_memory = row_by_row ? LXW_TRUE : LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wopt);
     if (!wb) {
         snprintf(err, errlen, "cannot create the workbook %s", path);
@@ -141,6 +153,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     }
     xl_ctx ctx, *c = &ctx;
     xl_ctx_init(c, wb, r);
+    c->row_by_row = row_by_row;
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     const sp_template *t = r->tmpl;

@@ -196,38 +196,98 @@ static double number_width(double v, int decimals)
     return digits + (digits - 1) / 3 + (decimals ? decimals + 1 : 0) + (v < 0);
 }
 
-static double write_cell(xl_ctx *c, lxw_worksheet *ws, int row, int col, xl_cell v)
+/* The decimals a cell shows: worked out once, for its format and its width. */
+static int shown_decimals(xl_cell v)
+{
+    return v.kind == XL_NUMBER ? decimals_of(v.number) : 0;
+}
+
+/* The characters a cell's value takes, as the column must show it. */
+static double cell_width(xl_cell v, int decimals)
+{
+    switch (v.kind) {
+    case XL_TEXT: return v.text ? text_width(v.text) : 0;
+    case XL_NUMBER: return number_width(v.number, decimals);
+    case XL_INT: return number_width(v.number, 0);
+    case XL_DATE:
+    case XL_MONTH: return XL_DATE_WIDTH;
+    case XL_PERCENT: return 5;
+    case XL_STATUS: return text_width(v.text) + 1;
+    case XL_LINK: return text_width(v.text);
+    default: return 0;
+    }
+}
+
+static void put_cell(xl_ctx *c, lxw_worksheet *ws, int row, int col, xl_cell v, int decimals)
 {
     switch (v.kind) {
     case XL_TEXT:
         xl_write_text(c, ws, row, col, v.text, c->text);
-        return v.text ? text_width(v.text) : 0;
-    case XL_NUMBER: {
-        int k = decimals_of(v.number);
-        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->number[k]);
-        return number_width(v.number, k);
-    }
+        break;
+    case XL_NUMBER:
+        worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->number[decimals]);
+        break;
     case XL_INT:
         worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number, c->integer);
-        return number_width(v.number, 0);
+        break;
     case XL_DATE:
     case XL_MONTH:
         /* Excel's day 0 is 30 Dec 1899, 25,569 days before 1 Jan 1970 */
         worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number + 25569,
                                v.kind == XL_DATE ? c->date : c->month);
-        return XL_DATE_WIDTH;
+        break;
     case XL_PERCENT:
         worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v.number / 100.0, c->percent);
-        return 5;
+        break;
     case XL_STATUS:
         worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v.text, c->status[v.status]);
-        return text_width(v.text) + 1;
+        break;
     case XL_LINK: {
         char *url = sp_arena_printf(&c->arena, "internal:'%s'!A1", v.text);
         worksheet_write_url_opt(ws, (lxw_row_t)row, (lxw_col_t)col, url, c->link, v.text, NULL);
-        return text_width(v.text);
+        break;
     }
-    default: return 0;
+    default: break;
+    }
+}
+
+/* Row by row (libxlsxwriter's constant-memory mode, for a plan whose workbook would hold more
+ * cells than memory should: see sp_render_xlsx): a row is written out when the next begins,
+ * so its height is set before its cells, from widths the header and the first rows give; and
+ * libxlsxwriter refuses tables in that mode, so the header row gets an autofilter instead. */
+static void rows_one_by_one(xl_ctx *c, lxw_worksheet *ws, const xl_sheet_spec *s, double *width)
+{
+    enum { WIDTH_SAMPLE = 2000 };
+    for (size_t i = 0; i < s->n_rows && i < WIDTH_SAMPLE; i++) {
+        for (size_t j = 0; j < s->n_columns; j++) {
+            xl_cell v = s->columns[j].get(c, s->rows[i]);
+            double w = cell_width(v, shown_decimals(v));
+            if (w + 1 > width[j])
+                width[j] = w + 1;
+        }
+    }
+    for (size_t j = 0; j < s->n_columns; j++)
+        width[j] = width[j] < XL_MIN_WIDTH ? XL_MIN_WIDTH : width[j] > XL_MAX_TEXT_WIDTH ? XL_MAX_TEXT_WIDTH : width[j];
+    const char **texts = sp_arena_alloc(&c->arena, s->n_columns * sizeof *texts);
+    for (size_t j = 0; j < s->n_columns; j++)
+        texts[j] = s->columns[j].header;
+    xl_fit_row(c, ws, XL_TABLE_ROW, texts, width, s->n_columns);
+    for (size_t j = 0; j < s->n_columns; j++)
+        worksheet_write_string(ws, XL_TABLE_ROW, (lxw_col_t)j, s->columns[j].header, c->header_cell);
+    if (!s->n_rows) {
+        xl_write_text(c, ws, XL_TABLE_ROW + 1, 0, s->empty, c->text);
+        return;
+    }
+    xl_cell *cells = sp_arena_alloc(&c->arena, s->n_columns * sizeof *cells);
+    for (size_t i = 0; i < s->n_rows; i++) {
+        for (size_t j = 0; j < s->n_columns; j++) {
+            cells[j] = s->columns[j].get(c, s->rows[i]);
+            texts[j] = cells[j].kind == XL_TEXT ? cells[j].text : NULL;
+        }
+        int row = XL_TABLE_ROW + 1 + (int)i;
+        xl_fit_row(c, ws, row, texts, width, s->n_columns);
+        for (size_t j = 0; j < s->n_columns; j++)
+            put_cell(c, ws, row, (int)j, cells[j], shown_decimals(cells[j]));
     }
 }
 
@@ -257,13 +317,25 @@ lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
         width[j] = longest + 2;
     }
     size_t rows = s->n_rows ? s->n_rows : 1;
+    if (c->row_by_row) {
+        rows_one_by_one(c, ws, s, width);
+        for (size_t j = 0; j < s->n_columns; j++)
+            worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, width[j], NULL);
+        worksheet_autofilter(ws, XL_TABLE_ROW, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1));
+        worksheet_freeze_panes(ws, XL_TABLE_ROW + 1, 0);
+        xl_print_setup(c, ws, XL_TABLE_ROW);
+        worksheet_print_area(ws, 0, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1));
+        return ws;
+    }
     /* each cell is got once: its text is kept for the row heights, which wait for the widths */
     const char **row_texts = sp_arena_alloc(&c->arena, (s->n_rows * s->n_columns + 1) * sizeof *row_texts);
     for (size_t i = 0; i < s->n_rows; i++) {
         for (size_t j = 0; j < s->n_columns; j++) {
             xl_cell v = s->columns[j].get(c, s->rows[i]);
             row_texts[i * s->n_columns + j] = v.kind == XL_TEXT ? v.text : NULL;
-            double w = write_cell(c, ws, XL_TABLE_ROW + 1 + (int)i, (int)j, v);
+            int k = shown_decimals(v);
+            put_cell(c, ws, XL_TABLE_ROW + 1 + (int)i, (int)j, v, k);
+            double w = cell_width(v, k);
             if (w + 1 > width[j])
                 width[j] = w + 1;
         }

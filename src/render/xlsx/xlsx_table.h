@@ -51,6 +51,7 @@ struct xl_ctx {
     lxw_format *number[3];  /* by the decimals a value needs: 0, 1 or 2 (never "412.") */
     lxw_format *status[SP_GREY + 1];
     size_t truncated;       /* cells cut at Excel's limit */
+    bool row_by_row;        /* libxlsxwriter's constant-memory mode: see xl_table_sheet */
     const void *list;       /* the rows of the sheet being written, for getters that need more than an index */
 };
 
@@ -61,6 +62,10 @@ lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s);
 /* A4 landscape, one page wide, header and "Page N of M" footer. */
 void xl_print_setup(xl_ctx *c, lxw_worksheet *ws, int repeat_row);
 /* The last row of the sheet's table (0-based), for what goes below it. */
+/* Cells a workbook may hold in memory before it is written row by row (sp_render_xlsx): a
+ * national plan's largest workbook holds about 45,000; a million observations, 8 million. */
+#define XL_ROW_BY_ROW_CELLS 1000000
+
 #define XL_TABLE_LAST_ROW(n_rows) (3 + ((n_rows) ? (n_rows) : 1))
 /* Sets a row's height to fit the texts (one per column, NULL for none) at the widths given. */
 void xl_fit_row(xl_ctx *c, lxw_worksheet *ws, int row, const char *const *texts, const double *widths, size_t n);
