@@ -56,7 +56,7 @@ million="$work/million"
 [ -f "$million/.done" ] || { rm -rf "$million"; /usr/bin/python3 "$shared/bench/gen_national.py" "$million" 1 400 1000000 >/dev/null; touch "$million/.done"; }
 echo "== one plan of $(($(wc -l < "$million/area-000/kpi_values.csv") - 1)) observations ($(du -sh "$million/area-000/kpi_values.csv" | cut -f1) of CSV)"
 printf '%-58s %8s %8s %9s\n' output "wall s" "CPU s" "peak MB"
-for f in json xlsx pdf; do
+for f in json xlsx pdf html json,xlsx,pdf,html; do
     rm -rf "$work/out-million"
     if /usr/bin/time -v -o "$work/million.time" "$sendpack" --as-of 2023-01-31 --format $f --output "$work/out-million" "$million/area-000" >/dev/null 2>&1; then
         wall=$(awk '/Elapsed \(wall clock\)/ {n = split($NF, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.1f", s}' "$work/million.time")

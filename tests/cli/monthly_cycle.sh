@@ -143,6 +143,22 @@ xmr = [z.read(n).decode() for n in charts if "XmR chart" in z.read(n).decode()]
 assert len(xmr) == 3, len(xmr)
 for x in xmr:
     assert x.count("<c:ser>") == 4 and x.count("<c:cat>") == 1, (x.count("<c:ser>"), x.count("<c:cat>"))
+    # the mean and limit lines are cached at their ends only, and the chart spans the gap
+    assert 'dispBlanksAs val="span"' in x
+    sers = x.split("<c:ser>")[1:]
+    values = [int(re.search(r'<c:val>.*?<c:ptCount val="(\d+)"', s, re.S).group(1)) for s in sers]
+    cached = [len(re.findall(r"<c:pt idx=", s.split("<c:val>")[1])) for s in sers]
+    assert cached[0] == values[0] and all(c <= 2 * 2 for c in cached[1:]), (values, cached)
+# the line columns hold each phase's first and last month, blank between
+header = [c.value for c in ws[4]]
+col = {h: header.index(h) for h in header}
+for name, line in (("Mean", "Chart: mean line"), ("Upper process limit", "Chart: upper limit line"),
+                   ("Lower process limit", "Chart: lower limit line")):
+    for i, r in enumerate(rows):
+        prev = rows[i - 1] if i and rows[i - 1][0] == r[0] else None
+        nxt = rows[i + 1] if i + 1 < len(rows) and rows[i + 1][0] == r[0] else None
+        end = prev is None or nxt is None or prev[col[name]] != r[col[name]] or nxt[col[name]] != r[col[name]]
+        assert r[col[line]] == (r[col[name]] if end else None), (i, name, r)
 print("spc ok")
 PY
 echo "monthly cycle ok"

@@ -134,9 +134,30 @@ static xl_cell sr_rules(xl_ctx *c, size_t i)
         s = sp_arena_printf(&c->arena, "%s%stwo of three near a limit", s, s[0] ? "; " : "");
     return xl_text(s);
 }
+/* The chart's mean and limit lines: a value at the first and last month of each phase (a run
+ * of equal values, as a rebase restarts them) and blank between, which the chart spans. Each
+ * line's number cache then holds two points a phase, not one a month: the caches were the
+ * largest part of writing a national workbook. */
+static xl_cell line_end(xl_ctx *c, size_t i, int line)
+{
+    const sp_spc *spc = &KR(SR(i)->kpi)->spc;
+    size_t at = SR(i)->point;
+#define LINE_AT(k) (line == 0 ? spc->points[k].mean : line == 1 ? spc->points[k].upl : spc->points[k].lpl)
+    bool first = at == 0 || LINE_AT(at - 1) != LINE_AT(at);
+    bool last = at + 1 == spc->n || LINE_AT(at + 1) != LINE_AT(at);
+    double v = LINE_AT(at);
+#undef LINE_AT
+    return xl_number(first || last, v);
+}
+static xl_cell sr_mean_line(xl_ctx *c, size_t i) { return line_end(c, i, 0); }
+static xl_cell sr_upl_line(xl_ctx *c, size_t i) { return line_end(c, i, 1); }
+static xl_cell sr_lpl_line(xl_ctx *c, size_t i) { return line_end(c, i, 2); }
+enum { SPC_COL_VALUE = 2, SPC_COL_LINES = 8 };
 const xl_column XL_SPC_COLUMNS[] = {
     {"KPI", sr_ref},  {"Period", sr_period}, {"Value", sr_value},  {"Mean", sr_mean},
     {"Upper process limit", sr_upl}, {"Lower process limit", sr_lpl}, {"Point", sr_type}, {"Rules", sr_rules},
+    {"Chart: mean line", sr_mean_line}, {"Chart: upper limit line", sr_upl_line},
+    {"Chart: lower limit line", sr_lpl_line},
 };
 const size_t XL_N_SPC_COLUMNS = sizeof XL_SPC_COLUMNS / sizeof *XL_SPC_COLUMNS;
 
@@ -157,7 +178,8 @@ void xl_spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
             lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
             if (sidx == 0) /* the other series share the first's months: one cache, not four */
                 chart_series_set_categories(series, sheet, first, 1, last, 1);
-            chart_series_set_values(series, sheet, first, (lxw_col_t)(2 + sidx), last, (lxw_col_t)(2 + sidx));
+            lxw_col_t col = (lxw_col_t)(sidx == 0 ? SPC_COL_VALUE : SPC_COL_LINES + sidx - 1);
+            chart_series_set_values(series, sheet, first, col, last, col);
             chart_series_set_name(series, names[sidx]);
             lxw_chart_line line = {.color = colours[sidx], .width = sidx ? 1.0 : 1.75,
                                    .dash_type = sidx >= 2 ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID};
@@ -170,6 +192,7 @@ void xl_spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
                 chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
             }
         }
+        chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_CONNECTED); /* the lines run between their ends */
         /* the y axis spans the values and limits, not zero upwards: the variation is the point */
         double lo = 1e300, hi = -1e300;
         for (size_t i = start; i < end; i++) {
