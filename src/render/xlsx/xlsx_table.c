@@ -173,6 +173,8 @@ void xl_fit_row(xl_ctx *c, lxw_worksheet *ws, int row, const char *const *texts,
         int l = text_lines(texts[j], (widths[j] - 1) * 1.4);
         lines = l > lines ? l : lines;
     }
+    if (lines == 1)
+        return; /* the sheet's default height (15 points) holds a line: no height to store */
     double h = lines * XL_LINE_HEIGHT + 2;
     worksheet_set_row(ws, (lxw_row_t)row, h > XL_MAX_ROW_HEIGHT ? XL_MAX_ROW_HEIGHT : h, NULL);
 }
