@@ -3,7 +3,9 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "render/html/html_chart.h"
 #include "render/html/html_doc.h"
@@ -149,6 +151,47 @@ static void colours_meet_wcag_contrast(void **state)
     hd_free(&d);
 }
 
+/* A page streamed to its file in parts is the page built in memory, byte for byte, over
+ * several parts; a file that cannot take it is an error at the end, not a short page. */
+static void a_streamed_page_is_the_page_in_memory(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sendpack-html-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    hd_doc mem, file;
+    char err[256] = "";
+    hd_init(&mem, 1);
+    assert_true(hd_open(&file, 1, path, err, sizeof err));
+    for (int i = 0; i < 60000; i++) {
+        const char *t = i % 7 ? "Milestone <late> & \"challenged\"" : "caf\xC3\xA9 \xE2\x80\x94 a longer line of text";
+        hd_text(&mem, t);
+        hd_text(&file, t);
+        hd_rawf(&mem, "<p id=\"r%d\">\n", i);
+        hd_rawf(&file, "<p id=\"r%d\">\n", i);
+    }
+    assert_true(mem.n > 3 * (1 << 20)); /* more than three parts */
+    assert_true(hd_save(&file, path, err, sizeof err));
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *got = malloc(mem.n + 1);
+    assert_int_equal(fread(got, 1, mem.n + 1, f), mem.n);
+    fclose(f);
+    assert_memory_equal(got, mem.s, mem.n);
+    free(got);
+    hd_free(&file);
+    hd_free(&mem);
+    remove(path);
+    hd_doc full;
+    assert_true(hd_open(&full, 1, "/dev/full", err, sizeof err));
+    for (int i = 0; i < 100000; i++)
+        hd_raw(&full, "<p>text that does not fit</p>\n");
+    assert_false(hd_save(&full, "/dev/full", err, sizeof err));
+    assert_non_null(strstr(err, "cannot write /dev/full"));
+    hd_free(&full);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +200,7 @@ int main(void)
         cmocka_unit_test(tables_have_caption_scope_and_a_focusable_region),
         cmocka_unit_test(a_chart_says_what_it_shows_and_holds_its_data),
         cmocka_unit_test(colours_meet_wcag_contrast),
+        cmocka_unit_test(a_streamed_page_is_the_page_in_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,7 +71,10 @@ static void body(hd_doc *d, const sp_report *r, const char *title)
 static bool render(const sp_report *r, const char *path, bool fragment, char *err, size_t errlen)
 {
     hd_doc doc, *d = &doc;
-    hd_init(d, fragment ? (r->html_heading_level ? r->html_heading_level : 2) : 1);
+    if (!hd_open(d, fragment ? (r->html_heading_level ? r->html_heading_level : 2) : 1, path, err, errlen)) {
+        hd_free(d);
+        return false;
+    }
     const sp_plan *p = r->plan;
     const sp_families *f = r->tmpl->plain_english ? html_families(d, r) : NULL;
     const char *title = f ? f->title

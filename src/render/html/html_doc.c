@@ -14,8 +14,28 @@ void hd_init(hd_doc *d, int top_level)
     d->last_level = d->top - 1;
 }
 
+bool hd_open(hd_doc *d, int top_level, const char *path, char *err, size_t errlen)
+{
+    hd_init(d, top_level);
+    d->out = fopen(path, "wb");
+    if (!d->out)
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    return d->out != NULL;
+}
+
+enum { STREAM_PART = 1 << 20 };
+
+static void flush_part(hd_doc *d)
+{
+    if (d->n && fwrite(d->s, 1, d->n, d->out) != d->n)
+        d->write_failed = true;
+    d->n = 0;
+}
+
 void hd_free(hd_doc *d)
 {
+    if (d->out)
+        fclose(d->out);
     free(d->s);
     sp_arena_free(&d->arena);
     memset(d, 0, sizeof *d);
@@ -23,6 +43,8 @@ void hd_free(hd_doc *d)
 
 static void put(hd_doc *d, const char *s, size_t n)
 {
+    if (d->out && d->n + n + 1 > STREAM_PART)
+        flush_part(d);
     if (d->n + n + 1 > d->cap) {
         d->cap = 2 * (d->n + n + 1) + 4096;
         d->s = sp_xrealloc(d->s, d->cap);
@@ -34,6 +56,15 @@ static void put(hd_doc *d, const char *s, size_t n)
 
 bool hd_save(hd_doc *d, const char *path, char *err, size_t errlen)
 {
+    if (d->out) { /* streamed: the rest, then the file closed */
+        flush_part(d);
+        bool ok = !d->write_failed && !ferror(d->out);
+        ok = (fclose(d->out) == 0) && ok;
+        d->out = NULL;
+        if (!ok)
+            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+        return ok;
+    }
     FILE *f = fopen(path, "wb");
     if (!f) {
         snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));

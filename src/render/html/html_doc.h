@@ -1,5 +1,6 @@
 /*
- * html_doc.h - writing accessible HTML5: a document built in memory and written at once, text
+ * html_doc.h - writing accessible HTML5: a document streamed to its file as it is built (or kept
+ * in memory for the tests), text
  * escaped, headings numbered from the document's top level (1 for a page, 2 or more for a
  * fragment pasted into a Local Offer page), status tags that always say their word, data tables
  * with a caption and th scope inside a focusable, labelled scrolling region.
@@ -9,13 +10,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "model/plan.h"
 #include "util/arena.h"
 
 typedef struct hd_doc {
-    char *s;
+    char *s;        /* the text not yet written: all of it, or the last part when streaming */
     size_t n, cap;
+    FILE *out;      /* hd_open's file, written in parts as the text grows; NULL keeps it all in s */
+    bool write_failed;
     int top;        /* level of the document's first heading: 1, or 2..6 for a fragment */
     int last_level; /* the last heading written, to keep levels in order */
     int ids;        /* for generated ids */
@@ -23,6 +27,9 @@ typedef struct hd_doc {
 } hd_doc;
 
 void hd_init(hd_doc *d, int top_level);
+/* hd_init, with the text streamed to path as it is written (a million observations' page is
+ * 190 MB: held whole, it was most of the run's memory). False with err set. */
+bool hd_open(hd_doc *d, int top_level, const char *path, char *err, size_t errlen);
 void hd_free(hd_doc *d);
 /* Writes the document to path. False with err set on an I/O error. */
 bool hd_save(hd_doc *d, const char *path, char *err, size_t errlen);
