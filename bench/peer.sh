@@ -41,15 +41,15 @@ printf '%-58s %8s %8s %9s\n' "peer_pipeline.py (xlsx, pdf), two processes" "$p_w
 awk -v s="$s_wall" -v p="$p_wall" 'BEGIN {printf "wall-time ratio sendpack / peer: %.2f (target <= 1.0)\n", s / p}'
 echo "files: sendpack $(ls "$work/out-sendpack" | wc -l), peer $(ls "$work/out-peer" | wc -l)"
 
-# where the time goes, by library, for the largest plan's whole pack (perf, where installed)
+# where the time goes, by library, in the national run itself (perf follows the workers)
 if command -v perf >/dev/null && perf record -q -o "$work/perf.data" -- true >/dev/null 2>&1; then
-    largest=$(dirname "$(ls -S "$national"/area-*/actions.csv | sed -n 1p)")
-    rm -rf "$work/out-largest"
-    perf record -q -o "$work/perf.data" -- "$sendpack" --as-of 2023-01-31 --format json,xlsx,pdf \
-        --output "$work/out-largest" "$largest" >/dev/null 2>&1
-    echo "== where the time goes: the largest plan's pack ($(basename "$largest")), CPU samples by library"
+    rm -rf "$work/out-perf"
+    perf record -q -o "$work/perf.data" -- "$sendpack" -j 2 --as-of 2023-01-31 --format json,xlsx,pdf \
+        --output "$work/out-perf" "${plans[@]}" >/dev/null 2>&1
+    echo "== where the time goes: the national run again under perf, CPU samples by library"
     perf report -i "$work/perf.data" --stdio --sort dso 2>/dev/null |
         awk '/^ +[0-9.]+%/ {printf "  %-40s %7s\n", $2, $1}' | head -12
+    rm -rf "$work/out-perf"
 fi
 
 million="$work/million"

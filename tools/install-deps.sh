@@ -16,7 +16,7 @@ if [ "${1:-}" = test ]; then
     command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 if [ "${1:-}" = bench ]; then
-    packages+=(python3 python3-xlsxwriter python3-reportlab fonts-dejavu-core time)
+    packages+=(python3 python3-xlsxwriter python3-reportlab fonts-dejavu-core time linux-perf)
 fi
 missing=()
 for p in "${packages[@]}"; do
