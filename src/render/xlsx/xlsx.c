@@ -256,9 +256,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_SPC] = {SP_SHEET_SPC,
                           {"SPC", "Statistical process control: XmR points",
                            "Every point of each KPI with enough monthly values (NHS England \"Making Data Count\"): "
-                           "mean, process limits and each point's reading; a chart per KPI beside the table, "
-                           "whose mean and limit lines run between the values of the last three columns, set at "
-                           "the first and last month of each phase.",
+                           "mean, limits, each point's reading; a chart per KPI beside the table, its lines drawn "
+                           "from the last three columns.",
                            "spc", XL_SPC_COLUMNS, XL_N_SPC_COLUMNS, iota(c, n_spc), n_spc, ""},
                           spc, n_spc > 0},
         [SP_SHEET_EXCEPTIONS] = {SP_SHEET_EXCEPTIONS,
