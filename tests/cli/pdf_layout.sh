@@ -1,7 +1,8 @@
 #!/bin/bash
 # The PDF as its reader sees the pages (issue 12's layout faults), for the demo plan and the
 # shared WSoA in every template: no word split across lines except at a hyphen or a space, no
-# heading or bold label left as the last thing on its page, no table text below 9 pt. The checks are in
+# heading or bold label left as the last thing on its page, no table text below 9 pt, no words
+# printed over each other. The checks are in
 # pdf_layout_check.py; a plan built to break them shows that each check can fail.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
@@ -30,7 +31,8 @@ page1 = ("0.12157 0.21961 0.39216 rg\n48 700 499.276 20 re\nf\n" + text(51, 706,
          text(51, 690, 7, "tiny") + "0.4 w\n48 680 m\n547.276 680 l\nS\n" +
          text(48, 600, 10, "the reporting arrange") + text(48, 587, 10, "ments were agreed") +
          text(48, 100, 14, "Stranded heading"))
-page2 = text(48, 700, 10, "the reporting arrangements were agreed") + text(48, 70, 10, "Completed", "F2")
+page2 = (text(48, 700, 10, "the reporting arrangements were agreed") + text(48, 70, 10, "Completed", "F2") +
+         text(300, 400, 7, "12m target 62.4%") + text(290, 401, 7, "6m target 57%"))
 objs = ["<< /Type /Catalog /Pages 2 0 R /Outlines 7 0 R >>",
         "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R /Resources << /Font << /F1 9 0 R /F2 10 0 R >> >> >>",
@@ -63,4 +65,5 @@ grep -q "'arrangements' is split" <<<"$found" || fail "split word not found: $fo
 grep -q "heading 'Stranded heading' is the last thing on its page" <<<"$found" || fail "stranded heading not found: $found"
 grep -q "table text at 7 pt" <<<"$found" || fail "small table text not found: $found"
 grep -q "page 2: a bold label is the last line on its page" <<<"$found" || fail "stranded label not found: $found"
+grep -q "page 2: .* are printed over each other" <<<"$found" || fail "overprinted labels not found: $found"
 echo "pdf layout ok"

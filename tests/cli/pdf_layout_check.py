@@ -11,7 +11,9 @@ Three faults are looked for:
 2. a heading (each outline entry is a heading) that is the last thing on its page, or a bold
    label at the left margin ("Completed", "KPIs") that is the page's last line;
 3. table text smaller than 9 pt: text inside a table's header band or its rows (the rows end at
-   the thin full-width rules the engine draws under each one).
+   the thin full-width rules the engine draws under each one);
+4. words printed over each other (a chart's labels): two words whose boxes share more than a
+   third of the smaller one.
 """
 import json
 import re
@@ -243,6 +245,21 @@ def check_table_text(pdf, pages):
                 break
 
 
+def check_overprinted(pages):
+    for n, (_, _, words) in enumerate(pages, 1):
+        boxes = sorted(words)
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if b[0] >= a[2]:
+                    break  # sorted by left edge: no later word starts inside this one
+                w = min(a[2], b[2]) - max(a[0], b[0])
+                h = min(a[3], b[3]) - max(a[1], b[1])
+                smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+                if w > 0 and h > 0 and smaller > 0 and w * h > smaller / 3:
+                    fail(f"page {n}: '{a[4]}' and '{b[4]}' are printed over each other")
+                    return
+
+
 def main():
     pdf, sources = sys.argv[1], sys.argv[2:]
     pages = words_of_pages(pdf)
@@ -251,6 +268,7 @@ def main():
     check_headings(pdf, pages)
     check_labels(pdf)
     check_table_text(pdf, pages)
+    check_overprinted(pages)
     if failures:
         for f in failures[:15]:
             print(f"FAIL: {pdf.split('/')[-1]}: {f}")

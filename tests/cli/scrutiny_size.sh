@@ -11,6 +11,12 @@ plan="$work/in/area-000"
 for t in scrutiny dfe-nhse; do
     "$SENDPACK" --as-of 2023-06-30 --template "$t" --format json,pdf --output "$work/out" "$plan" >/dev/null 2>&1 || fail "$t run"
 done
+# a national plan's charts crowd their labels: none may be printed over another (nor any other
+# layout fault of pdf_layout_check.py)
+for t in scrutiny dfe-nhse; do
+    /usr/bin/python3 "$SOURCE_DIR/tests/cli/pdf_layout_check.py" "$work/out/area-000-$t-2023-06-30.pdf" \
+        "$work/out/area-000-$t-2023-06-30.json" "$plan"/*.csv || exit 1
+done
 pages=$(pdfinfo "$work/out/area-000-scrutiny-2023-06-30.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
 [ -n "$pages" ] && [ "$pages" -le 30 ] || fail "scrutiny PDF has $pages pages (at most 30)"
 /usr/bin/python3 - "$work/out" <<'PY' || exit 1

@@ -206,8 +206,9 @@ static int crossings(const obstacles *o, box r)
             hits += boxes_meet((box){o->line[l][i].x - mark, o->line[l][i].y - mark, o->line[l][i].x + mark,
                                      o->line[l][i].y + mark}, r);
     }
+    /* a label over a line can still be read; a label over a label cannot */
     for (size_t i = 0; i < o->n_placed; i++)
-        hits += boxes_meet(o->placed[i], r) * 2;
+        hits += boxes_meet(o->placed[i], r) * 100;
     return hits;
 }
 
@@ -221,7 +222,7 @@ static point place_label(obstacles *o, const frame *f, float px, float py, float
     int best_hits = -1;
     /* nearest first: right or left of the point, then centred over it; above or below; then
      * rings further out */
-    for (int k = 0; k < 24; k++) {
+    for (int k = 0; k < 48; k++) {
         int side = k % 3;
         bool below = (k / 3 % 2 == 0) == below_first;
         float lift = (float)(k / 6) * size;
