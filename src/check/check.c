@@ -170,8 +170,42 @@ static void check_relative_targets(const sp_plan *p, sp_diags *d)
     }
 }
 
+/* A target on the wrong side of the baseline for the KPI's direction ("Increase on baseline of
+ * at least 20%" on a KPI where lower is better) is judged as the direction says, so a value
+ * that fell short of the increase reads as the target met: Blue, good news the plan never
+ * claimed. One of the two cells is wrong; the export cannot say which. */
+static void check_target_direction(const sp_plan *p, sp_diags *d)
+{
+    static const char *const group = "KPI targets that move against the KPI's direction";
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        if (k->direction == SP_DIR_NONE)
+            continue;
+        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+            const sp_target *t = &k->target[cp];
+            double change;
+            if (t->kind == SP_TARGET_RELATIVE || t->kind == SP_TARGET_POINTS)
+                change = t->value;
+            else if (t->kind == SP_TARGET_ABSOLUTE && k->baseline.set)
+                change = t->value - k->baseline.value;
+            else
+                continue;
+            bool against = k->direction == SP_DIR_UP ? change < 0 : change > 0;
+            if (against)
+                sp_warning_group(d, t->src, group,
+                                 "%s: the %s target '%s' is %s the baseline, but the KPI's direction is %s (%s is "
+                                 "better), so a value short of it is judged as meeting it: correct the direction "
+                                 "or the target",
+                                 k->ref, sp_checkpoint_label(cp), t->text, change > 0 ? "above" : "below",
+                                 k->direction == SP_DIR_UP ? "up" : "down",
+                                 k->direction == SP_DIR_UP ? "higher" : "lower");
+        }
+    }
+}
+
 void sp_check_plan(const sp_plan *p, sp_diags *d)
 {
+    check_target_direction(p, d);
     check_percentages(p, d);
     check_relative_targets(p, d);
     check_milestones(p, d);

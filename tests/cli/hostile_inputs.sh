@@ -124,6 +124,15 @@ k = json.load(open(sys.argv[1]))["kpis"][0]
 assert k["rag"] not in ("Blue", "Green"), k
 assert "baseline of 0" in k["reason"], k["reason"]
 PY
+# a target that moves against the KPI's direction is named, with where to fix it
+mk against
+printf 'Ref,KPI,Unit,Direction,Baseline,6 months,12 months\nK01,Waiting weeks,number,down,52,57,Increase on baseline of at least 20%%\nK02,EHCPs on time,%%,up,40%%,45%%,-5pp\n' > "$work/against/kpis.csv"
+printf 'Ref,Period,Value\nK01,2022-11,47\nK02,2022-11,44%%\n' > "$work/against/kpi_values.csv"
+msg=$(cd "$work" && "$SENDPACK" -v --as-of 2022-12-31 --format json --output out-against against 2>&1) || fail "against: $msg"
+grep -q "against/kpis.csv:2:[0-9]*: warning: K01: the 6-month target '57' is above the baseline, but the KPI's direction is down (lower is better)" <<<"$msg" || fail "against 6m warning: $msg"
+grep -q "against/kpis.csv:2:[0-9]*: warning: K01: the 12-month target 'Increase on baseline of at least 20%' is above the baseline" <<<"$msg" || fail "against 12m warning: $msg"
+grep -q "against/kpis.csv:3:[0-9]*: warning: K02: the 12-month target '-5pp' is below the baseline, but the KPI's direction is up (higher is better)" <<<"$msg" || fail "against K02 warning: $msg"
+[ "$(grep -c "direction is" <<<"$msg")" -eq 3 ] || fail "against: the 6-month target of K02 agrees with its direction: $msg"
 # "-0%": a KPI a hair behind its baseline shows 0% progress, never -0%
 mk minus-zero
 printf 'Ref,KPI,Unit,Direction,Baseline,12 months\nK01,EHCPs,%%,up,40%%,60%%\n' > "$work/minus-zero/kpis.csv"
