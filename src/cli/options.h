@@ -9,7 +9,7 @@
 #include "util/date.h"
 
 /* Exit statuses, as in BSD sysexits.h. */
-enum { SP_EXIT_OK = 0, SP_EXIT_USAGE = 64, SP_EXIT_DATA = 65, SP_EXIT_IO = 74 };
+enum { SP_EXIT_OK = 0, SP_EXIT_USAGE = 64, SP_EXIT_DATA = 65, SP_EXIT_SOFTWARE = 70, SP_EXIT_IO = 74 };
 
 /* Every format the tool writes is in ALL (decisions.md #4); the HTML fragment is asked for alone. */
 enum { SP_FORMAT_JSON = 1, SP_FORMAT_XLSX = 2, SP_FORMAT_PDF = 4, SP_FORMAT_HTML = 8, SP_FORMAT_ALL = 15,

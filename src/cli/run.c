@@ -246,17 +246,28 @@ static void forward_signals(void)
 
 static bool send_int(int sock, int v)
 {
-    return send(sock, &v, sizeof v, MSG_NOSIGNAL) == (ssize_t)sizeof v;
+    ssize_t n;
+    while ((n = send(sock, &v, sizeof v, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+        ;
+    return n == (ssize_t)sizeof v;
 }
 
 static bool recv_int(int sock, int *v)
 {
-    return recv(sock, v, sizeof *v, MSG_WAITALL) == (ssize_t)sizeof *v;
+    ssize_t n;
+    while ((n = recv(sock, v, sizeof *v, MSG_WAITALL)) < 0 && errno == EINTR)
+        ;
+    return n == (ssize_t)sizeof *v;
 }
 
-/* The worker: plans by number until the batch closes the socket. Freed memory stays in the
- * heap for the next plan instead of going back to the kernel (glibc's defaults trim the top
- * of the heap past 128 KiB and map large blocks afresh each time). */
+/* Free heap a worker keeps for its next plan: a national plan needs about 15 MB, so more than
+ * this is what a much larger plan left behind, and goes back to the system. */
+#define WORKER_KEEPS (64u << 20)
+
+/* The worker: plans by number until the batch says stop (-1) or closes the socket. Freed
+ * memory stays in the heap for the next plan instead of going back to the kernel (glibc's
+ * defaults trim the top of the heap past 128 KiB and map large blocks afresh each time), up
+ * to WORKER_KEEPS. */
 static _Noreturn void work(const sp_options *o, const sp_template *tmpl, int sock, FILE *log)
 {
     sp_outputs_handle_signals(); /* the worker's own temporary files */
@@ -264,59 +275,18 @@ static _Noreturn void work(const sp_options *o, const sp_template *tmpl, int soc
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     dup2(fileno(log), STDOUT_FILENO);
     dup2(fileno(log), STDERR_FILENO);
+    setvbuf(stdout, NULL, _IOLBF, 0); /* a plan that crashes keeps the lines it printed */
     int plan;
     while (recv_int(sock, &plan) && plan >= 0 && plan < o->n_plans) {
         int status = run_plan(o, tmpl, o->plans[plan]);
         fflush(stdout);
         fflush(stderr);
+        if (mallinfo2().fordblks > WORKER_KEEPS)
+            malloc_trim(0);
         if (!send_int(sock, status))
             break;
     }
     _exit(SP_EXIT_OK);
-}
-
-static bool start_worker(worker *w, int slot, const sp_options *o, const sp_template *tmpl)
-{
-    int pair[2];
-    w->log = tmpfile();
-    if (!w->log)
-        return false;
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
-        fclose(w->log);
-        return false;
-    }
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(pair[0]);
-        work(o, tmpl, pair[1], w->log);
-    }
-    close(pair[1]);
-    if (pid < 0) {
-        close(pair[0]);
-        fclose(w->log);
-        return false;
-    }
-    w->pid = pid;
-    w->sock = pair[0];
-    w->plan = -1;
-    worker_pids[slot] = pid;
-    return true;
-}
-
-/* Ends a worker: closing its socket tells an idle one to exit; returns how it ended. Its log
- * stays open for what it wrote last. */
-static int stop_worker(worker *w, int slot)
-{
-    int raw = 0;
-    send_int(w->sock, -1); /* its socket may be open in workers started after it, so no EOF */
-    close(w->sock);
-    while (waitpid(w->pid, &raw, 0) < 0 && errno == EINTR)
-        ;
-    worker_pids[slot] = 0;
-    w->pid = 0;
-    return raw;
 }
 
 static void close_log(worker *w)
@@ -326,26 +296,90 @@ static void close_log(worker *w)
     w->log = NULL;
 }
 
+/* Starts the worker of slot `slot`. In the child, the other workers' sockets and logs are
+ * closed: a worker holds only its own. */
+static bool start_worker(worker *workers, int n_workers, int slot, const sp_options *o, const sp_template *tmpl)
+{
+    worker *w = &workers[slot];
+    int pair[2];
+    w->log = tmpfile();
+    if (!w->log)
+        return false;
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+        close_log(w);
+        return false;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(pair[0]);
+        for (int i = 0; i < n_workers; i++) {
+            if (i != slot && workers[i].pid) {
+                close(workers[i].sock);
+                close_log(&workers[i]);
+            }
+        }
+        work(o, tmpl, pair[1], w->log);
+    }
+    close(pair[1]);
+    if (pid < 0) {
+        close(pair[0]);
+        close_log(w);
+        return false;
+    }
+    w->pid = pid;
+    w->sock = pair[0];
+    w->plan = -1;
+    worker_pids[slot] = pid;
+    return true;
+}
+
+/* Ends a worker: -1 tells an idle one to stop, and closing its socket ends one that is not
+ * listening; returns how it ended. Its log stays open for what it wrote last. */
+static int stop_worker(worker *w, int slot)
+{
+    int raw = 0;
+    send_int(w->sock, -1);
+    close(w->sock);
+    while (waitpid(w->pid, &raw, 0) < 0 && errno == EINTR)
+        ;
+    worker_pids[slot] = 0;
+    w->pid = 0;
+    return raw;
+}
+
 /* Runs each plan in a worker process, at most o->jobs at once; one plan's failure never stops
  * the others. Prints every plan's outcome at the end; returns the worst status. */
 static int run_batch(const sp_options *o, const sp_template *tmpl)
 {
     int *statuses = calloc((size_t)o->n_plans, sizeof *statuses);
+    for (int i = 0; i < o->n_plans; i++)
+        statuses[i] = SP_EXIT_SOFTWARE; /* until the plan's worker says otherwise */
     int n_workers = o->jobs < o->n_plans ? o->jobs : o->n_plans;
     if (n_workers > 256)
         n_workers = 256;
     worker *workers = calloc((size_t)n_workers, sizeof *workers);
+    bool *retired = calloc((size_t)n_workers, sizeof *retired); /* slots that could not start a worker */
     struct pollfd *fds = calloc((size_t)n_workers, sizeof *fds);
     int next = 0, finished = 0;
     forward_signals();
     while (finished < o->n_plans) {
-        /* every idle slot takes the next plan, starting a worker where there is none */
+        /* every idle slot takes the next plan, starting a worker where there is none; a slot
+         * that cannot (no processes or files left) is given up while another worker runs */
         for (int i = 0; i < n_workers && next < o->n_plans; i++) {
             worker *w = &workers[i];
-            if (w->pid && w->plan >= 0)
+            if (retired[i] || (w->pid && w->plan >= 0))
                 continue;
-            if (!w->pid && !start_worker(w, i, o, tmpl)) {
-                fprintf(stderr, "sendpack: %s: cannot start a worker\n", o->plans[next]);
+            if (!w->pid && !start_worker(workers, n_workers, i, o, tmpl)) {
+                int alive = 0;
+                for (int j = 0; j < n_workers; j++)
+                    alive += workers[j].pid != 0;
+                if (alive) {
+                    retired[i] = true;
+                    continue;
+                }
+                fprintf(stderr, "sendpack: %s: cannot start a worker: %s\n", o->plans[next], strerror(errno));
                 statuses[next++] = SP_EXIT_IO;
                 finished++;
                 continue;
@@ -366,7 +400,8 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
         if (poll(fds, (nfds_t)n, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            break;
+            fprintf(stderr, "sendpack: waiting for the workers failed: %s\n", strerror(errno));
+            break; /* the plans not finished keep their failure status */
         }
         for (int k = 0; k < n; k++) {
             if (!fds[k].revents)
@@ -381,7 +416,8 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
                 } else {
                     /* the worker ended in the middle of the plan: a crash is EX_SOFTWARE */
                     int raw = stop_worker(w, i);
-                    finish(w, o, WIFEXITED(raw) ? WEXITSTATUS(raw) : 70, statuses);
+                    finish(w, o, WIFEXITED(raw) && WEXITSTATUS(raw) != SP_EXIT_OK ? WEXITSTATUS(raw) : SP_EXIT_SOFTWARE,
+                           statuses);
                     close_log(w);
                 }
                 finished++;
@@ -404,6 +440,7 @@ static int run_batch(const sp_options *o, const sp_template *tmpl)
             worst = statuses[i];
     }
     free(fds);
+    free(retired);
     free(workers);
     free(statuses);
     return worst;

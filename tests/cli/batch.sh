@@ -56,6 +56,15 @@ grep -qE "^  FAILED +$big$" <<<"$msg" || fail "the killed plan is not the failed
 for i in 1 2 3 4 5 6; do
     grep -qE "^  ok +$work/big/copy$i$" <<<"$msg" || fail "copy$i not written after the crash: $msg"
 done
+# too few file descriptors for every worker: the slots that cannot start one are given up, the
+# workers that started take every plan, and the batch ends with its summary (it once freed a
+# worker's log twice and aborted)
+for n in 12 16 20; do
+    msg=$( (ulimit -n $n; "$SENDPACK" -j 8 --as-of 2022-12-31 --format json --output "$work/fds$n" "$work"/big/copy* "$big") 2>&1); st=$?
+    [ $st -eq 0 ] || [ $st -eq 74 ] || fail "ulimit -n $n: exit $st: $msg"
+    grep -q "sendpack: 7 plans: " <<<"$msg" || fail "ulimit -n $n: no summary: $msg"
+    [ "$(grep -cE "^  (ok|FAILED) " <<<"$msg")" -eq 7 ] || fail "ulimit -n $n: not every plan reported: $msg"
+done
 # all good: exit 0
 "$SENDPACK" -j 3 --as-of 2022-12-31 --format json --output "$work/good" "${plans[0]}" "${plans[2]}" "${plans[3]}" >/dev/null 2>&1 || fail "good batch"
 # two folders of the same name would write the same files

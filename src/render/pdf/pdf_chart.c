@@ -103,24 +103,31 @@ static void axes(pd_doc *d, const frame *f)
     HPDF_Page_Stroke(d->page);
 }
 
-/* Filled circles, as zero-length subpaths stroked with round caps: PDF paints a degenerate
- * subpath as a disc of the line width when caps are round (ISO 32000-1, 8.5.3.2). A dot is
- * "x y m x y l", where HPDF_Page_Circle writes four Bezier curves and a fill; the circles
- * were half of a KPI page's content stream and of the time to compress it. Between
- * pd_dots_begin and pd_dots_end only pd_dot may draw. */
+/* Filled circles, as very short subpaths stroked with round caps: a disc of the line width.
+ * A dot is "x y m x' y l", where HPDF_Page_Circle writes four Bezier curves and a fill; the
+ * circles were half of a KPI page's content stream and of the time to compress it. The
+ * subpath is 0.01 pt long rather than of zero length: PDF paints a degenerate subpath with
+ * round caps as a disc (ISO 32000-1, 8.5.3.2), but viewers that draw on an HTML canvas
+ * (pdf.js) may draw nothing for it. The line width and stroke colour in force before the
+ * dots are put back after them. Between pd_dots_begin and pd_dots_end only pd_dot may draw. */
 void pd_dots_begin(pd_doc *d, unsigned rgb, float r)
 {
-    pd_stroke_rgb(d, rgb);
-    pd_line_width(d, 2 * r);
     d->dots = 0;
+    d->dot_rgb = rgb;
+    d->dot_r = r;
 }
 
 void pd_dot(pd_doc *d, float x, float y)
 {
-    if (d->dots++ == 0) /* a cap is set outside a path, and only where there is one to stroke */
+    if (d->dots++ == 0) { /* state is set outside a path, and only where there is one to stroke */
+        d->dot_saved_width = HPDF_Page_GetLineWidth(d->page);
+        d->dot_saved_stroke = HPDF_Page_GetRGBStroke(d->page);
+        pd_stroke_rgb(d, d->dot_rgb);
+        pd_line_width(d, 2 * d->dot_r);
         HPDF_Page_SetLineCap(d->page, HPDF_ROUND_END);
+    }
     HPDF_Page_MoveTo(d->page, x, y);
-    HPDF_Page_LineTo(d->page, x, y);
+    HPDF_Page_LineTo(d->page, x + 0.01f, y);
 }
 
 void pd_dots_end(pd_doc *d)
@@ -129,6 +136,10 @@ void pd_dots_end(pd_doc *d)
         return; /* nothing drawn: stroking no path is an error in libharu */
     HPDF_Page_Stroke(d->page);
     HPDF_Page_SetLineCap(d->page, HPDF_BUTT_END);
+    pd_line_width(d, d->dot_saved_width);
+    HPDF_RGBColor c = d->dot_saved_stroke;
+    HPDF_Page_SetRGBStroke(d->page, c.r, c.g, c.b);
+    d->cur_stroke = -1; /* as libharu holds it, not as 0xRRGGBB */
     d->dots = 0;
 }
 

@@ -75,7 +75,11 @@ typedef struct pd_doc {
     float cur_size;
     long cur_fill, cur_stroke; /* 0xRRGGBB, or -1 for unknown */
     float cur_line_width;      /* 0 for unknown */
-    size_t dots;               /* dots in the path pd_dots_begin opened (pdf_chart.c) */
+    size_t dots;               /* dots in the path pd_dots_begin opened (pdf_chart.c), */
+    unsigned dot_rgb;          /* their colour and radius, */
+    float dot_r;
+    float dot_saved_width;     /* and the line width and stroke colour they replace */
+    HPDF_RGBColor dot_saved_stroke;
     pd_widths widths[2];       /* regular, bold: measuring asks libharu once per character */
     char *line_buf;            /* a wrapped line being built */
     size_t line_cap;

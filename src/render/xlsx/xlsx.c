@@ -5,6 +5,7 @@
  * The sheets' columns are in xlsx_sheets.c, xlsx_summary.c and xlsx_views.c; the table writer
  * in xlsx_table.c. Every figure is read from the assessment: this file chooses what goes where.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,12 +140,24 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
      * the workbook is written row by row instead, in constant memory, at the price
      * libxlsxwriter sets for that mode: autofilters instead of Excel tables, and charts without
      * cached values (Excel and LibreOffice draw them from the cells). */
-    size_t cells = r->milestones.n * (size_t)r->tmpl->n_action_columns + r->kpis.n * (size_t)r->tmpl->n_kpi_columns;
+    size_t cells = r->milestones.n * (size_t)r->tmpl->n_action_columns + r->kpis.n * (size_t)r->tmpl->n_kpi_columns +
+                   (r->diags ? r->diags->list.n * XL_N_QUALITY_COLUMNS : 0) +
+                   (r->changes ? r->changes->n * XL_N_CHANGE_COLUMNS : 0) +
+                   (r->focus_kpis.n + r->focus_milestones.n) * XL_N_COHORT_COLUMNS;
     for (size_t j = 0; j < r->kpis_spc.n; j++)
         cells += r->assessment->kpis[r->kpis_spc.at[j]].spc.n * XL_N_SPC_COLUMNS;
-    /* the tests lower the threshold to write a small plan both ways (tests/cli/xlsx_row_by_row.sh) */
-    const char *limit = getenv("SENDPACK_XLSX_ROW_BY_ROW_CELLS");
-    bool row_by_row = cells > (limit && *limit ? strtoull(limit, NULL, 10) : XL_ROW_BY_ROW_CELLS);
+    /* the tests lower the threshold to write a small plan both ways (tests/cli/xlsx_row_by_row.sh);
+     * anything but a number leaves it as it is */
+    unsigned long long limit = XL_ROW_BY_ROW_CELLS;
+    const char *given = getenv("SENDPACK_XLSX_ROW_BY_ROW_CELLS");
+    if (given && *given) {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(given, &end, 10);
+        if (!*end && errno == 0 && given[0] != '-')
+            limit = v;
+    }
+    bool row_by_row = cells > limit;
     lxw_workbook_options wopt = {.constant_memory = row_by_row ? LXW_TRUE : LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wopt);
     if (!wb) {

@@ -278,6 +278,10 @@ static void rows_one_by_one(xl_ctx *c, lxw_worksheet *ws, const xl_sheet_spec *s
         worksheet_write_string(ws, XL_TABLE_ROW, (lxw_col_t)j, s->columns[j].header, c->header_cell);
     if (!s->n_rows) {
         xl_write_text(c, ws, XL_TABLE_ROW + 1, 0, s->empty, c->text);
+        double w = text_width(s->empty);
+        w = w > XL_MAX_TEXT_WIDTH ? XL_MAX_TEXT_WIDTH : w;
+        if (w > width[0])
+            width[0] = w;
         return;
     }
     xl_cell *cells = sp_arena_alloc(&c->arena, s->n_columns * sizeof *cells);
