@@ -191,14 +191,22 @@ static void check_target_direction(const sp_plan *p, sp_diags *d)
             else
                 continue;
             bool against = k->direction == SP_DIR_UP ? change < 0 : change > 0;
-            if (against)
-                sp_warning_group(d, t->src, group,
-                                 "%s: the %s target '%s' is %s the baseline, but the KPI's direction is %s (%s is "
-                                 "better), so a value short of it is judged as meeting it: correct the direction "
-                                 "or the target",
-                                 k->ref, sp_checkpoint_label(cp), t->text, change > 0 ? "above" : "below",
-                                 k->direction == SP_DIR_UP ? "up" : "down",
-                                 k->direction == SP_DIR_UP ? "higher" : "lower");
+            if (!against)
+                continue;
+            /* the number the target comes to, where the baseline gives one */
+            char v[64] = "it";
+            if (k->baseline.set) {
+                double to = t->kind == SP_TARGET_RELATIVE ? k->baseline.value * (1 + t->value / 100)
+                            : t->kind == SP_TARGET_POINTS ? k->baseline.value + t->value
+                                                          : t->value;
+                sp_format_value(to, k->unit, v, sizeof v);
+            }
+            sp_warning_group(d, t->src, group,
+                             "%s: the %s target '%s' is %s the baseline, but the KPI's direction is %s (%s is "
+                             "better), so any value %s %s counts as meeting it: correct the direction or the target",
+                             k->ref, sp_checkpoint_label(cp), t->text, change > 0 ? "above" : "below",
+                             k->direction == SP_DIR_UP ? "up" : "down", k->direction == SP_DIR_UP ? "higher" : "lower",
+                             k->direction == SP_DIR_UP ? "at or above" : "at or below", v);
         }
     }
 }

@@ -132,6 +132,8 @@ msg=$(cd "$work" && "$SENDPACK" -v --as-of 2022-12-31 --format json --output out
 grep -q "against/kpis.csv:2:[0-9]*: warning: K01: the 6-month target '57' is above the baseline, but the KPI's direction is down (lower is better)" <<<"$msg" || fail "against 6m warning: $msg"
 grep -q "against/kpis.csv:2:[0-9]*: warning: K01: the 12-month target 'Increase on baseline of at least 20%' is above the baseline" <<<"$msg" || fail "against 12m warning: $msg"
 grep -q "against/kpis.csv:3:[0-9]*: warning: K02: the 12-month target '-5pp' is below the baseline, but the KPI's direction is up (higher is better)" <<<"$msg" || fail "against K02 warning: $msg"
+grep -q "K01: the 12-month target .* so any value at or below 62.4 counts as meeting it: correct the direction or the target" <<<"$msg" || fail "against: the number K01's target comes to: $msg"
+grep -q "K02: the 12-month target .* so any value at or above 35% counts as meeting it" <<<"$msg" || fail "against: the number K02's target comes to: $msg"
 [ "$(grep -c "direction is" <<<"$msg")" -eq 3 ] || fail "against: the 6-month target of K02 agrees with its direction: $msg"
 # "-0%": a KPI a hair behind its baseline shows 0% progress, never -0%
 mk minus-zero
