@@ -95,7 +95,7 @@ static void resolve_targets(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
                 break;
             }
             out->numeric = true;
-            out->value = t->kind == SP_TARGET_RELATIVE ? r->baseline * (1 + t->value / 100) : r->baseline + t->value;
+            out->value = sp_target_value(t, r->baseline);
             break;
         default: break;
         }

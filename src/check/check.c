@@ -185,7 +185,7 @@ static void check_target_direction(const sp_plan *p, sp_diags *d)
             const sp_target *t = &k->target[cp];
             double change;
             if (t->kind == SP_TARGET_RELATIVE || t->kind == SP_TARGET_POINTS)
-                change = t->value;
+                change = t->value; /* its sign is its direction, with or without a baseline */
             else if (t->kind == SP_TARGET_ABSOLUTE && k->baseline.set)
                 change = t->value - k->baseline.value;
             else
@@ -195,12 +195,8 @@ static void check_target_direction(const sp_plan *p, sp_diags *d)
                 continue;
             /* the number the target comes to, where the baseline gives one */
             char v[64] = "it";
-            if (k->baseline.set) {
-                double to = t->kind == SP_TARGET_RELATIVE ? k->baseline.value * (1 + t->value / 100)
-                            : t->kind == SP_TARGET_POINTS ? k->baseline.value + t->value
-                                                          : t->value;
-                sp_format_value(to, k->unit, v, sizeof v);
-            }
+            if (k->baseline.set)
+                sp_format_value(sp_target_value(t, k->baseline.value), k->unit, v, sizeof v);
             sp_warning_group(d, t->src, group,
                              "%s: the %s target '%s' is %s the baseline, but the KPI's direction is %s (%s is "
                              "better), so any value %s %s counts as meeting it: correct the direction or the target",

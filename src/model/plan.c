@@ -87,6 +87,13 @@ const char *sp_checkpoint_label(int cp)
     return labels[cp];
 }
 
+double sp_target_value(const sp_target *t, double baseline)
+{
+    return t->kind == SP_TARGET_RELATIVE ? baseline * (1 + t->value / 100)
+           : t->kind == SP_TARGET_POINTS ? baseline + t->value
+                                         : t->value;
+}
+
 bool sp_kpi_standing_target(const sp_kpi *k, double *value)
 {
     int n = 0;

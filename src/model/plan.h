@@ -201,6 +201,9 @@ void sp_plan_free(sp_plan *p);
 /* A standing target (assessment rules): two or more numeric targets, all written as the same
  * absolute value ("93% at every checkpoint"). It needs no baseline. */
 bool sp_kpi_standing_target(const sp_kpi *k, double *value);
+/* What a numeric target comes to against a baseline: as written, the baseline x (1 + p/100),
+ * or the baseline + p points (assessment rules, "Targets"). */
+double sp_target_value(const sp_target *t, double baseline);
 
 const char *sp_status_word(sp_status s);     /* "Blue" … "Grey", "" for none */
 const char *sp_status_key(sp_status s);      /* "blue" … "grey", NULL for none */
