@@ -309,6 +309,7 @@ static void milestones_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         }
         sp_jw_key(w, "progress");
         text_or_null(w, m->progress);
+        sp_jw_kbool(w, "progress_of_action", m->progress_of_action);
         sp_jw_key(w, "cohort");
         text_or_null(w, r->assessment->actions[m->action_index].cohort);
         sp_jw_key(w, "cohort_reason");

@@ -192,6 +192,7 @@ static void build_texts(sp_view *v)
     v->ms_why = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_why);
     v->ms_deadline = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_deadline);
     v->ms_completed_since = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_completed_since);
+    v->ms_progress = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_progress);
     for (size_t i = 0; i < n; i++) {
         const sp_milestone *m = &p->milestones.items[i];
         const sp_action *ac = &p->actions.items[m->action_index];
@@ -206,6 +207,7 @@ static void build_texts(sp_view *v)
         else
             v->ms_why[i] = mr->reason;
         v->ms_deadline[i] = sp_view_deadline(a, m, mr, false);
+        v->ms_progress[i] = m->progress_of_action ? sp_arena_printf(a, "The action's update: %s", m->progress) : m->progress;
     }
     if (v->changes)
         for (size_t i = 0; i < v->changes->n; i++) {

@@ -54,6 +54,8 @@ typedef struct sp_view_exception {
     const char *stance;     /* "Challenged: …" / the acknowledgement / what was not reported / "" */
     const char *account;    /* the one paragraph a story prints: the challenge, else why (with the stance) */
     const char *narrative;  /* the latest progress narrative, whole; "" when none */
+    const char *narrative_label; /* what a story prints before it: "Progress: ", "Note: ", or "" when the
+                                  * narrative names itself ("The action's update: …") */
     const char *excerpt;    /* its first ~300 characters at a word boundary, "…" when cut */
     const char *brief;      /* one line for a list: the deadline, or a KPI's latest value against its target */
 } sp_view_exception;
@@ -153,6 +155,8 @@ typedef struct sp_view {
     const char **ms_owner;      /* its owner, else its action's; "" when none */
     const char **ms_why;        /* the challenge as a sentence, else the reason */
     const char **ms_deadline;   /* "May 2021 (revised from Nov 2019)", with interim dates and notes */
+    const char **ms_progress;   /* its progress; the action's update carried to it says so (decision 13):
+                                 * "The action's update: …"; "" when the action has none */
     bool *ms_completed_since;   /* completed since the last report (with --previous) */
     /* per KPI */
     const char **kpi_why;

@@ -330,7 +330,7 @@ void html_actions(hd_doc *d, const sp_report *r)
             hd_tag(d, mr->derived, LABEL(mr->derived));
             hd_text(d, sp_arena_printf(&d->arena, " %s (due %s). %s", html_ms_title(r, m), html_date(d, mr->effective_due),
                                        sp_report_why(r, &d->arena, false, m)));
-            if (ms->progress[0]) {
+            if (ms->progress[0] && !ms->progress_of_action) { /* the action's update: on its first row above */
                 hd_raw(d, "<br>\n<span class=\"sp-secondary\">Progress: ");
                 hd_text_lines(d, ms->progress);
                 hd_raw(d, "</span>");

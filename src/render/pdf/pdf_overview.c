@@ -161,7 +161,7 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     if (has_column(r, SP_PE_WHY))
         pd_paragraph(d, x->account, d->regular, SMALL + 0.5f, 12);
     if (x->excerpt[0])
-        pd_paragraph(d, sp_arena_printf(&d->arena, "%s: %s", x->is_kpi ? "Note" : "Progress", x->excerpt), d->regular,
+        pd_paragraph(d, sp_arena_printf(&d->arena, "%s%s", x->narrative_label, x->excerpt), d->regular,
                      SMALL + 0.5f, 12);
     else if (!x->is_kpi)
         pd_paragraph(d, "Progress: no update recorded.", d->regular, SMALL + 0.5f, 12);
