@@ -204,6 +204,8 @@ static void burn_up(const scope *sc, sp_progress *pr, int *months_of)
         pr->milestones++;
         if (r->original_due != SP_NO_DATE)
             planned[bucket(r->original_due, first, pr->n_months)]++;
+        else
+            pr->undated++;
         if (r->effective_due != SP_NO_DATE)
             revised[bucket(r->effective_due, first, pr->n_months)]++;
         if (!r->complete)
@@ -227,6 +229,7 @@ static void burn_up(const scope *sc, sp_progress *pr, int *months_of)
         row->revised = sr;
         row->has_completed = first + (int)k <= report;
         row->completed = row->has_completed ? sc_ : 0;
+        row->scope = pr->milestones;
     }
     /* each earlier pack is a point of the completed line: its complete count at its report month,
      * which can be more than the milestones matched to it (a milestone reworded since) */
@@ -239,6 +242,12 @@ static void burn_up(const scope *sc, sp_progress *pr, int *months_of)
             if (pr->burnup[m].completed < done)
                 pr->burnup[m].completed = done;
     }
+    if (pr->undated)
+        pr->scope_note = sp_arena_printf(
+            &a->arena,
+            "The scope line is all %zu milestones; the planned lines count the %zu with an original due date and leave "
+            "out %zu with none (to be confirmed, ongoing, recurring, or marked complete in the due cell).",
+            pr->milestones, pr->milestones - pr->undated, pr->undated);
     if (pr->completed_unknown)
         pr->unknown_note = sp_arena_printf(
             &a->arena, "%zu milestone%s completed on %s that %s not recorded, counted at the report month (%s).",

@@ -238,7 +238,7 @@ static void glance_sentences(sp_view *v)
 {
     const sp_assessment *a = v->assessment;
     const sp_counts *k = &a->kpi_counts;
-    v->glance_kpis = sp_arena_printf(&v->arena,
+    v->glance_kpis = k->total == 0 ? "KPIs: the export has no KPIs." : sp_arena_printf(&v->arena,
                                      "%zu KPIs: %zu Blue (12-month target met), %zu Green, %zu Amber, %zu Red, "
                                      "%zu Grey (cannot be judged yet).",
                                      k->total, k->blue, k->green, k->amber, k->red, k->grey);
@@ -259,10 +259,20 @@ static void glance_sentences(sp_view *v)
                               a->acknowledged == 1 ? " is" : "s are")
             : "Challenges: the export records no reported status, so no position can be challenged.";
     /* the whole plan's pace against its own deadlines; the key defines it */
-    v->glance_on_time = a->has_percent_on_time
-                            ? sp_arena_printf(&v->arena, "Due milestones done on time: %zu of %zu (%.0f%%).",
-                                              a->due_on_time, a->due, a->percent_on_time)
-                            : "Due milestones done on time: none has fallen due yet.";
+    const char *on_time = a->has_percent_on_time
+                              ? sp_arena_printf(&v->arena, "Due milestones done on time: %zu of %zu (%.0f%%).",
+                                                a->due_on_time, a->due, a->percent_on_time)
+                              : "Due milestones done on time: none has fallen due yet.";
+    /* what the figure leaves out (decision 14) */
+    const char *no_date =
+        !a->complete_no_date ? ""
+                             : sp_arena_printf(&v->arena, " %zu complete milestone%s due by now %s no completion date, so %s "
+                                                          "not counted as on time.",
+                                               a->complete_no_date, a->complete_no_date == 1 ? "" : "s",
+                                               a->complete_no_date == 1 ? "has" : "have",
+                                               a->complete_no_date == 1 ? "it is" : "they are");
+    v->glance_on_time = sp_arena_printf(&v->arena, "%s%s%s", on_time,
+                                        sp_not_counted_no_deadline(&v->arena, a->complete_no_deadline), no_date);
 }
 
 static void build_visibility(sp_view *v)

@@ -85,7 +85,7 @@ static void merged_tracker(void **state)
     assert_int_equal(r[2].days_overdue, 30);
     assert_null(r[2].challenge);
     assert_string_equal(r[2].acknowledged, "Reported Amber: the delay is acknowledged");
-    assert_string_equal(r[3].challenge, "Reported Green, but 1 month overdue (due 31 May 2022)");
+    assert_string_equal(r[3].challenge, "Reported Green, but 30 days overdue (due 31 May 2022)");
     assert_true(r[4].recurring);
     assert_string_equal(r[4].reason, "Recurring since Apr 2022: no deadline, never overdue.");
     assert_int_equal(r[5].derived, SP_AMBER);
