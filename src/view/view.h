@@ -174,7 +174,7 @@ typedef struct sp_view {
     sp_view_area *area_views;   /* parallel to plan areas (use the indices in `areas`) */
 
     /* the plain-English key (view/plain.c): each word the template uses, once */
-    sp_view_key_row plain_key[SP_GREY + 1];
+    sp_view_key_row plain_key[SP_GREY + 1 + 4]; /* the five status words, then the parts' words the page uses */
     size_t n_plain_key;
 
     /* the Local Offer text for families (view/families.c), for plain-English templates; else NULL */

@@ -65,8 +65,8 @@ static void late_items_say_both_dates_in_words(void **state)
     const sp_family_promise *late = promise_of(&f, 0);
     assert_string_equal(late->said, "Publish the new guide."); /* one full stop, not "guide..." */
     assert_string_equal(late->done, "This is not finished yet.");
-    assert_string_equal(late->next, "We planned this for January 2020. It is late; the new date is May 2021.");
-    assert_string_equal(late->status_word, "Running late");
+    assert_string_equal(late->next, "We planned this for January 2020. It is later than planned; the new date is May 2021.");
+    assert_string_equal(late->status_word, "Later than planned"); /* Amber: slipped (decision 12) */
     assert_string_equal(promise_of(&f, 1)->next, "We planned this for January 2020. It is late; we will set a new date.");
     /* the first use of DCO on the page is expanded */
     assert_string_equal(promise_of(&f, 1)->said, "Train the Designated Clinical Officer (DCO).");
@@ -76,10 +76,15 @@ static void late_items_say_both_dates_in_words(void **state)
     assert_string_equal(promise_of(&f, 3)->said, "Review education, health and care plans (EHCPs).");
     assert_string_equal(promise_of(&f, 4)->next,
                         "We planned this for January 2020, then for June 2020. It is late; we will set a new date.");
-    /* 5 milestones: 1 done (1.3), 3 Red (1.1, 1.2 and 1.5 overdue), 1 Green (1.4) */
-    assert_string_equal(f.position, "We said we would do 5 things. 1 is done. 1 is on track. 3 are late.");
+    /* 5 milestones: 1 done (1.3), 1 Amber (1.1 slipped, its new date ahead), 2 Red (1.2 and 1.5 overdue), 1 Green
+     * (1.4): the committee's counts, one word each (decision 12) */
+    assert_string_equal(f.position, "We said we would do 5 things: 1 is done, 1 is on track, 1 is later than planned "
+                                    "and 2 are late.");
+    assert_int_equal(a.milestone_counts.amber, 1);
+    assert_int_equal(a.milestone_counts.red, 2);
     assert_int_equal(f.n_parts, 1);
-    assert_string_equal(f.parts[0].summary, "We said we would do 5 things here. 1 is done and 3 are late.");
+    assert_string_equal(f.parts[0].summary, "We said we would do 5 things here: 1 is done, 1 is on track, 1 is later "
+                                            "than planned and 2 are late.");
     /* nothing of the officers' */
     assert_null(strstr(f.text, "Ann Lee"));
     /* no --previous: no changes section */

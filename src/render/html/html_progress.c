@@ -29,10 +29,10 @@ void html_progress(hd_doc *d, const sp_report *r)
             done[k] = row->has_completed;
         }
         const hc_series series[] = {
-            {"Planned by original due dates", planned, all, HC_TARGET},
-            {"Planned by revised due dates", revised, all, HC_OTHER},
+            {"Planned, original dates", planned, all, HC_TARGET},
+            {"Planned, revised dates", revised, all, HC_OTHER},
             {"Completed", completed, done, HC_ACTUAL},
-            {"Scope: every milestone, dated or not", scope, all, HC_COMPARATOR},
+            {"Scope", scope, all, HC_COMPARATOR},
         };
         hc_line(d, &(hc_line_chart){"Burn-up: milestones planned and completed",
                                     sp_arena_printf(&d->arena,

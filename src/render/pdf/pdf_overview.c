@@ -269,7 +269,13 @@ static void pdf_plain_key(pd_doc *d, const sp_report *r)
         pd_ensure(d, size * 2);
         d->y -= size;
         float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
-        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, row->meaning, SP_TEXT_DARK);
+        const char **lines;
+        size_t n = pd_wrap(d, d->regular, size, row->meaning, PD_BODY_W - w - 8, &lines);
+        for (size_t l = 0; l < n; l++) {
+            pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, lines[l], SP_TEXT_DARK);
+            if (l + 1 < n)
+                d->y -= size * 1.3f;
+        }
         d->y -= size * 0.9f;
     }
 }
