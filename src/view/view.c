@@ -275,6 +275,28 @@ static void glance_sentences(sp_view *v)
                                         sp_not_counted_no_deadline(&v->arena, a->complete_no_deadline), no_date);
 }
 
+/* "Each KPI from its baseline to its 12-month target, against the latest value.": only the
+ * targets the scorecard shows are promised. */
+static void scorecard_intro(sp_view *v)
+{
+    static const struct {
+        int column;
+        const char *word;
+    } targets[] = {{SP_PS_TARGET_3M, "3-month"}, {SP_PS_TARGET_6M, "6-month"}, {SP_PS_TARGET_12M, "12-month"}};
+    const char *shown[3];
+    size_t n = 0;
+    for (size_t t = 0; t < 3; t++)
+        for (int i = 0; i < v->tmpl->n_pdf_scorecard_columns; i++)
+            if (v->tmpl->pdf_scorecard_columns[i] == targets[t].column)
+                shown[n++] = targets[t].word;
+    const char *list = n == 0   ? NULL
+                       : n == 1 ? sp_arena_printf(&v->arena, "its %s target", shown[0])
+                       : n == 2 ? sp_arena_printf(&v->arena, "its %s and %s targets", shown[0], shown[1])
+                                : sp_arena_printf(&v->arena, "its %s, %s and %s targets", shown[0], shown[1], shown[2]);
+    v->scorecard_intro = list ? sp_arena_printf(&v->arena, "Each KPI from its baseline to %s, against the latest value.", list)
+                              : "Each KPI's baseline against its latest value.";
+}
+
 static void build_visibility(sp_view *v)
 {
     const sp_template *t = v->tmpl;
@@ -297,6 +319,7 @@ static void build_visibility(sp_view *v)
         v->sheet[SP_SHEET_PROGRESS] = v->sheet[SP_SHEET_FORECAST] = false;
     const sp_assessment *a = v->assessment;
     glance_sentences(v);
+    scorecard_intro(v);
     if (v->forecast && a->progress.forecast.state == SP_FORECAST_MADE) {
         char runs[32];
         sp_format_number(a->rules.forecast.runs, runs, sizeof runs);

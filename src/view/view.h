@@ -134,6 +134,8 @@ typedef struct sp_view {
     /* the at-a-glance sentences every renderer prints: KPIs by RAG; missing data (NULL when none);
      * challenges and acknowledged positions; the whole plan's due milestones done on time */
     const char *glance_kpis, *glance_missing, *glance_challenges, *glance_on_time;
+    /* the impact scorecard's introduction, worded from the target columns it shows */
+    const char *scorecard_intro;
 
     /* rows */
     sp_rows areas;              /* areas with something in the reported cohort */

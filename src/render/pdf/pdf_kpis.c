@@ -179,8 +179,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     const sp_assessment *a = r->assessment;
     pd_space(d, 8);
     pd_heading(d, "Impact scorecard", 1, NULL);
-    pd_paragraph(d, "Each KPI from its baseline to its 3, 6 and 12-month targets, against the latest value.",
-                 d->regular, SMALL, 0);
+    pd_paragraph(d, r->scorecard_intro, d->regular, SMALL, 0);
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     pd_space(d, 4);
