@@ -5,10 +5,12 @@
  */
 #include "view/view.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "util/format.h"
+#include "view/key.h"
 #include "view/redact.h"
 #include "view/view_internal.h"
 
@@ -320,6 +322,14 @@ static void build_visibility(sp_view *v)
     const sp_assessment *a = v->assessment;
     glance_sentences(v);
     scorecard_intro(v);
+    /* said where only the charts needing attention are drawn, when the pack shows its KPI charts */
+    if (v->tmpl->charts_attention_only && v->section[SP_SEC_KPIS])
+        v->charts_intro = sp_arena_printf(&v->arena,
+                                      "Charts for the KPIs judged by their values that are Red, Amber or not reported, "
+                                      "show special cause of concern, or are failing their target by the SPC assurance "
+                                      "rule: %zu of %zu. Every KPI's figures are in the scorecard; every chart is in the "
+                                      "DfE and NHS England pack and the workbook.",
+                                      v->kpis_charted.n, v->kpis_numeric.n);
     if (v->forecast && a->progress.forecast.state == SP_FORECAST_MADE) {
         char runs[32];
         sp_format_number(a->rules.forecast.runs, runs, sizeof runs);
@@ -330,6 +340,68 @@ static void build_visibility(sp_view *v)
             "finished. It is a range with its chance, not a promise.",
             a->progress.forecast.open, runs, a->rules.forecast.chance * 100);
     }
+}
+
+/* A text buffer in lower case: the words of the pack, for the key. */
+typedef struct words {
+    char *s;
+    size_t n, cap;
+    sp_arena *a;
+} words;
+
+static void words_add(words *w, const char *t)
+{
+    if (!t)
+        return;
+    size_t n = strlen(t);
+    if (w->n + n + 2 > w->cap) {
+        w->cap = 2 * (w->n + n + 2) + 4096;
+        char *bigger = sp_arena_alloc(w->a, w->cap);
+        if (w->n)
+            memcpy(bigger, w->s, w->n);
+        w->s = bigger;
+    }
+    for (size_t i = 0; i < n; i++)
+        w->s[w->n++] = (char)tolower((unsigned char)t[i]);
+    w->s[w->n++] = '\n';
+    w->s[w->n] = '\0';
+}
+
+/* The key from the terms the pack uses (issue 22): every sentence the view words for any of the
+ * pack's outputs, and the vocabulary of what the pack draws (SPC charts' legends, the burn-up's),
+ * checked against each term's phrases. tests/cli/key_terms.sh reads the outputs themselves. */
+static void build_key(sp_view *v)
+{
+    const sp_assessment *a = v->assessment;
+    const sp_plan *p = v->plan;
+    words w = {.a = &v->arena};
+    const char *texts[] = {a->overall,          v->glance_kpis,     v->glance_missing, v->glance_challenges,
+                           v->glance_on_time,   v->scorecard_intro, v->charts_intro,   v->forecast_assumes};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        words_add(&w, texts[i]);
+    if (v->forecast) {
+        words_add(&w, "burn-up; scope; forecast"); /* the burn-up chart and its legend */
+        const sp_progress *prs[] = {&a->progress};
+        for (size_t i = 0; i < 1; i++)
+            words_add(&w, prs[i]->forecast.sentence), words_add(&w, prs[i]->pace.reason),
+                words_add(&w, prs[i]->scope_note), words_add(&w, prs[i]->unknown_note);
+        for (size_t i = 0; i < p->areas.n; i++)
+            words_add(&w, a->area_progress[i].forecast.sentence), words_add(&w, a->area_progress[i].pace.reason);
+    }
+    if (v->kpis_spc.n) /* the XmR charts' legends and the SPC columns */
+        words_add(&w, "spc xmr; process limits; special cause; common cause; assurance; hit and miss");
+    for (size_t i = 0; i < p->areas.n; i++)
+        words_add(&w, a->areas[i].reason);
+    for (size_t i = 0; i < p->milestones.n; i++)
+        words_add(&w, v->ms_why[i]);
+    for (size_t i = 0; i < p->kpis.n; i++)
+        words_add(&w, v->kpi_why[i]), words_add(&w, v->kpi_variation[i]), words_add(&w, v->kpi_assurance[i]);
+    for (size_t i = 0; i < v->n_exceptions; i++)
+        words_add(&w, v->exceptions[i].account), words_add(&w, v->exceptions[i].stance);
+    v->key_rows = sp_rows_new(&v->arena, SP_N_KEY_ROWS);
+    for (size_t i = 0; i < SP_N_KEY_ROWS; i++)
+        if (sp_key_row_used(&SP_KEY_ROWS[i], w.s ? w.s : ""))
+            v->key_rows.at[v->key_rows.n++] = i;
 }
 
 void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessment, const sp_changes *changes,
@@ -360,6 +432,7 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
     build_texts(v);
     build_visibility(v);
     sp_view_build_story(v);
+    build_key(v);
     sp_view_build_plain(v);
     if (tmpl->plain_english || sp_template_has_section(tmpl, SP_SEC_PLAIN))
         sp_view_build_families(v);

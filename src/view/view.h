@@ -136,6 +136,10 @@ typedef struct sp_view {
     const char *glance_kpis, *glance_missing, *glance_challenges, *glance_on_time;
     /* the impact scorecard's introduction, worded from the target columns it shows */
     const char *scorecard_intro;
+    /* the KPI charts' introduction where only those needing attention are drawn (decisions #5) */
+    const char *charts_intro;
+    /* the key: indices into SP_KEY_ROWS (view/key.h), each term the pack uses, in the key's order */
+    sp_rows key_rows;
 
     /* rows */
     sp_rows areas;              /* areas with something in the reported cohort */

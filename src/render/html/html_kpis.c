@@ -4,7 +4,7 @@
 
 #include "render/html/html_rows.h"
 #include "render/html/html_sections.h"
-#include "render/key.h"
+#include "view/key.h"
 
 #define LABEL(s) sp_report_label(r, (s))
 

@@ -5,7 +5,7 @@
 
 #include "render/html/html_rows.h"
 #include "render/html/html_sections.h"
-#include "render/key.h"
+#include "view/key.h"
 #include "render/style.h"
 #include "util/format.h"
 
@@ -438,7 +438,8 @@ void html_key(hd_doc *d, const sp_report *r)
     }
     static const char *const heads[] = {"Term", "Meaning"};
     hd_table_begin(d, "What each status, word and figure means", heads, 2);
-    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+    for (size_t j = 0; j < r->key_rows.n; j++) {
+        size_t i = r->key_rows.at[j];
         hd_row_begin(d);
         if (SP_KEY_ROWS[i].status) {
             hd_raw(d, "<th scope=\"row\">");

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_burnup.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
@@ -250,7 +250,8 @@ static void pdf_key(pd_doc *d, const sp_report *r)
     static const float widths[] = {0.22f, 0.78f};
     pd_table t = {2, headers, widths, SMALL, false};
     pd_table_begin(d, &t);
-    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+    for (size_t j = 0; j < r->key_rows.n; j++) {
+        size_t i = r->key_rows.at[j];
         const char *term = SP_KEY_ROWS[i].status ? LABEL(SP_KEY_ROWS[i].status) : SP_KEY_ROWS[i].term;
         pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {sp_key_meaning(&SP_KEY_ROWS[i], &r->assessment->rules, &d->arena), 0, false}};
         pd_table_row(d, &t, cells);
