@@ -323,7 +323,10 @@ static void build_visibility(sp_view *v)
     glance_sentences(v);
     scorecard_intro(v);
     /* said where only the charts needing attention are drawn, when the pack shows its KPI charts */
-    if (v->tmpl->charts_attention_only && v->section[SP_SEC_KPIS])
+    if (v->tmpl->charts_attention_only && v->section[SP_SEC_KPIS] && !v->kpis_numeric.n)
+        v->charts_intro = v->kpis.n ? "No KPI is judged by its values, so there are no charts."
+                                    : "The export has no KPIs, so there are no charts.";
+    else if (v->tmpl->charts_attention_only && v->section[SP_SEC_KPIS])
         v->charts_intro = sp_arena_printf(&v->arena,
                                       "Charts for the KPIs judged by their values that are Red, Amber or not reported, "
                                       "show special cause of concern, or are failing their target by the SPC assurance "
