@@ -64,7 +64,7 @@ const sp_key_row SP_KEY_ROWS[] = {
                   "(percentage points for a percentage).", 0, "tolerance"},
     {"Percentage points", "The difference between two percentages: from 20% to 18.5% is 1.5 percentage points.", 0,
      "percentage point"},
-    {"SPC (XmR chart)", "Statistical process control: a KPI's values month by month with their mean and process "
+    {"SPC (XmR chart)", "Short for statistical process control: a KPI's values month by month with their mean and process "
                         "limits, to tell a real change (special cause) from the usual ups and downs (common cause).",
      0, "spc|xmr"},
     {"Process limits", "The XmR chart's upper and lower lines: the mean plus and minus 2.66 times the average change "

@@ -391,6 +391,9 @@ static void build_key(sp_view *v)
         for (size_t i = 0; i < p->areas.n; i++)
             words_add(&w, a->area_progress[i].forecast.sentence), words_add(&w, a->area_progress[i].pace.reason);
     }
+    for (int i = 0; v->kpis.n && i < v->tmpl->n_kpi_columns; i++) /* the KPI sheet's SPC column headings */
+        if (v->tmpl->kpi_columns[i] == SP_KC_SPC_VARIATION || v->tmpl->kpi_columns[i] == SP_KC_SPC_ASSURANCE)
+            words_add(&w, "spc variation; spc assurance");
     if (v->kpis_spc.n) /* the XmR charts' legends and the SPC columns */
         words_add(&w, "spc xmr; process limits; special cause; common cause; assurance; hit and miss");
     for (size_t i = 0; i < p->areas.n; i++)
