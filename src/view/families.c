@@ -194,7 +194,7 @@ static const char *next_step(ctx *c, size_t m)
     if (r->complete)
         return ongoing_work(ms) ? "This is in place and carries on." : "There is nothing more to do on this.";
     if (r->original_due == SP_NO_DATE)
-        return ms->due.kind == SP_DUE_ONGOING ? "This work goes on all the time." : "We have not set a date for this yet.";
+        return ongoing_work(ms) ? "This work goes on all the time." : "We have not set a date for this yet.";
     const char *planned = month_year(c->a, r->original_due);
     bool moved = r->effective_due != r->original_due;
     bool planned_passed = r->original_due < c->as->as_of;

@@ -94,6 +94,39 @@ static void late_items_say_both_dates_in_words(void **state)
     sp_arena_free(&arena);
 }
 
+/* What we have done (issue 22 item 5): the officers' update in its first sentence or two, no
+ * officer named; work in place that carries on is never "nothing more to do". */
+static void updates_say_what_was_done(void **state)
+{
+    (void)state;
+    sp_plan p;
+    sp_assessment a;
+    pb_init(&p, D(2019, 11, 30));
+    /* 0: "COMPLETE (ongoing activity)" in the due cell, with an update of three sentences */
+    sp_milestone *m = pb_milestone(&p, "Area 1", "1.1", D(2020, 3, 31), SP_NO_DATE, SP_NO_DATE, SP_BLUE);
+    m->due.kind = SP_DUE_COMPLETE;
+    m->due_text = "COMPLETE (ongoing activity)";
+    m->due.date = SP_NO_DATE; /* as the reader leaves a COMPLETE cell with no date */
+    m->text = "Run the DCO drop-in";
+    m->progress = "The drop-in runs every month at the hub. Forty families came in May. Ann Lee leads it.";
+    /* 1: not finished, its update names the owner first */
+    m = pb_milestone(&p, "Area 1", "1.2", D(2021, 3, 31), SP_NO_DATE, SP_NO_DATE, SP_GREEN);
+    m->progress = "Ann Lee met the forum in June. The survey closes in July.";
+    /* 2: plainly complete, no update */
+    pb_milestone(&p, "Area 1", "1.3", D(2020, 3, 31), SP_NO_DATE, D(2020, 3, 15), SP_BLUE);
+    pb_assess(&p, D(2020, 12, 31), &a);
+    sp_families f;
+    sp_families_build(&f, &arena, &p, &a, NULL, &local_offer);
+    assert_string_equal(promise_of(&f, 0)->done,
+                        "This is in place. The drop-in runs every month at the hub. Forty families came in May.");
+    assert_string_equal(promise_of(&f, 0)->next, "This is in place and carries on.");
+    assert_string_equal(promise_of(&f, 1)->done, "This is not finished yet. The survey closes in July.");
+    assert_string_equal(promise_of(&f, 2)->next, "There is nothing more to do on this.");
+    assert_null(strstr(f.text, "Ann Lee"));
+    pb_free(&p, &a);
+    sp_arena_free(&arena);
+}
+
 /* The real plans, told to families: readable at about 11 to 12, every abbreviation of the
  * glossary expanded before it is used bare. */
 static void real_plans_read_at_about_eleven_to_twelve(void **state)
@@ -154,6 +187,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(late_items_say_both_dates_in_words),
+        cmocka_unit_test(updates_say_what_was_done),
         cmocka_unit_test(real_plans_read_at_about_eleven_to_twelve),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
