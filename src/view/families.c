@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/format.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "view/redact.h"
 #include "view/view.h"
@@ -35,6 +36,9 @@ typedef struct ctx {
     sp_glossary g;
     text_buf all; /* every sentence shown */
     text_buf own; /* the sentences sendpack writes, without the plan's own words */
+    const char **officers; /* names no update may print (gather_officers) */
+    size_t n_officers;
+    bool officers_gathered;
 } ctx;
 
 static void append(sp_arena *a, text_buf *b, const char *s)
@@ -115,31 +119,50 @@ static bool ongoing_work(const sp_milestone *ms)
            sp_ifind_word(ms->text, "ongoing");
 }
 
-/* Whether a sentence names an officer: any piece of an owner cell ("Ann Lee, Head of SEND")
- * of two words or more. The page holds no owners (families.h). */
-static bool names_officer(const ctx *c, const char *sentence_text, size_t len)
+/* The officers' names the page must not print: every piece of an owner cell ("Ann Lee, Head of
+ * SEND") of two words or more, once each, gathered on first use. */
+static void gather_officers(ctx *c)
 {
-    char *t = sp_arena_strndup(c->a, sentence_text, len);
+    sp_strmap seen;
+    sp_strmap_init(&seen, true);
+    size_t cap = 16;
+    c->officers = sp_arena_alloc(c->a, cap * sizeof *c->officers);
     for (size_t i = 0; i < c->p->milestones.n + c->p->actions.n; i++) {
         const char *owner = i < c->p->milestones.n ? c->p->milestones.items[i].owner
                                                    : c->p->actions.items[i - c->p->milestones.n].owner;
-        if (i && i < c->p->milestones.n && owner == c->p->milestones.items[i - 1].owner)
-            continue;
         for (const char *q = owner ? owner : ""; *q;) {
-            size_t n = strcspn(q, ",;/()\n");
-            size_t from = 0;
-            while (from < n && q[from] == ' ')
+            size_t n = strcspn(q, ",;/()\n"), from = 0, to = n;
+            while (from < to && q[from] == ' ')
                 from++;
-            while (n > from && q[n - 1] == ' ')
-                n--;
-            const char *piece = sp_arena_strndup(c->a, q + from, n - from);
-            if (strchr(piece, ' ') && strlen(piece) >= 5 && sp_ifind_word(t, piece))
-                return true;
-            q += strcspn(q, ",;/()\n");
-            if (*q)
-                q++;
+            while (to > from && q[to - 1] == ' ')
+                to--;
+            const char *piece = sp_arena_strndup(c->a, q + from, to - from);
+            size_t ignored;
+            if (strchr(piece, ' ') && strlen(piece) >= 5 && !sp_strmap_get(&seen, piece, &ignored)) {
+                sp_strmap_put(&seen, piece, 0);
+                if (c->n_officers == cap) {
+                    const char **grown = sp_arena_alloc(c->a, 2 * cap * sizeof *grown);
+                    memcpy(grown, c->officers, cap * sizeof *grown);
+                    c->officers = grown, cap *= 2;
+                }
+                c->officers[c->n_officers++] = piece;
+            }
+            q += n + (q[n] != '\0');
         }
     }
+    sp_strmap_free(&seen);
+    c->officers_gathered = true;
+}
+
+/* Whether a sentence names an officer. The page holds no owners (families.h). */
+static bool names_officer(ctx *c, const char *sentence_text, size_t len)
+{
+    if (!c->officers_gathered)
+        gather_officers(c);
+    const char *t = sp_arena_strndup(c->a, sentence_text, len);
+    for (size_t i = 0; i < c->n_officers; i++)
+        if (sp_ifind_word(t, c->officers[i]))
+            return true;
     return false;
 }
 
