@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/dates.h"
@@ -49,10 +50,12 @@ static void on_glossary(ini_ctx *c, sp_src src, const char *name, const char *va
 /* The column of value[at] on the file's line: libinih hands over the value alone. */
 static unsigned value_column(const char *path, unsigned line, const char *value, size_t at)
 {
-    FILE *fp = fopen(path, "rb");
-    char buf[4096];
+    sp_input_problem why;
+    FILE *fp = sp_input_open(path, &why);
+    char *buf = NULL;
+    size_t cap = 0;
     unsigned col = 1;
-    for (unsigned n = 1; fp && fgets(buf, sizeof buf, fp); n++) {
+    for (unsigned n = 1; fp && getline(&buf, &cap, fp) >= 0; n++) {
         if (n < line)
             continue;
         const char *sep = strpbrk(buf, "=:");
@@ -61,15 +64,52 @@ static unsigned value_column(const char *path, unsigned line, const char *value,
             col = (unsigned)(hit - buf + (ptrdiff_t)at) + 1;
         break;
     }
+    free(buf);
     if (fp)
         fclose(fp);
     return col;
 }
 
-static int on_value(void *user, unsigned line, const char *section, const char *name, const char *value)
+/* An indented line continues the value above it, joined with a space: a long glossary
+ * expansion or title may be wrapped. */
+static bool continue_value(ini_ctx *c, sp_src src, const char *section, const char *name, const char *value)
+{
+    sp_plan_info *info = &c->plan->info;
+    const char **target = NULL;
+    if (strcmp(section, "glossary") == 0 && info->n_glossary &&
+        strcmp(info->glossary[info->n_glossary - 1].abbr, name) == 0)
+        target = &info->glossary[info->n_glossary - 1].expansion;
+    else if (sp_ieq(name, "title"))
+        target = &info->title;
+    else if (sp_ieq(name, "area"))
+        target = &info->area;
+    else if (sp_ieq(name, "organisations"))
+        target = &info->organisations;
+    else if (sp_ieq(name, "contact"))
+        target = &info->contact;
+    if (!target || !*target) {
+        sp_error(c->diags, src, "an indented line continues a text above it; '%s' takes one line", name);
+        c->ok = false;
+        return true;
+    }
+    size_t at;
+    const char *unsafe = sp_unsafe_text(&c->plan->arena, value, &at);
+    if (unsafe) {
+        sp_error(c->diags, src, "%s: %s: remove it", name, unsafe);
+        c->ok = false;
+        return true;
+    }
+    *target = sp_arena_printf(&c->plan->arena, "%s %s", *target, value);
+    return true;
+}
+
+static int on_value(void *user, unsigned line, bool continued, const char *section, const char *name,
+                    const char *value)
 {
     ini_ctx *c = user;
     sp_src src = {c->file, line, 1};
+    if (continued && continue_value(c, src, section, name, value))
+        return 1;
     if (strcmp(section, "glossary") == 0) {
         on_glossary(c, src, name, value);
         return 1;
@@ -146,12 +186,13 @@ bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *
     p->info.end = p->info.revisit = SP_NO_DATE;
     for (int k = 0; k < SP_N_CHECKPOINTS; k++)
         p->info.checkpoint[k] = SP_NO_DATE;
-    int r = sp_ini_parse(path, on_value, &c);
+    sp_input_problem why;
+    int r = sp_ini_parse(path, on_value, &c, &why);
     if (r < 0) {
-        if (errno == ENOENT)
+        if (why.missing)
             sp_error(d, ((sp_src){file, 0, 0}), "missing file: every plan folder needs plan.ini with a [plan] section");
         else
-            sp_error(d, ((sp_src){file, 0, 0}), "cannot read the file: %s", strerror(errno));
+            sp_error(d, ((sp_src){file, why.line, why.line ? 1 : 0}), "%s", why.why);
         return false;
     }
     if (r > 0) {

@@ -95,6 +95,48 @@ static void glossary_line_without_expansion_is_an_error(void **state)
     rmdir(dir);
 }
 
+/* Debian's libinih reads 200 bytes a line unless told otherwise: a 5,000-byte title and a long
+ * expansion are read whole, an indented line continues the value, and line numbers after them
+ * stay right. */
+static void long_plan_ini_lines_are_read_whole(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sp-glossary-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/plan.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    char *title = malloc(5001), *expansion = malloc(2001);
+    for (int i = 0; i < 5000; i++)
+        title[i] = "abcdefghij"[i % 10];
+    title[5000] = '\0';
+    for (int i = 0; i < 2000; i++)
+        expansion[i] = i % 7 == 6 ? ' ' : 'w';
+    memcpy(expansion + 1990, "commission", 10);
+    expansion[2000] = '\0';
+    fprintf(f, "[plan]\n; %s\ntitle = %s\nstart = 2022-06-30\n[glossary]\nJCB = %s\n"
+               "WRP = the first part\n    and the continued part\nBAD =\n",
+            title, title, expansion);
+    fclose(f);
+    sp_plan p = {0};
+    sp_diags d = {0};
+    assert_false(sp_read_plan_ini(path, "plan.ini", &p, &d)); /* BAD has no expansion */
+    assert_string_equal(p.info.title, title);
+    assert_int_equal(p.info.n_glossary, 2);
+    assert_string_equal(p.info.glossary[0].expansion, expansion);
+    assert_int_equal(p.info.glossary[0].src.line, 6);
+    assert_string_equal(p.info.glossary[1].expansion, "the first part and the continued part");
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(d.list.items[d.list.n - 1].src.line, 9);
+    free(title);
+    free(expansion);
+    sp_plan_free(&p);
+    sp_diags_free(&d);
+    remove(path);
+    rmdir(dir);
+}
+
 static void expands_on_first_use_only(void **state)
 {
     (void)state;
@@ -142,6 +184,7 @@ int main(void)
         cmocka_unit_test(learns_what_the_plan_writes_out),
         cmocka_unit_test(plan_glossary_wins_then_learned_then_built_in),
         cmocka_unit_test(glossary_line_without_expansion_is_an_error),
+        cmocka_unit_test(long_plan_ini_lines_are_read_whole),
         cmocka_unit_test(expands_on_first_use_only),
         cmocka_unit_test(built_in_glossary_is_well_formed),
     };

@@ -43,7 +43,7 @@ void html_scorecard(hd_doc *d, const sp_report *r)
                                                                 "12 months", "Latest",   "RAG",      "Evidence"};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
-    const char *heads[SP_N_PDF_SCORECARD_COLUMNS];
+    const char **heads = sp_arena_alloc(&d->arena, (size_t)n_keep * sizeof *heads); /* as the template asks */
     for (int i = 0; i < n_keep; i++)
         heads[i] = all[keep[i]];
     hd_table_begin(d, "Impact scorecard: every KPI", heads, (size_t)n_keep);

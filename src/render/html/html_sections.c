@@ -169,7 +169,7 @@ void html_exceptions(hd_doc *d, const sp_report *r)
     static const char *const all[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Why"};
     const int *keep = r->tmpl->pdf_exception_columns;
     int n_keep = r->tmpl->n_pdf_exception_columns;
-    const char *heads[SP_N_PDF_EXCEPTION_COLUMNS + 2];
+    const char **heads = sp_arena_alloc(&d->arena, ((size_t)n_keep + 2) * sizeof *heads); /* as the template asks */
     for (int i = 0; i < n_keep; i++)
         heads[i] = all[keep[i]];
     heads[n_keep] = "Deadline";

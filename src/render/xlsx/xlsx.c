@@ -338,7 +338,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_FORECAST] = "Forecast finish of the plan and each area: pace, likely and 85% chance months.",
     };
 
-    sheet_entry contents[SP_N_SHEETS + 1];
+    sheet_entry *contents = sp_arena_alloc(&c->arena, ((size_t)t->n_sheets + 1) * sizeof *contents); /* as asked */
     size_t n_contents = 0;
     contents[n_contents++] = (sheet_entry){"Contents", "This list, with a link to each sheet."};
     for (int i = 0; i < t->n_sheets; i++) {
