@@ -7,14 +7,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template fuzz_history)
 bash tools/install-deps.sh test
 command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSENDPACK_FUZZ=ON -DSENDPACK_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" >/dev/null
 shared=../shared
 seeds=build-fuzz/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_csv,fuzz_values,fuzz_plan,fuzz_template} build-fuzz/findings
+rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_csv,fuzz_values,fuzz_plan,fuzz_template,fuzz_history} build-fuzz/findings
 # CSV: every CSV file, behind a byte that picks its reader
 i=0
 for f in "$shared"/data/*/*.csv tests/bad/*/*.csv tests/data/*/*.csv; do
@@ -41,6 +41,12 @@ for d in "$shared"/data/* tests/bad/* tests/data/*; do
     done > "$out"
 done
 cp templates/*.ini "$seeds/fuzz_template/" 2>/dev/null || true
+# the committed corpora (tests/fuzz/corpus/HARNESS): hand-written cases, e.g. each template list
+# with a name twice, and earlier packs of the harness's own small plan from every template
+for c in tests/fuzz/corpus/*/; do
+    h=$(basename "$c")
+    mkdir -p "$seeds/$h" && cp "$c"* "$seeds/$h/"
+done
 for h in "${harnesses[@]}"; do
     [ -x "build-fuzz/tests/fuzz/$h" ] || continue
     corpus="build-fuzz/corpus-$h"

@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "assess/assess.h"
 #include "check/check.h"
@@ -15,40 +13,16 @@
 #include "render/report.h"
 #include "view/template_read.h"
 
+#include "small_plan.h"
+
 static char dir[64];
-
-static void write_file(const char *name, const char *text)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
-
-/* A plan with an exception, KPIs with values, an area and a risk: every table has rows. */
 static sp_plan plan;
 static sp_assessment assessment;
 static bool have_plan;
 
 static void read_plan_once(void)
 {
-    snprintf(dir, sizeof dir, "/dev/shm/sendpack-fuzz-template-%d", (int)getpid());
-    mkdir(dir, 0700);
-    write_file("plan.ini", "[plan]\ntitle = Test plan\narea = Testshire\nstart = 2022-06-30\n"
-                           "[glossary]\nJCB = Joint Commissioning Board\n");
-    write_file("actions.csv", "Area,Ref,Action,Milestone,Owner,Due,Status,Completed,Progress\n"
-                              "Workstream 1,1.1a,Write the strategy,Draft agreed,Ann Lee,Sep 2022,Red,,Late: JCB asked\n"
-                              "Workstream 1,1.1b,Write the strategy,Strategy published,Ann Lee,Mar 2023,Amber,,\n"
-                              "Workstream 2,2.1a,Train staff (18-25),Staff trained,Bo Ng,Aug 2022,Blue,2022-08-15,Done\n");
-    write_file("kpis.csv", "Ref,KPI,Unit,Direction,Baseline,3 months,6 months,12 months,Area\n"
-                           "K01,EHCPs issued within 20 weeks,%,up,40%,45%,50%,60%,Workstream 1\n"
-                           "K02,Young people 18-25 in work,number,up,10,12,14,20,Workstream 2\n");
-    write_file("kpi_values.csv", "Ref,Period,Value\nK01,Jul 2022,41%\nK01,Aug 2022,39%\nK01,Sep 2022,38%\n"
-                                 "K01,Oct 2022,37%\nK01,Nov 2022,36%\nK02,Nov 2022,11\n");
-    write_file("risks.csv", "Ref,Risk,Likelihood,Impact,Owner,Mitigation\nR1,Staff leave,High,Medium,Ann Lee,Recruit\n");
+    small_plan_write(dir, sizeof dir, "template");
     sp_diags d = {0};
     have_plan = sp_read_plan(dir, &plan, &d);
     if (have_plan) {
