@@ -10,6 +10,11 @@
 
 void sp_check_plan(const sp_plan *p, sp_diags *d);
 
+/* Whether prev (--previous) is an earlier export of the same plan (decisions #15): the same
+ * plan.ini area and kind, and at least half of p's refs (milestones and KPIs) found in it. NULL,
+ * or why not (in p's arena). */
+const char *sp_check_previous(sp_plan *p, const sp_plan *prev);
+
 /* The one-line --check summary: counts of areas, actions, milestones, KPIs, observations,
  * risks, errors and warnings. */
 void sp_print_summary(FILE *out, const sp_plan *p, const sp_diags *d);

@@ -165,6 +165,14 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         return usage_error("%s", "no plan folder given");
     if (o->previous_as_of == SP_NO_DATE)
         o->previous_as_of = sp_date_add_months(o->as_of, -1);
+    if (o->previous_as_of >= o->as_of) { /* decisions #15: the previous report comes first */
+        char prev[11], now[11];
+        sp_date_iso(o->previous_as_of, prev);
+        sp_date_iso(o->as_of, now);
+        return usage_error("--previous-as-of %s is not before the report date %s: the previous report comes "
+                           "before this one",
+                           prev, now);
+    }
     if (o->previous_dir && o->n_plans > 1)
         return usage_error("%s", "--previous compares one plan: give one plan folder with it");
     return -1;

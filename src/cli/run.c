@@ -128,10 +128,16 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
         bool compared = false;
         if (o->previous_dir) {
             sp_diags pdiags = {0};
-            if (sp_read_plan(o->previous_dir, &previous, &pdiags)) {
+            bool read = sp_read_plan(o->previous_dir, &previous, &pdiags);
+            const char *other = read ? sp_check_previous(&plan, &previous) : NULL; /* decisions #15 */
+            if (read && !other) {
                 sp_assess(&previous, o->previous_as_of, &rules, &prev_assessment);
                 sp_compare(&prev_assessment, &assessment, &changes);
                 compared = true;
+            } else if (other) {
+                fprintf(stderr, "sendpack: %s: --previous is not an earlier export of this plan: %s; no pack written\n",
+                        o->previous_dir, other);
+                status = SP_EXIT_DATA;
             } else {
                 (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &pdiags);
                 fprintf(stderr, "sendpack: %s: the previous export has errors; no pack written\n", o->previous_dir);
