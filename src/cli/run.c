@@ -25,6 +25,21 @@
 #include "util/arena.h"
 #include "util/text.h"
 
+static int stdout_errno; /* why a write to stdout first failed: main() reports it */
+
+void sp_flush_stdout(void)
+{
+    errno = 0;
+    if ((fflush(stdout) != 0 || ferror(stdout)) && !stdout_errno)
+        stdout_errno = errno ? errno : EIO;
+}
+
+int sp_stdout_errno(void)
+{
+    sp_flush_stdout();
+    return stdout_errno;
+}
+
 typedef bool (*renderer_fn)(const sp_report *, const char *, char *, size_t);
 
 /* A new output kind is one renderer here and its sections in the templates. */
@@ -163,7 +178,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
         fprintf(stderr, "sendpack: %s: %zu error%s; no pack written\n", dir, diags.errors,
                 diags.errors == 1 ? "" : "s");
     }
-    fflush(stdout);
+    sp_flush_stdout();
     sp_diags_free(&diags);
     sp_plan_free(&plan);
     return status;
@@ -210,7 +225,7 @@ static void finish(worker *w, const sp_options *o, int status, int *statuses)
 {
     statuses[w->plan] = status;
     printf("== %s\n", o->plans[w->plan]);
-    fflush(stdout);
+    sp_flush_stdout();
     int fd = fileno(w->log);
     char buf[8192];
     ssize_t n;
@@ -222,7 +237,7 @@ static void finish(worker *w, const sp_options *o, int status, int *statuses)
         fputs("sendpack: cannot empty a worker's log\n", stderr);
     }
     printf("-- %s\n", outcome(status));
-    fflush(stdout);
+    sp_flush_stdout();
     w->plan = -1;
 }
 
@@ -285,7 +300,7 @@ static _Noreturn void work(const sp_options *o, const sp_template *tmpl, int soc
     int plan;
     while (recv_int(sock, &plan) && plan >= 0 && plan < o->n_plans) {
         int status = run_plan(o, tmpl, o->plans[plan]);
-        fflush(stdout);
+        sp_flush_stdout();
         fflush(stderr);
         if (mallinfo2().fordblks > WORKER_KEEPS)
             malloc_trim(0);
@@ -315,7 +330,7 @@ static bool start_worker(worker *workers, int n_workers, int slot, const sp_opti
         close_log(w);
         return false;
     }
-    fflush(stdout);
+    sp_flush_stdout();
     fflush(stderr);
     pid_t pid = fork();
     if (pid == 0) {

@@ -2,6 +2,7 @@
  * render/json_writer.c as it is laid out; nothing here judges: every figure comes from the
  * assessment. */
 #include "render/json_writer.h"
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -683,7 +684,7 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     sp_arena arena = {0};
     sp_jw jw, *w = &jw;
     if (!sp_jw_open(w, path)) {
-        snprintf(err, errlen, "cannot write %s", path);
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(w->error ? w->error : EIO));
         return false;
     }
     /* reals at 15 significant digits, as jansson's JSON_REAL_PRECISION(15) printed them:
@@ -726,7 +727,8 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     bool ok = sp_jw_close(w);
     sp_arena_free(&arena);
     if (!ok) {
-        snprintf(err, errlen, "cannot write %s", path);
+        snprintf(err, errlen, "cannot write %s: %s", path,
+                 w->error ? strerror(w->error) : "the JSON was left incomplete (a fault in sendpack)");
         return false;
     }
     return true;

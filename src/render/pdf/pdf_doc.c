@@ -1,5 +1,6 @@
 #include "render/pdf/pdf_doc.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +10,33 @@
 
 #define PD_LEADING 1.3f /* line height as a multiple of the type size */
 
+/* libharu's error codes in words: what a person can act on, the code kept for a bug report. */
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     pd_doc *d = user;
-    if (!d->failed)
-        snprintf(d->err, sizeof d->err, "libharu error 0x%04X (detail %u)", (unsigned)error, (unsigned)detail);
+    int saved = errno; /* a failed fwrite's reason, before anything else can change it */
+    if (d->failed)
+        return;
     d->failed = true;
+    switch (error) {
+    case HPDF_FILE_IO_ERROR:
+        snprintf(d->err, sizeof d->err, "cannot write the PDF: %s", strerror(saved ? saved : EIO));
+        break;
+    case HPDF_FILE_OPEN_ERROR:
+        snprintf(d->err, sizeof d->err, "cannot open the PDF file: %s", strerror(saved ? saved : EIO));
+        break;
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        snprintf(d->err, sizeof d->err, "out of memory while making the PDF");
+        break;
+    case HPDF_STRING_OUT_OF_RANGE:
+        snprintf(d->err, sizeof d->err, "a text too long for the PDF library to draw (libharu error 0x%04X)",
+                 (unsigned)error);
+        break;
+    default:
+        snprintf(d->err, sizeof d->err,
+                 "the PDF library failed (libharu error 0x%04X, detail %u): please report it with the input",
+                 (unsigned)error, (unsigned)detail);
+    }
 }
 
 void pd_fill_rgb(pd_doc *d, unsigned rgb)
@@ -117,15 +139,27 @@ static pd_widths *widths_for(pd_doc *d, HPDF_Font f)
     return NULL;
 }
 
+/* libharu refuses a text over HPDF_LIMIT_MAX_STRING_LEN bytes (error 0x105B): a longer one (an
+ * unbroken 64 KiB "word") is measured in pieces, cut between characters; widths add up, as no
+ * kerning is applied. The wrapping then breaks it into lines libharu can draw. */
 static unsigned libharu_units(HPDF_Font f, const char *s, size_t len)
 {
-    return HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+    unsigned total = 0;
+    while (len > HPDF_LIMIT_MAX_STRING_LEN) {
+        size_t n = HPDF_LIMIT_MAX_STRING_LEN;
+        while (n > 1 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        total += HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)n).width;
+        s += n;
+        len -= n;
+    }
+    return total + HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
 }
 
 unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
 {
     pd_widths *c = widths_for(d, f);
-    if (!c || len > HPDF_LIMIT_MAX_STRING_LEN) /* libharu refuses that length with an error */
+    if (!c)
         return libharu_units(f, s, len);
     if (!c->units) {
         c->units = sp_xrealloc(NULL, PD_WIDTH_CACHED * sizeof *c->units);
@@ -826,8 +860,9 @@ bool pd_save(pd_doc *d, const char *path)
         float w = pd_text_width(d, d->regular, 8, buf);
         text_at(d, d->regular, 8, (PD_PAGE_W - w) / 2, 28, buf, 0x404040);
     }
+    errno = 0;
     if (!d->failed && HPDF_SaveToFile(d->pdf, path) != HPDF_OK && !d->failed)
-        snprintf(d->err, sizeof d->err, "cannot write %s", path), d->failed = true;
+        snprintf(d->err, sizeof d->err, "cannot write %s: %s", path, strerror(errno ? errno : EIO)), d->failed = true;
     return !d->failed;
 }
 

@@ -161,7 +161,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     lxw_workbook_options wopt = {.constant_memory = row_by_row ? LXW_TRUE : LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wopt);
     if (!wb) {
-        snprintf(err, errlen, "cannot create the workbook %s", path);
+        snprintf(err, errlen, "cannot create the workbook %s: %s", path, strerror(errno ? errno : EIO));
         return false;
     }
     xl_ctx ctx, *c = &ctx;
@@ -366,13 +366,16 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
             xl_progress_chart(c, ws, n_progress);
     }
 
+    errno = 0;
     lxw_error rc = workbook_close(wb);
+    int saved = errno; /* libxlsxwriter's own message does not say why a write failed */
     if (c->truncated)
         fprintf(stderr, "sendpack: warning: %zu cell%s longer than Excel allows %s cut, with a marker\n",
                 c->truncated, c->truncated == 1 ? "" : "s", c->truncated == 1 ? "was" : "were");
     sp_arena_free(&c->arena);
     if (rc != LXW_NO_ERROR) {
-        snprintf(err, errlen, "cannot write the workbook: %s", lxw_strerror(rc));
+        snprintf(err, errlen, "cannot write the workbook: %s%s%s%s", lxw_strerror(rc), saved ? " (" : "",
+                 saved ? strerror(saved) : "", saved ? ")" : "");
         return false;
     }
     return true;
