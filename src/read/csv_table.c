@@ -20,7 +20,7 @@ typedef struct feeder {
     unsigned row_line;
     bool header_done;
     bool failed; /* a row had a filled cell beyond the header's last column */
-    bool too_wide; /* a row has more than SP_MAX_COLUMNS cells: feeding stops */
+    bool too_wide; /* a row has more than SP_MAX_COLUMNS cells, or a cell over SP_MAX_CELL: feeding stops */
 } feeder;
 
 static const char *clean_cell(sp_arena *a, const char *s, size_t n)
@@ -46,6 +46,12 @@ static void on_field(void *data, size_t len, void *ctx)
     feeder *f = ctx;
     if (f->cells.n == 0)
         f->row_line = f->field_line;
+    if (len > SP_MAX_CELL && data) { /* a cell that ended within the piece that made it too long */
+        sp_error(f->diags, ((sp_src){f->table->file, f->field_line, f->field_col}),
+                 "a cell longer than %zu MiB: not an export sendpack reads", SP_MAX_CELL >> 20);
+        f->too_wide = true;
+        return;
+    }
     if (f->cells.n == SP_MAX_COLUMNS) {
         if (!f->too_wide)
             sp_error(f->diags, ((sp_src){f->table->file, f->field_line, f->field_col}),
