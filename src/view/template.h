@@ -57,25 +57,23 @@ extern const char *const SP_SHEET_KEYS[SP_N_SHEETS];
 extern const char *const SP_ACTION_COLUMN_KEYS[SP_N_ACTION_COLUMNS];
 extern const char *const SP_KPI_COLUMN_KEYS[SP_N_KPI_COLUMNS];
 
-#define SP_MAX_LIST 32
-
 typedef struct sp_template {
     const char *name;      /* used in output file names */
     const char *path;      /* the file read, for messages */
     const char *title;     /* pattern: {plan}, {area}, {date} */
     const char *audience;  /* who the pack is for, printed under the title */
     float type_scale;      /* PDF type size multiplier */
-    int sections[SP_MAX_LIST];
+    int sections[SP_N_SECTIONS]; /* each name at most once (decisions #18) */
     int n_sections;
-    int sheets[SP_MAX_LIST];
+    int sheets[SP_N_SHEETS]; /* each name at most once (decisions #18) */
     int n_sheets;
-    int action_columns[SP_MAX_LIST];
+    int action_columns[SP_N_ACTION_COLUMNS]; /* each name at most once (decisions #18) */
     int n_action_columns;
-    int kpi_columns[SP_MAX_LIST];
+    int kpi_columns[SP_N_KPI_COLUMNS]; /* each name at most once (decisions #18) */
     int n_kpi_columns;
-    int pdf_exception_columns[SP_MAX_LIST];
+    int pdf_exception_columns[SP_N_PDF_EXCEPTION_COLUMNS]; /* each name at most once (decisions #18) */
     int n_pdf_exception_columns;
-    int pdf_scorecard_columns[SP_MAX_LIST];
+    int pdf_scorecard_columns[SP_N_PDF_SCORECARD_COLUMNS]; /* each name at most once (decisions #18) */
     int n_pdf_scorecard_columns;
     const char *status_label[SP_GREY + 1];   /* by sp_status */
     const char *assessment_label[4];         /* by sp_area_assessment */

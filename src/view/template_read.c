@@ -140,15 +140,15 @@ static void parse_list(loader *l, unsigned line, const char *what, const char *v
                 accepted(&l->t->arena, keys, n_keys));
             return;
         }
+        if (n == n_keys) { /* out holds n_keys names */
+            bad(l, line, "%s: more names than the %d it has: each may appear once", what, n_keys);
+            return;
+        }
         for (int i = 0; i < n; i++)
             if (out[i] == found) {
                 bad(l, line, "%s: '%s' is named twice: each may appear once", what, keys[found]);
                 return;
             }
-        if (n == n_keys || n == SP_MAX_LIST) { /* cannot happen without a name twice; kept as a bound */
-            bad(l, line, "%s: more names than the %d it has", what, n_keys);
-            return;
-        }
         out[n++] = found;
     }
     if (n == 0) {

@@ -49,7 +49,7 @@ for entry in sections.pdf sections.workbook columns.actions columns.kpis columns
     t="$work/$key-too-many.ini"
     all=$(IFS=,; echo "${list[*]}")
     printf '[%s]\n%s = %s, %s\n' "$section" "$key" "$all" "${list[-1]}" > "$t"
-    refused "$t" 2 "$key: '${list[-1]}' is named twice"
+    refused "$t" 2 "$key: more names than the ${#list[@]} it has"
     # the same key on two lines
     t="$work/$key-key-twice.ini"
     printf '[%s]\n%s = %s\n%s = %s\n' "$section" "$key" "${list[0]}" "$key" "${list[1]}" > "$t"
