@@ -78,8 +78,8 @@ assert 'changes' not in json.load(open(b + '.json'))
 assert 'Changes' not in openpyxl.load_workbook(b + '.xlsx').sheetnames
 " "$work/plain/peterborough-wsoa-2019-scrutiny-2020-06-29" || fail "changes without --previous"
 pdftotext "$work/plain/peterborough-wsoa-2019-scrutiny-2020-06-29.pdf" - 2>/dev/null | grep -q "Since the last report" && fail "PDF section without --previous"
-# The same export as its own previous: nothing changed.
-"$SENDPACK" --as-of 2020-06-29 --previous "$prev" --previous-as-of 2020-06-29 --format json --output "$work/same" "$prev" >/dev/null 2>&1 || fail "same"
+# The same export as its own previous, a day earlier (--previous-as-of must come first): nothing changed.
+"$SENDPACK" --as-of 2020-06-29 --previous "$prev" --previous-as-of 2020-06-28 --format json --output "$work/same" "$prev" >/dev/null 2>&1 || fail "same"
 /usr/bin/python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['changes']['items'] == []" "$work/same/peterborough-wsoa-2019-scrutiny-2020-06-29.json" || fail "identical exports report changes"
 
 # KPIs and risks: the APP with K12's December value changed, one risk closed and one raised.
@@ -95,12 +95,15 @@ lines.append('Nov 2022,Recruitment of educational psychologists,High,Regional re
 open(p, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 PY
 mkdir -p "$work/app-out"
-"$SENDPACK" --as-of 2022-12-31 --previous "$app" --previous-as-of 2022-12-31 --format json --output "$work/app-out" "$work/app-next" >/dev/null 2>&1 || fail "app run"
-/usr/bin/python3 - "$work/app-out/app-next-scrutiny-2022-12-31.json" <<'PY' || exit 1
+# (the next day's report: the previous report date must come first; four milestones due on 31 Dec
+# are overdue the day after)
+"$SENDPACK" --as-of 2023-01-01 --previous "$app" --previous-as-of 2022-12-31 --format json --output "$work/app-out" "$work/app-next" >/dev/null 2>&1 || fail "app run"
+/usr/bin/python3 - "$work/app-out/app-next-scrutiny-2023-01-01.json" <<'PY' || exit 1
 import json, sys
 ch = json.load(open(sys.argv[1]))["changes"]["items"]
 got = sorted((c["kind"], c["ref"] or c["what"][:20]) for c in ch)
-want = sorted([("kpi_changed", "K12"), ("risk_closed", "Transition to ICS in"), ("risk_new", "Recruitment of educa")])
+want = sorted([("kpi_changed", "K12"), ("risk_closed", "Transition to ICS in"), ("risk_new", "Recruitment of educa")] +
+              [("newly_overdue", r) for r in ("APP-01", "APP-02", "APP-04", "APP-06")])
 assert got == want, got
 k = next(c for c in ch if c["kind"] == "kpi_changed")
 assert k["from"] == "18.9% (Dec 2022), Red" and k["to"] == "19.6% (Dec 2022), Red", k
