@@ -54,12 +54,18 @@ typedef struct sp_action_result {
     sp_counts counts;
 } sp_action_result;
 
+/* " 71 complete milestones with no deadline are not counted." (decision 14); "" for none. */
+const char *sp_not_counted_no_deadline(sp_arena *a, size_t n);
+
 typedef enum { SP_AREA_ON_TRACK, SP_AREA_AT_RISK, SP_AREA_OFF_TRACK, SP_AREA_COMPLETE } sp_area_assessment;
 
 typedef struct sp_area_result {
     sp_counts counts;
     double percent_complete;
     size_t due, due_on_time, overdue, challenges, acknowledged;
+    /* complete but left out of the figures (decision 14): with no deadline (out of due and
+     * overdue), and due with no completion date (never counted on time) */
+    size_t complete_no_deadline, complete_no_date;
     size_t kpis_not_reported, kpis_missing_update;
     bool has_percent_on_time;
     double percent_on_time;
@@ -154,6 +160,7 @@ typedef struct sp_assessment {
     size_t kpis_missing_update; /* qualitative KPIs with no status for a passed checkpoint */
     size_t plan_wide_kpis;      /* in scope and linked to no area */
     size_t due, due_on_time;    /* whole plan: milestones due by as_of, and of those done on time */
+    size_t complete_no_deadline, complete_no_date; /* left out of those figures (decision 14) */
     bool has_percent_on_time;
     double percent_on_time;
     bool completions_unchecked; /* Blue counted as complete: the export records no completion dates */

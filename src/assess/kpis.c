@@ -131,6 +131,20 @@ static const char *fmt(sp_assessment *a, const sp_kpi *k, double v)
     return sp_arena_strdup(&a->arena, buf);
 }
 
+/* A gap between two values of the KPI, with its unit: percentage points for a percentage,
+ * the unit for days, weeks and rates, "(in the KPI's own units)" for a plain number. */
+static const char *gap_amount(sp_assessment *a, const sp_kpi *k, double v)
+{
+    char num[64];
+    sp_format_number(v, num, sizeof num);
+    switch (k->unit) {
+    case SP_UNIT_PERCENT: return sp_arena_printf(&a->arena, "%s percentage point%s", num, v == 1 ? "" : "s");
+    case SP_UNIT_NUMBER:
+    case SP_UNIT_TEXT: return sp_arena_printf(&a->arena, "%s", num);
+    default: return fmt(a, k, v);
+    }
+}
+
 /* Judged against the standing value directly: met Blue, short by no more than the tolerance
  * Amber, else Red. No baseline and no trajectory. */
 static void judge_standing(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
@@ -141,11 +155,11 @@ static void judge_standing(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
         r->reason = sp_arena_printf(&a->arena, "Standing target %s: no value recorded yet.", target);
         return;
     }
-    char when[16], gap_text[64], tol_text[64];
+    char when[16], gap_text[96], tol_text[96];
     sp_date_month(a->plan->observations.items[r->latest_obs].period_end, when);
     double gap = shortfall(k->direction, r->latest, r->standing_target);
-    sp_format_number(gap, gap_text, sizeof gap_text);
-    sp_format_number(r->tolerance, tol_text, sizeof tol_text);
+    snprintf(gap_text, sizeof gap_text, "%s", gap_amount(a, k, gap));
+    snprintf(tol_text, sizeof tol_text, "%s", gap_amount(a, k, r->tolerance));
     const char *value = fmt(a, k, r->latest);
     if (gap <= SP_EPSILON) {
         r->rag = SP_BLUE;
@@ -207,9 +221,9 @@ static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     double gap = shortfall(k->direction, r->latest, r->trajectory);
     const char *values = sp_arena_printf(&a->arena, "%s in %s against %s expected", fmt(a, k, r->latest), when,
                                          fmt(a, k, r->trajectory));
-    char gap_text[64], tol_text[64];
-    sp_format_number(gap, gap_text, sizeof gap_text);
-    sp_format_number(r->tolerance, tol_text, sizeof tol_text);
+    char gap_text[96], tol_text[96];
+    snprintf(gap_text, sizeof gap_text, "%s", gap_amount(a, k, gap));
+    snprintf(tol_text, sizeof tol_text, "%s", gap_amount(a, k, r->tolerance));
     if (gap <= SP_EPSILON) {
         r->rag = SP_GREEN;
         r->reason = sp_arena_printf(&a->arena, "On or better than the trajectory: %s.", values);

@@ -85,6 +85,8 @@ typedef struct sp_milestone {
     const char *status_text;
     bool status_says_complete; /* "Complete"/"Completed"/"Blue"/"B" */
     sp_date updated;
+    bool progress_of_action;   /* progress empty on this row: the action's update from an earlier row
+                                * of the same action (merged cells), decision 13 */
     size_t action_index;       /* index into plan.actions */
 } sp_milestone;
 

@@ -108,6 +108,10 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         }
         m->cohort = carry(sp_field(row, &c, F_COHORT).text, prev, prev ? prev->cohort : "");
         m->progress = sp_field(row, &c, F_PROGRESS).text;
+        if (!m->progress[0] && prev && prev->progress[0]) { /* a PROGRESS cell merged across the action's rows */
+            m->progress = prev->progress;
+            m->progress_of_action = true;
+        }
         m->revised_due = m->completed = m->updated = SP_NO_DATE;
 
         if (!m->area[0]) {

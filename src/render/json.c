@@ -139,6 +139,8 @@ static void summary_object(sp_jw *w, const sp_report *r)
     sp_jw_kinteger(w, "due_on_time", (long long)a->due_on_time);
     sp_jw_key(w, "percent_on_time");
     number_if(w, a->has_percent_on_time, a->percent_on_time);
+    sp_jw_kinteger(w, "complete_no_deadline", (long long)a->complete_no_deadline);
+    sp_jw_kinteger(w, "complete_no_date", (long long)a->complete_no_date);
     sp_jw_key(w, "cohort_whole_plan");
     text_or_null(w, a->focus_whole_plan);
     sp_jw_key(w, "areas");
@@ -183,6 +185,8 @@ static void areas_array(sp_jw *w, const sp_report *r)
         sp_jw_key(w, "percent_on_time");
         number_if(w, ar->has_percent_on_time, ar->percent_on_time);
         sp_jw_kinteger(w, "overdue", (long long)ar->overdue);
+        sp_jw_kinteger(w, "complete_no_deadline", (long long)ar->complete_no_deadline);
+        sp_jw_kinteger(w, "complete_no_date", (long long)ar->complete_no_date);
         if (!r->tmpl->plain_english) {
             sp_jw_kinteger(w, "challenges", (long long)ar->challenges);
             sp_jw_kinteger(w, "acknowledged", (long long)ar->acknowledged);
@@ -310,6 +314,7 @@ static void milestones_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         }
         sp_jw_key(w, "progress");
         text_or_null(w, m->progress);
+        sp_jw_kbool(w, "progress_of_action", m->progress_of_action);
         sp_jw_key(w, "cohort");
         text_or_null(w, r->assessment->actions[m->action_index].cohort);
         sp_jw_key(w, "cohort_reason");

@@ -34,7 +34,7 @@ void sp_view_build_plain(sp_view *v)
     static const char *const meaning[] = {
         [SP_BLUE] = "We have finished this.",
         [SP_GREEN] = "This is happening as planned.",
-        [SP_AMBER] = "This is taking longer than we planned.",
+        [SP_AMBER] = "We have set a new, later date for this, and that date has not passed yet.",
         [SP_RED] = "This has passed the date we set and is not finished.",
         [SP_GREY] = "We have not set a date for this yet.",
     };

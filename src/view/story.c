@@ -113,7 +113,8 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
                      ? x->why
                      : sp_arena_printf(a, "%s %s", x->why, x->stance);
     x->brief = x->deadline;
-    x->narrative = m->progress ? m->progress : "";
+    x->narrative = v->ms_progress[x->index];
+    x->narrative_label = m->progress_of_action ? "" : "Progress: ";
     x->excerpt = excerpt(a, x->narrative, SP_VIEW_EXCERPT_CHARS);
 }
 
@@ -154,6 +155,7 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
         const char *note = v->plan->observations.items[r->latest_obs].note;
         x->narrative = note ? note : "";
     }
+    x->narrative_label = "Note: ";
     x->excerpt = excerpt(&v->arena, x->narrative, SP_VIEW_EXCERPT_CHARS);
 }
 

@@ -5,10 +5,12 @@
  */
 #include "view/view.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "util/format.h"
+#include "view/key.h"
 #include "view/redact.h"
 #include "view/view_internal.h"
 
@@ -192,6 +194,7 @@ static void build_texts(sp_view *v)
     v->ms_why = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_why);
     v->ms_deadline = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_deadline);
     v->ms_completed_since = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_completed_since);
+    v->ms_progress = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_progress);
     for (size_t i = 0; i < n; i++) {
         const sp_milestone *m = &p->milestones.items[i];
         const sp_action *ac = &p->actions.items[m->action_index];
@@ -206,6 +209,7 @@ static void build_texts(sp_view *v)
         else
             v->ms_why[i] = mr->reason;
         v->ms_deadline[i] = sp_view_deadline(a, m, mr, false);
+        v->ms_progress[i] = m->progress_of_action ? sp_arena_printf(a, "The action's update: %s", m->progress) : m->progress;
     }
     if (v->changes)
         for (size_t i = 0; i < v->changes->n; i++) {
@@ -236,7 +240,7 @@ static void glance_sentences(sp_view *v)
 {
     const sp_assessment *a = v->assessment;
     const sp_counts *k = &a->kpi_counts;
-    v->glance_kpis = sp_arena_printf(&v->arena,
+    v->glance_kpis = k->total == 0 ? "KPIs: the export has no KPIs." : sp_arena_printf(&v->arena,
                                      "%zu KPIs: %zu Blue (12-month target met), %zu Green, %zu Amber, %zu Red, "
                                      "%zu Grey (cannot be judged yet).",
                                      k->total, k->blue, k->green, k->amber, k->red, k->grey);
@@ -257,10 +261,42 @@ static void glance_sentences(sp_view *v)
                               a->acknowledged == 1 ? " is" : "s are")
             : "Challenges: the export records no reported status, so no position can be challenged.";
     /* the whole plan's pace against its own deadlines; the key defines it */
-    v->glance_on_time = a->has_percent_on_time
-                            ? sp_arena_printf(&v->arena, "Due milestones done on time: %zu of %zu (%.0f%%).",
-                                              a->due_on_time, a->due, a->percent_on_time)
-                            : "Due milestones done on time: none has fallen due yet.";
+    const char *on_time = a->has_percent_on_time
+                              ? sp_arena_printf(&v->arena, "Due milestones done on time: %zu of %zu (%.0f%%).",
+                                                a->due_on_time, a->due, a->percent_on_time)
+                              : "Due milestones done on time: none has fallen due yet.";
+    /* what the figure leaves out (decision 14) */
+    const char *no_date =
+        !a->complete_no_date ? ""
+                             : sp_arena_printf(&v->arena, " %zu complete milestone%s due by now %s no completion date, so %s "
+                                                          "not counted as on time.",
+                                               a->complete_no_date, a->complete_no_date == 1 ? "" : "s",
+                                               a->complete_no_date == 1 ? "has" : "have",
+                                               a->complete_no_date == 1 ? "it is" : "they are");
+    v->glance_on_time = sp_arena_printf(&v->arena, "%s%s%s", on_time,
+                                        sp_not_counted_no_deadline(&v->arena, a->complete_no_deadline), no_date);
+}
+
+/* "Each KPI from its baseline to its 12-month target, against the latest value.": only the
+ * targets the scorecard shows are promised. */
+static void scorecard_intro(sp_view *v)
+{
+    static const struct {
+        int column;
+        const char *word;
+    } targets[] = {{SP_PS_TARGET_3M, "3-month"}, {SP_PS_TARGET_6M, "6-month"}, {SP_PS_TARGET_12M, "12-month"}};
+    const char *shown[3];
+    size_t n = 0;
+    for (size_t t = 0; t < 3; t++)
+        for (int i = 0; i < v->tmpl->n_pdf_scorecard_columns; i++)
+            if (v->tmpl->pdf_scorecard_columns[i] == targets[t].column)
+                shown[n++] = targets[t].word;
+    const char *list = n == 0   ? NULL
+                       : n == 1 ? sp_arena_printf(&v->arena, "its %s target", shown[0])
+                       : n == 2 ? sp_arena_printf(&v->arena, "its %s and %s targets", shown[0], shown[1])
+                                : sp_arena_printf(&v->arena, "its %s, %s and %s targets", shown[0], shown[1], shown[2]);
+    v->scorecard_intro = list ? sp_arena_printf(&v->arena, "Each KPI from its baseline to %s, against the latest value.", list)
+                              : "Each KPI's baseline against its latest value.";
 }
 
 static void build_visibility(sp_view *v)
@@ -285,6 +321,18 @@ static void build_visibility(sp_view *v)
         v->sheet[SP_SHEET_PROGRESS] = v->sheet[SP_SHEET_FORECAST] = false;
     const sp_assessment *a = v->assessment;
     glance_sentences(v);
+    scorecard_intro(v);
+    /* said where only the charts needing attention are drawn, when the pack shows its KPI charts */
+    if (v->tmpl->charts_attention_only && v->section[SP_SEC_KPIS] && !v->kpis_numeric.n)
+        v->charts_intro = v->kpis.n ? "No KPI is judged by its values, so there are no charts."
+                                    : "The export has no KPIs, so there are no charts.";
+    else if (v->tmpl->charts_attention_only && v->section[SP_SEC_KPIS])
+        v->charts_intro = sp_arena_printf(&v->arena,
+                                      "Charts for the KPIs judged by their values that are Red, Amber or not reported, "
+                                      "show special cause of concern, or are failing their target by the SPC assurance "
+                                      "rule: %zu of %zu. Every KPI's figures are in the scorecard; every chart is in the "
+                                      "DfE and NHS England pack and the workbook.",
+                                      v->kpis_charted.n, v->kpis_numeric.n);
     if (v->forecast && a->progress.forecast.state == SP_FORECAST_MADE) {
         char runs[32];
         sp_format_number(a->rules.forecast.runs, runs, sizeof runs);
@@ -295,6 +343,71 @@ static void build_visibility(sp_view *v)
             "finished. It is a range with its chance, not a promise.",
             a->progress.forecast.open, runs, a->rules.forecast.chance * 100);
     }
+}
+
+/* A text buffer in lower case: the words of the pack, for the key. */
+typedef struct words {
+    char *s;
+    size_t n, cap;
+    sp_arena *a;
+} words;
+
+static void words_add(words *w, const char *t)
+{
+    if (!t)
+        return;
+    size_t n = strlen(t);
+    if (w->n + n + 2 > w->cap) {
+        w->cap = 2 * (w->n + n + 2) + 4096;
+        char *bigger = sp_arena_alloc(w->a, w->cap);
+        if (w->n)
+            memcpy(bigger, w->s, w->n);
+        w->s = bigger;
+    }
+    for (size_t i = 0; i < n; i++)
+        w->s[w->n++] = (char)tolower((unsigned char)t[i]);
+    w->s[w->n++] = '\n';
+    w->s[w->n] = '\0';
+}
+
+/* The key from the terms the pack uses (issue 22): every sentence the view words for any of the
+ * pack's outputs, and the vocabulary of what the pack draws (SPC charts' legends, the burn-up's),
+ * checked against each term's phrases. tests/cli/key_terms.sh reads the outputs themselves. */
+static void build_key(sp_view *v)
+{
+    const sp_assessment *a = v->assessment;
+    const sp_plan *p = v->plan;
+    words w = {.a = &v->arena};
+    const char *texts[] = {a->overall,          v->glance_kpis,     v->glance_missing, v->glance_challenges,
+                           v->glance_on_time,   v->scorecard_intro, v->charts_intro,   v->forecast_assumes};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        words_add(&w, texts[i]);
+    if (v->forecast) {
+        words_add(&w, "burn-up; scope; forecast"); /* the burn-up chart and its legend */
+        const sp_progress *prs[] = {&a->progress};
+        for (size_t i = 0; i < 1; i++)
+            words_add(&w, prs[i]->forecast.sentence), words_add(&w, prs[i]->pace.reason),
+                words_add(&w, prs[i]->scope_note), words_add(&w, prs[i]->unknown_note);
+        for (size_t i = 0; i < p->areas.n; i++)
+            words_add(&w, a->area_progress[i].forecast.sentence), words_add(&w, a->area_progress[i].pace.reason);
+    }
+    for (int i = 0; v->kpis.n && i < v->tmpl->n_kpi_columns; i++) /* the KPI sheet's SPC column headings */
+        if (v->tmpl->kpi_columns[i] == SP_KC_SPC_VARIATION || v->tmpl->kpi_columns[i] == SP_KC_SPC_ASSURANCE)
+            words_add(&w, "spc variation; spc assurance");
+    if (v->kpis_spc.n) /* the XmR charts' legends and the SPC columns */
+        words_add(&w, "spc xmr; process limits; special cause; common cause; assurance; hit and miss");
+    for (size_t i = 0; i < p->areas.n; i++)
+        words_add(&w, a->areas[i].reason);
+    for (size_t i = 0; i < p->milestones.n; i++)
+        words_add(&w, v->ms_why[i]);
+    for (size_t i = 0; i < p->kpis.n; i++)
+        words_add(&w, v->kpi_why[i]), words_add(&w, v->kpi_variation[i]), words_add(&w, v->kpi_assurance[i]);
+    for (size_t i = 0; i < v->n_exceptions; i++)
+        words_add(&w, v->exceptions[i].account), words_add(&w, v->exceptions[i].stance);
+    v->key_rows = sp_rows_new(&v->arena, SP_N_KEY_ROWS);
+    for (size_t i = 0; i < SP_N_KEY_ROWS; i++)
+        if (sp_key_row_used(&SP_KEY_ROWS[i], w.s ? w.s : ""))
+            v->key_rows.at[v->key_rows.n++] = i;
 }
 
 void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessment, const sp_changes *changes,
@@ -325,6 +438,7 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
     build_texts(v);
     build_visibility(v);
     sp_view_build_story(v);
+    build_key(v);
     sp_view_build_plain(v);
     if (tmpl->plain_english || sp_template_has_section(tmpl, SP_SEC_PLAIN))
         sp_view_build_families(v);

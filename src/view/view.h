@@ -54,6 +54,8 @@ typedef struct sp_view_exception {
     const char *stance;     /* "Challenged: …" / the acknowledgement / what was not reported / "" */
     const char *account;    /* the one paragraph a story prints: the challenge, else why (with the stance) */
     const char *narrative;  /* the latest progress narrative, whole; "" when none */
+    const char *narrative_label; /* what a story prints before it: "Progress: ", "Note: ", or "" when the
+                                  * narrative names itself ("The action's update: …") */
     const char *excerpt;    /* its first ~300 characters at a word boundary, "…" when cut */
     const char *brief;      /* one line for a list: the deadline, or a KPI's latest value against its target */
 } sp_view_exception;
@@ -132,6 +134,12 @@ typedef struct sp_view {
     /* the at-a-glance sentences every renderer prints: KPIs by RAG; missing data (NULL when none);
      * challenges and acknowledged positions; the whole plan's due milestones done on time */
     const char *glance_kpis, *glance_missing, *glance_challenges, *glance_on_time;
+    /* the impact scorecard's introduction, worded from the target columns it shows */
+    const char *scorecard_intro;
+    /* the KPI charts' introduction where only those needing attention are drawn (decisions #5) */
+    const char *charts_intro;
+    /* the key: indices into SP_KEY_ROWS (view/key.h), each term the pack uses, in the key's order */
+    sp_rows key_rows;
 
     /* rows */
     sp_rows areas;              /* areas with something in the reported cohort */
@@ -153,6 +161,8 @@ typedef struct sp_view {
     const char **ms_owner;      /* its owner, else its action's; "" when none */
     const char **ms_why;        /* the challenge as a sentence, else the reason */
     const char **ms_deadline;   /* "May 2021 (revised from Nov 2019)", with interim dates and notes */
+    const char **ms_progress;   /* its progress; the action's update carried to it says so (decision 13):
+                                 * "The action's update: …"; "" when the action has none */
     bool *ms_completed_since;   /* completed since the last report (with --previous) */
     /* per KPI */
     const char **kpi_why;
@@ -170,7 +180,7 @@ typedef struct sp_view {
     sp_view_area *area_views;   /* parallel to plan areas (use the indices in `areas`) */
 
     /* the plain-English key (view/plain.c): each word the template uses, once */
-    sp_view_key_row plain_key[SP_GREY + 1];
+    sp_view_key_row plain_key[SP_GREY + 1 + 4]; /* the five status words, then the parts' words the page uses */
     size_t n_plain_key;
 
     /* the Local Offer text for families (view/families.c), for plain-English templates; else NULL */

@@ -4,7 +4,7 @@
 
 #include "render/html/html_rows.h"
 #include "render/html/html_sections.h"
-#include "render/key.h"
+#include "view/key.h"
 
 #define LABEL(s) sp_report_label(r, (s))
 
@@ -36,7 +36,7 @@ void html_scorecard(hd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     html_section_heading(d, r, SP_SEC_SCORECARD);
-    hd_para(d, NULL, "Each KPI from its baseline to its 3, 6 and 12-month targets, against the latest value.");
+    hd_para(d, NULL, r->scorecard_intro);
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
     static const char *const all[SP_N_PDF_SCORECARD_COLUMNS] = {"KPI",       "Baseline", "3 months", "6 months",

@@ -5,7 +5,7 @@
 
 #include "render/html/html_rows.h"
 #include "render/html/html_sections.h"
-#include "render/key.h"
+#include "view/key.h"
 #include "render/style.h"
 #include "util/format.h"
 
@@ -330,7 +330,7 @@ void html_actions(hd_doc *d, const sp_report *r)
             hd_tag(d, mr->derived, LABEL(mr->derived));
             hd_text(d, sp_arena_printf(&d->arena, " %s (due %s). %s", html_ms_title(r, m), html_date(d, mr->effective_due),
                                        sp_report_why(r, &d->arena, false, m)));
-            if (ms->progress[0]) {
+            if (ms->progress[0] && !ms->progress_of_action) { /* the action's update: on its first row above */
                 hd_raw(d, "<br>\n<span class=\"sp-secondary\">Progress: ");
                 hd_text_lines(d, ms->progress);
                 hd_raw(d, "</span>");
@@ -438,7 +438,8 @@ void html_key(hd_doc *d, const sp_report *r)
     }
     static const char *const heads[] = {"Term", "Meaning"};
     hd_table_begin(d, "What each status, word and figure means", heads, 2);
-    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+    for (size_t j = 0; j < r->key_rows.n; j++) {
+        size_t i = r->key_rows.at[j];
         hd_row_begin(d);
         if (SP_KEY_ROWS[i].status) {
             hd_raw(d, "<th scope=\"row\">");

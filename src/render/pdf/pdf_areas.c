@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_burnup.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
@@ -112,7 +112,7 @@ void pdf_actions(pd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             pdf_bullet(d, sp_arena_printf(&d->arena, "%s (due %s): %s. %s", r->ms_title[m], r->ms_deadline[m],
                                           LABEL(mr->derived), r->ms_why[m]));
-            if (ms->progress[0])
+            if (ms->progress[0] && !ms->progress_of_action) /* the action's update: on its first row above */
                 pd_paragraph(d, sp_arena_printf(&d->arena, "Progress: %s", ms->progress), d->regular, SMALL + 0.5f, 18);
         }
         pd_space(d, 4);

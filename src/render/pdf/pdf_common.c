@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"
@@ -119,14 +119,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     if (grid) {
-        pd_paragraph(d,
-                     sp_arena_printf(&d->arena,
-                                     "Charts for the KPIs judged by their values that are Red, Amber or not reported, "
-                                     "show special cause of concern, or are failing their target by the SPC assurance "
-                                     "rule: %zu of %zu. Every KPI's figures are in the scorecard; every chart is in the "
-                                     "DfE and NHS England pack and the workbook.",
-                                     r->kpis_charted.n, r->kpis_numeric.n),
-                     d->regular, SMALL + 0.5f, 0);
+        pd_paragraph(d, r->charts_intro, d->regular, SMALL + 0.5f, 0);
         pd_space(d, 4);
         kpi_chart_grid(d, r, top);
     }
@@ -179,8 +172,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     const sp_assessment *a = r->assessment;
     pd_space(d, 8);
     pd_heading(d, "Impact scorecard", 1, NULL);
-    pd_paragraph(d, "Each KPI from its baseline to its 3, 6 and 12-month targets, against the latest value.",
-                 d->regular, SMALL, 0);
+    pd_paragraph(d, r->scorecard_intro, d->regular, SMALL, 0);
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     pd_space(d, 4);

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_burnup.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
@@ -161,7 +161,7 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     if (has_column(r, SP_PE_WHY))
         pd_paragraph(d, x->account, d->regular, SMALL + 0.5f, 12);
     if (x->excerpt[0])
-        pd_paragraph(d, sp_arena_printf(&d->arena, "%s: %s", x->is_kpi ? "Note" : "Progress", x->excerpt), d->regular,
+        pd_paragraph(d, sp_arena_printf(&d->arena, "%s%s", x->narrative_label, x->excerpt), d->regular,
                      SMALL + 0.5f, 12);
     else if (!x->is_kpi)
         pd_paragraph(d, "Progress: no update recorded.", d->regular, SMALL + 0.5f, 12);
@@ -250,7 +250,8 @@ static void pdf_key(pd_doc *d, const sp_report *r)
     static const float widths[] = {0.22f, 0.78f};
     pd_table t = {2, headers, widths, SMALL, false};
     pd_table_begin(d, &t);
-    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+    for (size_t j = 0; j < r->key_rows.n; j++) {
+        size_t i = r->key_rows.at[j];
         const char *term = SP_KEY_ROWS[i].status ? LABEL(SP_KEY_ROWS[i].status) : SP_KEY_ROWS[i].term;
         pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {sp_key_meaning(&SP_KEY_ROWS[i], &r->assessment->rules, &d->arena), 0, false}};
         pd_table_row(d, &t, cells);
@@ -269,7 +270,13 @@ static void pdf_plain_key(pd_doc *d, const sp_report *r)
         pd_ensure(d, size * 2);
         d->y -= size;
         float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
-        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, row->meaning, SP_TEXT_DARK);
+        const char **lines;
+        size_t n = pd_wrap(d, d->regular, size, row->meaning, PD_BODY_W - w - 8, &lines);
+        for (size_t l = 0; l < n; l++) {
+            pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, lines[l], SP_TEXT_DARK);
+            if (l + 1 < n)
+                d->y -= size * 1.3f;
+        }
         d->y -= size * 0.9f;
     }
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/report.h"
 #include "render/style.h"
 #include "render/xlsx/xlsx_progress.h"
@@ -106,6 +106,16 @@ static const char *date_text_of(xl_ctx *c, sp_date d)
     char buf[20];
     sp_date_long(d, buf);
     return sp_arena_strdup(&c->arena, buf);
+}
+
+/* The key's rows: the terms the pack uses (the view's key_rows), then its notes. */
+static size_t *key_rows(xl_ctx *c)
+{
+    size_t n = c->r->key_rows.n, *rows = sp_arena_alloc(&c->arena, (n + 2) * sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        rows[i] = c->r->key_rows.at[i];
+    rows[n] = SP_N_KEY_ROWS, rows[n + 1] = SP_N_KEY_ROWS + 1;
+    return rows;
 }
 
 static size_t *iota(xl_ctx *c, size_t n)
@@ -316,8 +326,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                               : (xl_sheet_spec){"Key", "Key: what the colours and figures mean",
                                                 "Every status cell says its word as well as its colour.", "key",
                                                 XL_KEY_COLUMNS, XL_N_KEY_COLUMNS,
-                                                iota(c, SP_N_KEY_ROWS + 2),
-                                                SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1), ""},
+                                                key_rows(c), r->key_rows.n + (p->values_illustrative ? 2 : 1), ""},
                           NULL, true},
     };
     static const char *const DESCRIPTIONS[SP_N_SHEETS] = {

@@ -40,7 +40,7 @@ static xl_cell ms_slip(xl_ctx *c, size_t i)
 }
 static xl_cell ms_challenge(xl_ctx *c, size_t i) { return xl_text(MR(i)->challenge); }
 static xl_cell ms_reason(xl_ctx *c, size_t i) { return xl_text(MR(i)->reason); }
-static xl_cell ms_progress(xl_ctx *c, size_t i) { return xl_text(MS(i)->progress); }
+static xl_cell ms_progress(xl_ctx *c, size_t i) { return xl_text(c->r->ms_progress[i]); }
 static xl_cell ms_source(xl_ctx *c, size_t i) { return xl_text(sp_source_label(&c->arena, MS(i)->src)); }
 
 const xl_column XL_ACTION_COLUMNS[SP_N_ACTION_COLUMNS] = {

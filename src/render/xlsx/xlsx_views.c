@@ -4,7 +4,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/report.h"
 #include "view/families.h"
 #include "render/style.h"
