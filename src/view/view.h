@@ -128,6 +128,9 @@ typedef struct sp_view {
     bool section[SP_N_SECTIONS];
     bool sheet[SP_N_SHEETS];
     bool forecast;              /* the burn-up and forecast (assess/progress.c): never for families */
+    /* an empty set said in one line (decisions #14), where its section or sheet would be empty:
+     * no KPI in scope (the scorecard is then left out); a risk register with no risks; else NULL */
+    const char *kpis_none, *risks_none;
     const char *forecast_assumes; /* what a forecast that was made assumes, in words; NULL when none */
     /* the at-a-glance sentences every renderer prints: KPIs by RAG; missing data (NULL when none);
      * challenges and acknowledged positions; the whole plan's due milestones done on time */

@@ -65,7 +65,8 @@ static void body(hd_doc *d, const sp_report *r, const char *title)
     }
     contents(d, r);
     for (int i = 0; i < r->tmpl->n_sections; i++)
-        SECTIONS[r->tmpl->sections[i]](d, r);
+        if (r->section[r->tmpl->sections[i]]) /* the view leaves out what has nothing to show */
+            SECTIONS[r->tmpl->sections[i]](d, r);
 }
 
 static bool render(const sp_report *r, const char *path, bool fragment, char *err, size_t errlen)

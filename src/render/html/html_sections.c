@@ -15,6 +15,8 @@ const char *html_section_id(sp_section s) { return SP_SECTION_KEYS[s]; }
 
 const char *html_section_title(hd_doc *d, const sp_report *r, sp_section s)
 {
+    if (!r->section[s])
+        return NULL; /* the view leaves out what has nothing to show */
     switch (s) {
     case SP_SEC_GLANCE: return "At a glance";
     case SP_SEC_CHANGES: return r->changes ? "Since the last report" : NULL;
@@ -402,8 +404,8 @@ void html_risks(hd_doc *d, const sp_report *r)
     if (!p->has_risks_file)
         return;
     html_section_heading(d, r, SP_SEC_RISKS);
-    if (!p->risks.n) {
-        hd_para(d, NULL, "The risk register is empty.");
+    if (r->risks_none) {
+        hd_para(d, NULL, r->risks_none);
         return;
     }
     static const char *const heads[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};

@@ -264,7 +264,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                                      "figures [note 2]."
                                                    : "One row per KPI, judged at the report date.",
                             "kpis", pick(c, XL_KPI_COLUMNS, t->kpi_columns, t->n_kpi_columns), (size_t)t->n_kpi_columns,
-                            kpis, n_kpis, "The plan has no KPIs."},
+                            kpis, n_kpis, r->kpis_none ? r->kpis_none : ""},
                            NULL, true},
         [SP_SHEET_SPC] = {SP_SHEET_SPC,
                           {"SPC", "Statistical process control: XmR points",
@@ -299,7 +299,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                             family, true},
         [SP_SHEET_RISKS] = {SP_SHEET_RISKS,
                             {"Risks", "Risk register", "As recorded in risks.csv.", "risks", XL_RISK_COLUMNS,
-                             XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, "The register is empty."},
+                             XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, r->risks_none ? r->risks_none : ""},
                             NULL, p->has_risks_file},
         [SP_SHEET_DATA_QUALITY] = {SP_SHEET_DATA_QUALITY,
                                    {"Data quality", "Data quality",
