@@ -95,7 +95,7 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
     }
     worksheet_set_column(ws, 0, 0, widths[0], NULL);
     worksheet_set_column(ws, 1, 1, widths[1], NULL);
-    xl_print_setup(c, ws, -1);
+    xl_print_setup(c, ws, -1, widths, 2, 0);
     worksheet_set_portrait(ws);
 }
 
