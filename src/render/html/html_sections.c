@@ -187,14 +187,13 @@ void html_exceptions(hd_doc *d, const sp_report *r)
         for (size_t k = 0; k < grp->items.n; k++) {
             const sp_view_exception *x = &r->exceptions[grp->items.at[k]];
             const char *what = sp_arena_printf(&d->arena, "%s: %s %s", x->kind_word, x->ref, x->title);
-            const char *why = x->stance && x->stance[0] ? sp_arena_printf(&d->arena, "%s %s", x->why, x->stance) : x->why;
             hd_row_begin(d);
             for (int c = 0; c < n_keep; c++) {
                 switch (keep[c]) {
                 case SP_PE_WHAT: hd_cell(d, c == 0, what); break;
                 case SP_PE_STATUS: hd_cell_status(d, x->status, LABEL(x->status)); break;
                 case SP_PE_OWNER: hd_cell(d, c == 0, x->owner[0] ? x->owner : "not recorded"); break;
-                default: hd_cell(d, c == 0, why); break;
+                default: hd_cell(d, c == 0, x->account); break; /* the view's one paragraph: why, said once */
                 }
             }
             hd_cell(d, false, x->deadline[0] ? x->deadline : "–");
