@@ -50,8 +50,8 @@ typedef struct sp_view_exception {
     const char *title;      /* milestone title or KPI name */
     const char *owner;      /* owner, else the action's owner; "not recorded" when none */
     const char *deadline;   /* "May 2021 (revised from Nov 2019); 2 months late"; "" for KPIs */
-    const char *why;        /* the challenge or the reason, as a sentence */
-    const char *stance;     /* "Challenged: …" / the acknowledgement / what was not reported / "" */
+    const char *why;        /* why it stands where it does (its status reason), as a sentence */
+    const char *stance;     /* the position: "Challenged: …" / the acknowledgement / what was not reported / "" */
     const char *account;    /* the one paragraph a story prints: the challenge, else why (with the stance) */
     const char *narrative;  /* the latest progress narrative, whole; "" when none */
     const char *excerpt;    /* its first ~300 characters at a word boundary, "…" when cut */

@@ -3,7 +3,8 @@
 # - every id of the page and the CMS fragment starts sendpack- (a host page's CSS restyles
 #   #contents, #contact, #key, #glossary), and every in-page link and aria/for reference lands;
 # - no cell or paragraph says the same sentence twice (the exceptions' Why said its challenge
-#   twice: "Reported Green, but ... Challenged: Reported Green, but ...");
+#   twice: "Reported Green, but ... Challenged: Reported Green, but ..."), nor does an exception's
+#   why and position in the workbook's row or the JSON;
 # - "Words we use" holds no two terms differing only by case (SENCO and SENCo, PFA and PfA);
 # - a Local Offer run whose plan.ini has no contact warns the editor, naming plan.ini, and its
 #   page sends families to the Local Offer website and their SEND information, advice and
@@ -17,7 +18,7 @@ wsoa="$SHARED_DIR/data/peterborough-wsoa-2019"
 for plan in "$demo:2022-12-31" "$wsoa:2021-06-30"; do
     dir=${plan%%:*} as_of=${plan#*:}
     for template in scrutiny dfe-nhse local-offer; do
-        "$SENDPACK" --as-of "$as_of" --template "$template" --format html --html-fragment --output "$work/out" "$dir" \
+        "$SENDPACK" --as-of "$as_of" --template "$template" --format html,xlsx,json --html-fragment --output "$work/out" "$dir" \
             >/dev/null 2>"$work/$(basename "$dir")-$template.err" || fail "$(basename "$dir") $template run"
     done
 done
@@ -85,6 +86,27 @@ for path in files:
         lower = [t.lower() for t in terms]
         if len(set(lower)) != len(lower) or not terms:
             problems.append(f"{name}: Words we use lists terms differing only by case: {terms}")
+# an exception's why and its position, side by side in the workbook and the JSON, say each thing once
+import json, openpyxl
+challenged = 0
+for path in sorted(glob.glob(f"{out}/*.json")):
+    name = path.split("/")[-1]
+    for e in json.load(open(path, encoding="utf-8")).get("exceptions", []):
+        challenged += e["challenged"]
+        if set(sentences(e["why"] or "")) & set(sentences(e["position"] or "")):
+            problems.append(f"{name}: {e['ref']} says in its position what its why says: {e['why']} | {e['position']}")
+    book = path[:-5] + ".xlsx"
+    wb = openpyxl.load_workbook(book)
+    if "Exceptions" not in wb.sheetnames:
+        continue
+    ws = wb["Exceptions"]
+    head = [c.value for c in ws[4]]
+    for row in ws.iter_rows(min_row=5, values_only=True):
+        d = dict(zip(head, row))
+        if set(sentences(d.get("Why") or "")) & set(sentences(d.get("Officer's position") or "")):
+            problems.append(f"{book.split('/')[-1]}: a row's Why and Officer's position say the same: {d.get('Why')}")
+if not challenged:
+    problems.append("no challenged exception: the check shows nothing")
 for x in problems[:20]:
     print("FAIL:", x)
 sys.exit(1 if problems else 0)
