@@ -16,7 +16,8 @@ Three faults are looked for:
    third of the smaller one;
 5. a page a reader must skip (decisions #14): one with nothing but its running head and foot,
    or, but for the last page, one whose body ends in its top fifth (a leftover row or two
-   before a section that starts a new page).
+   before a section that starts a new page); the last page, in its top eighth (a table's
+   last row or two, which the engine keeps with rows of the page before).
 """
 import json
 import re
@@ -265,7 +266,7 @@ def check_overprinted(pages):
 
 HEAD_BOTTOM, FOOT_TOP = 45.0, 50.0  # the running head ends above this; the foot starts this far above the bottom
 BODY_TOP, BODY_BOTTOM = 52.0, 56.0  # the body's first line from the top, its last from the bottom (pdf_doc.h)
-NEAR_EMPTY = 0.2
+NEAR_EMPTY, LAST_NEAR_EMPTY = 0.2, 0.125
 
 
 def check_empty_pages(pages):
@@ -275,7 +276,7 @@ def check_empty_pages(pages):
             fail(f"page {n}: blank, only the running head and foot")
             continue
         used = (max(w[3] for w in body) - BODY_TOP) / (h - BODY_TOP - BODY_BOTTOM)
-        if n < len(pages) and used < NEAR_EMPTY:
+        if used < (NEAR_EMPTY if n < len(pages) else LAST_NEAR_EMPTY):
             fail(f"page {n}: near-empty, its body ends {used:.0%} down the page")
 
 
