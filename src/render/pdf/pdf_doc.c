@@ -719,8 +719,6 @@ static float header_height(pd_doc *d, const table_layout *L)
     return (float)most * L->size * PD_LEADING + 2 * PD_CELL_PAD;
 }
 
-/* One row; a row that fits on a fresh page starts on one when it does not fit here, a longer
- * row is split, its lines continuing under the header on the next page. */
 /* A row's cells wrapped to their columns; returns the most lines any cell has. */
 static size_t wrap_row(pd_doc *d, const table_layout *L, const pd_cell *cells, const char ***cols, size_t *n)
 {
@@ -733,6 +731,8 @@ static size_t wrap_row(pd_doc *d, const table_layout *L, const pd_cell *cells, c
     return most;
 }
 
+/* One row; a row that fits on a fresh page starts on one when it does not fit here, a longer
+ * row is split, its lines continuing under the header on the next page. */
 static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, bool first_row)
 {
     float size = L->size, line = size * PD_LEADING;
