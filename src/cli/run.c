@@ -97,6 +97,19 @@ static void warn_unexplained(const char *dir, const sp_families *f)
     fprintf(stderr, "): add each to its [glossary] section, e.g. %s = what it stands for\n", f->unexplained[0]);
 }
 
+/* A Local Offer page whose plan gives families no address of its own sends them to the
+ * general routes: tell the editor, with the fix. */
+static void warn_no_contact(const char *dir, const sp_view *v)
+{
+    if (!v->tmpl->plain_english || v->contact[0])
+        return;
+    fprintf(stderr,
+            "%s/plan.ini: warning: no contact: the Local Offer page can only point families to the Local Offer "
+            "website and their SEND information, advice and support service; add contact = the web page or "
+            "e-mail address where families can ask about this plan\n",
+            dir);
+}
+
 static int run_plan(const sp_options *o, const sp_template *tmpl, const char *dir)
 {
     sp_plan plan;
@@ -165,6 +178,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
             sp_view_build(&view, &plan, &assessment, compared ? &changes : NULL, &diags, tmpl);
             view.html_heading_level = o->html_heading_level;
             warn_unexplained(dir, view.families);
+            warn_no_contact(dir, &view);
             status = render_all(o, &view);
             sp_view_free(&view);
         }

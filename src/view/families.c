@@ -422,10 +422,14 @@ static void build_contact(ctx *c)
     if (contact[0])
         f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
                                  "please get in touch:");
-    else
-        f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
-                                 "please ask your local SEND information, advice and support service. "
-                                 "They can pass your views on to us.");
+    else /* no address of the plan's own: the routes every local area has, with none made up */
+        f->contact_text = say(
+            c, sp_arena_printf(c->a,
+                               "If you have a question about this plan, or you want to tell us what you think, "
+                               "please use the contact details on %s%s Local Offer website, or ask your local SEND "
+                               "information, advice and support service. They can pass your views on to us.",
+                               c->p->info.area[0] ? c->p->info.area : "your local area's",
+                               c->p->info.area[0] ? "'s" : ""));
 }
 
 

@@ -98,7 +98,10 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
     x->title = v->ms_title[x->index];
     x->owner = v->ms_owner[x->index][0] ? v->ms_owner[x->index] : "not recorded";
     x->deadline = sp_view_deadline(a, m, r, true);
-    x->why = v->ms_why[x->index];
+    /* why it stands where it does; the position says the challenge or the acknowledgement, so a
+     * row that shows both says each once */
+    x->why = r->reason;
+    const char *said = v->ms_why[x->index]; /* the reason with the challenge or acknowledgement */
     if (x->challenged)
         x->stance = sp_arena_printf(a, "Challenged: %s.", r->challenge);
     else if (x->acknowledged && r->acknowledged)
@@ -107,11 +110,11 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
         x->stance = "No status reported.";
     else
         x->stance = "";
-    /* the why already carries the challenge, or the acknowledgement beside the reason */
+    /* the one paragraph: the challenge; or the reason with the acknowledgement beside it */
     x->account = x->challenged ? x->stance
-                 : (x->acknowledged && r->acknowledged && strstr(x->why, r->acknowledged)) || !x->stance[0]
-                     ? x->why
-                     : sp_arena_printf(a, "%s %s", x->why, x->stance);
+                 : (x->acknowledged && r->acknowledged && strstr(said, r->acknowledged)) || !x->stance[0]
+                     ? said
+                     : sp_arena_printf(a, "%s %s", said, x->stance);
     x->brief = x->deadline;
     x->narrative = v->ms_progress[x->index];
     x->narrative_label = m->progress_of_action ? "" : "Progress: ";

@@ -315,6 +315,16 @@ static void build_visibility(sp_view *v)
         v->section[SP_SEC_SPC] = v->sheet[SP_SHEET_SPC] = false;
     if (!v->assessment->rules.focus_cohort)
         v->section[SP_SEC_COHORT] = v->sheet[SP_SHEET_COHORT] = false;
+    /* an empty set is said in one line, or its section left out (decisions #14) */
+    const char *cohort = v->assessment->rules.cohort;
+    if (!v->kpis.n) {
+        v->kpis_none = v->plan->kpis.n && cohort
+                           ? sp_arena_printf(&v->arena, "No KPI of the plan is for the %s age group.", cohort)
+                           : "The export has no KPIs: kpis.csv lists none.";
+        v->section[SP_SEC_SCORECARD] = false;
+    }
+    if (v->plan->has_risks_file && !v->plan->risks.n)
+        v->risks_none = "The risk register is empty: risks.csv lists no risks.";
     /* a forecast read by families reads as a promise (assessment rules) */
     v->forecast = !t->plain_english;
     if (!v->forecast)

@@ -50,8 +50,8 @@ typedef struct sp_view_exception {
     const char *title;      /* milestone title or KPI name */
     const char *owner;      /* owner, else the action's owner; "not recorded" when none */
     const char *deadline;   /* "May 2021 (revised from Nov 2019); 2 months late"; "" for KPIs */
-    const char *why;        /* the challenge or the reason, as a sentence */
-    const char *stance;     /* "Challenged: …" / the acknowledgement / what was not reported / "" */
+    const char *why;        /* why it stands where it does (its status reason), as a sentence */
+    const char *stance;     /* the position: "Challenged: …" / the acknowledgement / what was not reported / "" */
     const char *account;    /* the one paragraph a story prints: the challenge, else why (with the stance) */
     const char *narrative;  /* the latest progress narrative, whole; "" when none */
     const char *narrative_label; /* what a story prints before it: "Progress: ", "Note: ", or "" when the
@@ -130,6 +130,9 @@ typedef struct sp_view {
     bool section[SP_N_SECTIONS];
     bool sheet[SP_N_SHEETS];
     bool forecast;              /* the burn-up and forecast (assess/progress.c): never for families */
+    /* an empty set said in one line (decisions #14), where its section or sheet would be empty:
+     * no KPI in scope (the scorecard is then left out); a risk register with no risks; else NULL */
+    const char *kpis_none, *risks_none;
     const char *forecast_assumes; /* what a forecast that was made assumes, in words; NULL when none */
     /* the at-a-glance sentences every renderer prints: KPIs by RAG; missing data (NULL when none);
      * challenges and acknowledged positions; the whole plan's due milestones done on time */

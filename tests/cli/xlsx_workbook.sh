@@ -35,8 +35,11 @@ def table(ws):
     check(all(h for h in header), f"{ws.title}: blank header")
     check(ws.freeze_panes == "A5", f"{ws.title}: freeze panes {ws.freeze_panes}")
     check(ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9"), f"{ws.title}: print setup")
-    check(ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0,
-          f"{ws.title}: not fit to one page wide")
+    # one page wide, or (decisions #19) across pages at 75% with the key columns repeated
+    fitted = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    check((fitted and ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0)
+          or (not fitted and int(ws.page_setup.scale) == 75 and ws.print_title_cols and ws.print_title_cols.lstrip("$").startswith("A:")),
+          f"{ws.title}: neither one page wide nor across pages with its key columns")
     check(ws.print_title_rows in ("4:4", "$4:$4"), f"{ws.title}: header row not repeated ({ws.print_title_rows})")
     check("Page &P of &N" in ws.oddFooter.center.text, f"{ws.title}: footer")
     check("Peterborough LASEND" in ws.oddHeader.left.text and "31 Dec 2022" in ws.oddHeader.right.text, f"{ws.title}: header")

@@ -168,6 +168,32 @@ static void expands_on_first_use_only(void **state)
     sp_arena_free(&arena);
 }
 
+/* "PfA" and "PFA" are one term (issue 22): expanded once, whichever is met first, with the
+ * first source's expansion, and one entry in the list, spelt as the reader first met it. */
+static void case_variants_are_one_term(void **state)
+{
+    (void)state;
+    sp_glossary g = {.arena = &arena};
+    sp_glossary_learn(&g, "Preparation for Adulthood (PfA) pathway");
+    for (size_t i = 0; i < SP_SEND_GLOSSARY_N; i++)
+        sp_glossary_add(&g, SP_SEND_GLOSSARY[i].abbr, SP_SEND_GLOSSARY[i].expansion, SP_GLOSS_BUILT_IN);
+    assert_string_equal(sp_glossary_expand(&g, "The PFA group met."),
+                        "The Preparation for Adulthood (PFA) group met.");
+    assert_string_equal(sp_glossary_expand(&g, "PfA leads and the SENCo. The SENCO agreed."),
+                        "PfA leads and the special educational needs co-ordinator (SENCo). The SENCO agreed.");
+    const sp_gloss_entry **used;
+    size_t n = sp_glossary_used(&g, &used);
+    assert_int_equal(n, 2);
+    assert_string_equal(used[0]->abbr, "PFA");
+    assert_string_equal(used[0]->expansion, "Preparation for Adulthood");
+    assert_string_equal(used[1]->abbr, "SENCo");
+    /* each spelling is still found as written, never a word in lower case */
+    assert_non_null(sp_glossary_find(&g, "PfA", 3));
+    assert_non_null(sp_glossary_find(&g, "PFA", 3));
+    assert_null(sp_glossary_find(&g, "pfa", 3));
+    sp_arena_free(&arena);
+}
+
 static void built_in_glossary_is_well_formed(void **state)
 {
     (void)state;
@@ -186,6 +212,7 @@ int main(void)
         cmocka_unit_test(glossary_line_without_expansion_is_an_error),
         cmocka_unit_test(long_plan_ini_lines_are_read_whole),
         cmocka_unit_test(expands_on_first_use_only),
+        cmocka_unit_test(case_variants_are_one_term),
         cmocka_unit_test(built_in_glossary_is_well_formed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -147,6 +147,10 @@ void html_kpis(hd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     html_section_heading(d, r, SP_SEC_KPIS);
+    if (r->kpis_none) {
+        hd_para(d, NULL, r->kpis_none);
+        return;
+    }
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
     hr_rows numeric = html_rows(d, r, HR_KPIS_NUMERIC), text = html_rows(d, r, HR_KPIS_TEXT);

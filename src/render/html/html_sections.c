@@ -15,6 +15,8 @@ const char *html_section_id(sp_section s) { return SP_SECTION_KEYS[s]; }
 
 const char *html_section_title(hd_doc *d, const sp_report *r, sp_section s)
 {
+    if (!r->section[s])
+        return NULL; /* the view leaves out what has nothing to show */
     switch (s) {
     case SP_SEC_GLANCE: return "At a glance";
     case SP_SEC_CHANGES: return r->changes ? "Since the last report" : NULL;
@@ -185,14 +187,13 @@ void html_exceptions(hd_doc *d, const sp_report *r)
         for (size_t k = 0; k < grp->items.n; k++) {
             const sp_view_exception *x = &r->exceptions[grp->items.at[k]];
             const char *what = sp_arena_printf(&d->arena, "%s: %s %s", x->kind_word, x->ref, x->title);
-            const char *why = x->stance && x->stance[0] ? sp_arena_printf(&d->arena, "%s %s", x->why, x->stance) : x->why;
             hd_row_begin(d);
             for (int c = 0; c < n_keep; c++) {
                 switch (keep[c]) {
                 case SP_PE_WHAT: hd_cell(d, c == 0, what); break;
                 case SP_PE_STATUS: hd_cell_status(d, x->status, LABEL(x->status)); break;
                 case SP_PE_OWNER: hd_cell(d, c == 0, x->owner[0] ? x->owner : "not recorded"); break;
-                default: hd_cell(d, c == 0, why); break;
+                default: hd_cell(d, c == 0, x->account); break; /* the view's one paragraph: why, said once */
                 }
             }
             hd_cell(d, false, x->deadline[0] ? x->deadline : "–");
@@ -402,8 +403,8 @@ void html_risks(hd_doc *d, const sp_report *r)
     if (!p->has_risks_file)
         return;
     html_section_heading(d, r, SP_SEC_RISKS);
-    if (!p->risks.n) {
-        hd_para(d, NULL, "The risk register is empty.");
+    if (r->risks_none) {
+        hd_para(d, NULL, r->risks_none);
         return;
     }
     static const char *const heads[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};

@@ -46,7 +46,8 @@ bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errle
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
     for (int i = 0; i < r->tmpl->n_sections; i++)
-        SECTIONS[r->tmpl->sections[i]](d, r);
+        if (r->section[r->tmpl->sections[i]]) /* the view leaves out what has nothing to show */
+            SECTIONS[r->tmpl->sections[i]](d, r);
 
     bool ok = pd_save(d, path);
     if (!ok)

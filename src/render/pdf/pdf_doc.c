@@ -532,6 +532,11 @@ void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
     fill_rect(d, x, y, w, h, rgb);
 }
 
+/* A section that starts a page leaves none near-empty: on a page less than this much used
+ * (a table's last row or two, a short section) it follows on, after a gap. */
+#define PD_PAGE_FILL_MIN (1.0f / 3)
+#define PD_SECTION_GAP 18.0f
+
 void pd_new_page(pd_doc *d)
 {
     flush_table(d);
@@ -542,6 +547,13 @@ void pd_new_page(pd_doc *d)
             place_pending(d, 0);
             break;
         }
+    float used = d->page ? (PD_TOP - d->y) / (PD_TOP - PD_BOTTOM) : 1;
+    if (used <= 0)
+        return; /* nothing on this page yet: never a blank page */
+    if (used < PD_PAGE_FILL_MIN) {
+        pd_space(d, PD_SECTION_GAP);
+        return;
+    }
     new_page(d);
 }
 
@@ -741,18 +753,26 @@ static float header_height(pd_doc *d, const table_layout *L)
     return (float)most * L->size * PD_LEADING + 2 * PD_CELL_PAD;
 }
 
+/* A row's cells wrapped to their columns; returns the most lines any cell has. */
+static size_t wrap_row(pd_doc *d, const table_layout *L, const pd_cell *cells, const char ***cols, size_t *n)
+{
+    size_t most = 1;
+    for (size_t j = 0; j < L->n; j++) {
+        float w = L->w[j] - 2 * PD_CELL_PAD - (cells[j].tint ? 2 * BADGE_PAD : 0);
+        n[j] = pd_wrap(d, cell_font(d, &cells[j]), L->size, cells[j].text, w, &cols[j]);
+        most = n[j] > most ? n[j] : most;
+    }
+    return most;
+}
+
 /* One row; a row that fits on a fresh page starts on one when it does not fit here, a longer
  * row is split, its lines continuing under the header on the next page. */
 static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, bool first_row)
 {
     float size = L->size, line = size * PD_LEADING;
     const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
-    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n), most = 1;
-    for (size_t j = 0; j < L->n; j++) {
-        float w = L->w[j] - 2 * PD_CELL_PAD - (cells[j].tint ? 2 * BADGE_PAD : 0);
-        n[j] = pd_wrap(d, cell_font(d, &cells[j]), size, cells[j].text, w, &cols[j]);
-        most = n[j] > most ? n[j] : most;
-    }
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n);
+    size_t most = wrap_row(d, L, cells, cols, n);
     float full = (float)most * line + 2 * PD_CELL_PAD;
     float fresh = PD_TOP - PD_BOTTOM - L->header_h;
     if (first_row) {
@@ -801,6 +821,33 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
     }
 }
 
+/* A table whose last page would hold only its last row or two, in less than a fifth of the
+ * page, takes two rows of the page before with them (that page keeping at least three): the
+ * row to start that last page at, or SIZE_MAX to break where the rows fall. Rows taller than a
+ * page (split across pages) are left where they fall. */
+static size_t widow_break(pd_doc *d, const table_layout *L)
+{
+    size_t rows = d->table.rows.n, start = 0, before = 0; /* the first rows of the last two pages */
+    float line = L->size * PD_LEADING, fresh = PD_TOP - PD_BOTTOM - L->header_h;
+    float above = pending_height(d) + L->header_h; /* the waiting headings and the header */
+    float y = (d->page ? d->y : PD_BOTTOM) - above;
+    const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n);
+    for (size_t i = 0; i < rows; i++) {
+        float h = (float)wrap_row(d, L, d->table.rows.items[i], cols, n) * line + 2 * PD_CELL_PAD;
+        if (h > fresh)
+            return SIZE_MAX;
+        if (y - h < PD_BOTTOM) {
+            before = start;
+            start = i;
+            y = PD_TOP - (i ? L->header_h : above);
+        }
+        y -= h;
+    }
+    bool stray = start > 0 && rows - start <= 2 && (PD_TOP - y) < (PD_TOP - PD_BOTTOM) / 5;
+    return stray && start >= before + 5 ? start - 2 : SIZE_MAX;
+}
+
 static void flush_table(pd_doc *d)
 {
     if (!d->table.open)
@@ -810,8 +857,14 @@ static void flush_table(pd_doc *d)
         return; /* the header waits for a first row: a header never stands alone */
     table_layout L = plan_table(d);
     L.header_h = header_height(d, &L);
-    for (size_t i = 0; i < d->table.rows.n; i++)
+    size_t widow = widow_break(d, &L);
+    for (size_t i = 0; i < d->table.rows.n; i++) {
+        if (i == widow) {
+            new_page(d);
+            draw_header(d, &L);
+        }
         draw_row(d, &L, d->table.rows.items[i], i == 0);
+    }
     d->table.rows.n = 0;
 }
 

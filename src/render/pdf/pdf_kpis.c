@@ -116,6 +116,10 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_new_page(d);
     }
     HPDF_Outline top = pd_heading(d, grid ? "KPIs that need attention" : "KPIs: the impact scorecard", 1, NULL);
+    if (r->kpis_none) {
+        pd_paragraph(d, r->kpis_none, d->regular, BODY, 0);
+        return;
+    }
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     if (grid) {

@@ -227,6 +227,10 @@ static void pdf_risks(pd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     pd_space(d, 8);
     pd_heading(d, "Risk register", 1, NULL);
+    if (r->risks_none) {
+        pd_paragraph(d, r->risks_none, d->regular, BODY, 0);
+        return;
+    }
     static const char *const headers[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};
     static const float widths[] = {0.27f, 0.09f, 0.28f, 0.1f, 0.26f};
     pd_table t = {5, headers, widths, SMALL, false};

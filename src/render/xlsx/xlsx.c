@@ -95,7 +95,7 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
     }
     worksheet_set_column(ws, 0, 0, widths[0], NULL);
     worksheet_set_column(ws, 1, 1, widths[1], NULL);
-    xl_print_setup(c, ws, -1);
+    xl_print_setup(c, ws, -1, widths, 2, 0);
     worksheet_set_portrait(ws);
 }
 
@@ -274,7 +274,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                                      "figures [note 2]."
                                                    : "One row per KPI, judged at the report date.",
                             "kpis", pick(c, XL_KPI_COLUMNS, t->kpi_columns, t->n_kpi_columns), (size_t)t->n_kpi_columns,
-                            kpis, n_kpis, "The plan has no KPIs."},
+                            kpis, n_kpis, r->kpis_none ? r->kpis_none : ""},
                            NULL, true},
         [SP_SHEET_SPC] = {SP_SHEET_SPC,
                           {"SPC", "Statistical process control: XmR points",
@@ -309,7 +309,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                             family, true},
         [SP_SHEET_RISKS] = {SP_SHEET_RISKS,
                             {"Risks", "Risk register", "As recorded in risks.csv.", "risks", XL_RISK_COLUMNS,
-                             XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, "The register is empty."},
+                             XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, r->risks_none ? r->risks_none : ""},
                             NULL, p->has_risks_file},
         [SP_SHEET_DATA_QUALITY] = {SP_SHEET_DATA_QUALITY,
                                    {"Data quality", "Data quality",
