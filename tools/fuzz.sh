@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template fuzz_redact)
 bash tools/install-deps.sh test
 command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSENDPACK_FUZZ=ON -DSENDPACK_TESTS=OFF >/dev/null
@@ -41,6 +41,8 @@ for d in "$shared"/data/* tests/bad/* tests/data/*; do
     done > "$out"
 done
 cp templates/*.ini "$seeds/fuzz_template/" 2>/dev/null || true
+# the redactor: the committed forms of phone numbers and addresses, and every cell of the real plans
+mkdir -p "$seeds/fuzz_redact" && cp tests/fuzz/corpus/fuzz_redact/* "$seeds/fuzz_values"/* "$seeds/fuzz_redact/"
 for h in "${harnesses[@]}"; do
     [ -x "build-fuzz/tests/fuzz/$h" ] || continue
     corpus="build-fuzz/corpus-$h"

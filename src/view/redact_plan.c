@@ -39,8 +39,11 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a, sp_redact_doubts *doubts)
     COPY(p->areas);
     COPY(p->kpis);
     COPY(p->risks);
+    /* the folder (check.c warns of a contact in its name: it is in the output files' names) */
+    sp_src src = {"", 0, 0};
+    R(p->dir), R(p->name);
     /* plan.ini: every text but `contact`, the plan's own public address for families */
-    sp_src src = {p->dir ? sp_arena_printf(a, "%s/plan.ini", p->dir) : "plan.ini", 0, 0};
+    src = (sp_src){p->dir ? sp_arena_printf(a, "%s/plan.ini", p->dir) : "plan.ini", 0, 0};
     R(p->info.title), R(p->info.area), R(p->info.organisations);
     sp_abbreviation *glossary = sp_arena_alloc(a, (p->info.n_glossary + 1) * sizeof *glossary);
     for (size_t i = 0; i < p->info.n_glossary; i++) {

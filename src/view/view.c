@@ -103,6 +103,14 @@ static void redact_diags(sp_view *v, const sp_diags *src, const sp_redact_doubts
             "rows had text that may be a contact detail (a long run of digits, or an address without a dot in "
             "its domain) removed from this public pack to be safe: check them"};
     c->warnings += doubts->n;
+    /* the files' names hold the plan folder's (check.c warns of a contact detail in it) */
+    const char *file = NULL, *file_redacted = NULL; /* rows of one file share its name */
+    for (size_t i = 0; i < c->list.n; i++) {
+        sp_diag *it = &c->list.items[i];
+        if (it->src.file != file)
+            file = it->src.file, file_redacted = sp_redact_contacts_text(&v->arena, file);
+        it->src.file = file_redacted;
+    }
     v->diags = c;
 }
 
