@@ -46,7 +46,8 @@ typedef struct sp_ch {
     uint8_t kind;
 } sp_ch;
 
-/* The kind of one code point already in compatibility form. */
+/* The kind of one code point already in compatibility form; of an ASCII one, also by table. */
+extern const uint8_t SP_ASCII_KIND[128];
 sp_ch_kind sp_ch_kind_of(uint32_t cp);
 
 /* The characters of s[0..n) as read (malloc'd, *count of them). Bytes that are not UTF-8 are

@@ -8,6 +8,18 @@
 
 #include "util/arena.h"
 
+/* sp_ch_kind_of for ASCII (checked against it by tests/unit/test_redact.c) */
+const uint8_t SP_ASCII_KIND[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    3, 0, 0, 0, 0, 0, 0, 0, 6, 6, 0, 7, 0, 4, 5, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 6, 0, 6, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 6, 0, 6, 0, 0,
+};
+
 sp_ch_kind sp_ch_kind_of(uint32_t cp)
 {
     if (cp < 0x80) {
@@ -117,21 +129,42 @@ sp_ch *sp_contact_read(const char *text, size_t n, size_t *count)
 /* The telephone words of contact.h, in lower case: 1 when six digits may follow, 2 for three. */
 int sp_contact_phone_word(const char *w, size_t n)
 {
-    static const char *const six[] = {"tel", "telephone", "phone", "ph", "mobile", "mob", "fax", "telno", "tele"};
-    static const char *const three[] = {"ext", "extn", "extension"};
-    for (size_t i = 0; i < sizeof six / sizeof *six; i++)
-        if (strlen(six[i]) == n && memcmp(six[i], w, n) == 0)
-            return 1;
-    for (size_t i = 0; i < sizeof three / sizeof *three; i++)
-        if (strlen(three[i]) == n && memcmp(three[i], w, n) == 0)
-            return 2;
-    return 0;
+#define IS(word) (n == sizeof word - 1 && memcmp(w, word, n) == 0)
+    switch (w[0]) {
+    case 't': return IS("tel") || IS("telephone") || IS("telno") || IS("tele");
+    case 'p': return IS("phone") || IS("ph");
+    case 'm': return IS("mobile") || IS("mob");
+    case 'f': return IS("fax");
+    case 'e': return (IS("ext") || IS("extn") || IS("extension")) ? 2 : 0;
+    default: return 0;
+    }
+#undef IS
+}
+
+/* ASCII text with no '@' or '%' and under three digits can hold only "name at example.org" or
+ * "name[at]example": does it have the word "at"? (a loop simple enough to be vectorised) */
+static bool plain_ascii_without_at(const unsigned char *s, size_t n)
+{
+    unsigned digits = 0, special = 0;
+    for (size_t i = 0; i < n; i++) {
+        digits += (unsigned)(s[i] - '0') < 10;
+        special |= (s[i] >= 0x80) | (s[i] == '@') | (s[i] == '%');
+    }
+    if (special || digits >= 3)
+        return false;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((s[i] | 0x20) == 'a' && (s[i + 1] | 0x20) == 't' && (i == 0 || SP_ASCII_KIND[s[i - 1]] != SP_CH_LETTER) &&
+            (i + 2 == n || SP_ASCII_KIND[s[i + 2]] != SP_CH_LETTER))
+            return false;
+    return true;
 }
 
 bool sp_contact_possible(const char *text)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = strlen(text), digits = 0;
+    if (plain_ascii_without_at(s, n))
+        return false;
     bool at_word = false, bracket = false, dot_after_at_word = false, phone_word = false;
     char word[12];
     size_t wn = 0;           /* letters of the word being read, lower case (past sizeof word: too long) */
@@ -139,24 +172,41 @@ bool sp_contact_possible(const char *text)
     for (size_t i = 0; i <= n;) {
         uint32_t form[MAX_FORM];
         size_t len = 1;
-        int k = i < n ? read_one(s, n, i, &len, form) : (form[0] = ' ', 1);
+        int k = 1;
+        if (i == n)
+            form[0] = ' '; /* the last word ends */
+        else if (s[i] >= 0x20 && s[i] < 0x7F)
+            form[0] = s[i]; /* most of every text */
+        else
+            k = read_one(s, n, i, &len, form);
         for (int j = 0; j < k; j++) {
             uint32_t c = form[j];
-            sp_ch_kind kind = sp_ch_kind_of(c);
-            if (kind == SP_CH_AT || (c == '0' && p1 == '4' && p2 == '%'))
-                return true;
-            digits += kind == SP_CH_DIGIT;
-            bracket |= kind == SP_CH_BRACKET || c == '<' || c == '>';
-            dot_after_at_word |= kind == SP_CH_DOT && at_word;
+            sp_ch_kind kind = c < 0x80 ? (sp_ch_kind)SP_ASCII_KIND[c] : sp_ch_kind_of(c);
             if (kind == SP_CH_LETTER) {
                 if (wn < sizeof word)
                     word[wn] = (char)(c < 0x80 ? (c | 0x20) : '?');
                 wn++;
-            } else if (wn) { /* a word ends */
-                dot_after_at_word |= at_word && wn == 3 && memcmp(word, "dot", 3) == 0; /* "at example dot org" */
-                at_word |= wn == 2 && word[0] == 'a' && word[1] == 't';
-                phone_word |= wn <= sizeof word && sp_contact_phone_word(word, wn);
+            } else {
+                if (wn >= 2) { /* a word ends */
+                    if (wn == 2 && word[0] == 'a' && word[1] == 't')
+                        at_word = true;
+                    else if (wn == 3 && at_word && memcmp(word, "dot", 3) == 0) /* "at example dot org" */
+                        dot_after_at_word = true;
+                    else if (wn <= 9 && sp_contact_phone_word(word, wn))
+                        phone_word = true;
+                }
                 wn = 0;
+                if (kind == SP_CH_DIGIT) {
+                    digits++;
+                    if (c == '0' && p1 == '4' && p2 == '%')
+                        return true;
+                } else if (kind == SP_CH_AT) {
+                    return true;
+                } else if (kind == SP_CH_BRACKET || c == '<' || c == '>') {
+                    bracket = true;
+                } else if (kind == SP_CH_DOT && at_word) {
+                    dot_after_at_word = true;
+                }
             }
             p2 = p1, p1 = c;
         }

@@ -223,6 +223,14 @@ static void every_space_dash_at_and_invisible(void **state)
     assert_true(spaces >= 16 && dashes >= 20 && ats >= 2 && invisible >= 100);
 }
 
+/* the ASCII table the shortcut reads by agrees with the reader */
+static void ascii_table(void **state)
+{
+    (void)state;
+    for (uint32_t c = 0; c < 128; c++)
+        assert_int_equal(SP_ASCII_KIND[c], sp_ch_kind_of(c));
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -234,6 +242,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(phones),           cmocka_unit_test(addresses),
                                        cmocka_unit_test(doubts),           cmocka_unit_test(left_alone),
-                                       cmocka_unit_test(shortcut_is_safe), cmocka_unit_test(every_space_dash_at_and_invisible)};
+                                       cmocka_unit_test(shortcut_is_safe), cmocka_unit_test(every_space_dash_at_and_invisible),
+                                       cmocka_unit_test(ascii_table)};
     return cmocka_run_group_tests_name("redact", tests, NULL, teardown);
 }
