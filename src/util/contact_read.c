@@ -148,7 +148,7 @@ static bool plain_ascii_without_at(const unsigned char *s, size_t n)
     unsigned digits = 0, special = 0;
     for (size_t i = 0; i < n; i++) {
         digits += (unsigned)(s[i] - '0') < 10;
-        special |= (s[i] >= 0x80) | (s[i] == '@') | (s[i] == '%');
+        special |= (s[i] >= 0x7F) | (s[i] < 0x20) | (s[i] == '@') | (s[i] == '%'); /* controls: invisible */
     }
     if (special || digits >= 3)
         return false;

@@ -48,6 +48,12 @@ ini = ini.replace("[plan]\n", "[plan]\ncontact = localoffer@peterborough.gov.uk\
 open(os.path.join(d, "plan.ini"), "w", encoding="utf-8").write(ini)
 PY
 }
+# a folder named with a contact detail: its name becomes the output files' names, so the check warns
+cp -r "$SHARED_DIR/data/peterborough-app-2022" "$work/app tel 01632 960001"
+"$SENDPACK" --check "$work/app tel 01632 960001" 2>&1 | grep -q "folder's name holds what may be a phone number" ||
+    fail "no warning of a contact in the folder's name"
+"$SENDPACK" --check "$SHARED_DIR/data/peterborough-app-2022" 2>&1 | grep -q "folder's name" && fail "a warning for a plain folder name"
+rm -rf "$work/app tel 01632 960001"
 make_plan "$work/before" before
 make_plan "$work/app" now
 # last period: one milestone reworded and one KPI value different, so the changes quote both periods' texts

@@ -109,6 +109,7 @@ static void addresses(void **state)
         removed(ADDRESSES[i], R);
     }
     removed("Ann Lee, ann.lee@peterborough.gov.uk", "Ann Lee, " R);
+    removed("Ann ann.lee[a\bt]example", "Ann " R); /* a control character is invisible (found by fuzz_redact) */
     removed("mail ann.lee@example.org.", "mail " R ".");
     removed("Email send.team@example.org.uk then call 01733 863606", "Email " R " then call " R);
 }
