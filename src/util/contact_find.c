@@ -251,7 +251,9 @@ static size_t email_at(finder *f, size_t at, size_t at_end, at_form form)
         l--;
     size_t local_end = l;
     bool local_mark = false; /* a dot, '_' or digit: the look of an address's local part */
-    while (l > 0 && local_char(&f->c[l - 1]))
+    /* at most twice the 64 characters an address's local part may have, so a text of a million
+     * "x%40" is read in one pass, not a million */
+    while (l > 0 && local_end - l < 128 && local_char(&f->c[l - 1]))
         l--;
     while (l < local_end && !(f->c[l].kind == SP_CH_LETTER || f->c[l].kind == SP_CH_DIGIT))
         l++;

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 
 #include "util/contact.h"
@@ -232,6 +233,23 @@ static void ascii_table(void **state)
         assert_int_equal(SP_ASCII_KIND[c], sp_ch_kind_of(c));
 }
 
+/* A hostile text is read in one pass: a megabyte of "x%40" (each an @ after a long local part) */
+static void linear_time(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        s[i] = "x%40"[i % 4];
+    s[n] = '\0';
+    clock_t t = clock();
+    const char *out = sp_redact_contacts_text(&arena, s);
+    double secs = (double)(clock() - t) / CLOCKS_PER_SEC;
+    assert_true(strstr(out, R) != NULL);
+    assert_true(secs < 5); /* quadratic took minutes */
+    free(s);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -244,6 +262,6 @@ int main(void)
     const struct CMUnitTest tests[] = {cmocka_unit_test(phones),           cmocka_unit_test(addresses),
                                        cmocka_unit_test(doubts),           cmocka_unit_test(left_alone),
                                        cmocka_unit_test(shortcut_is_safe), cmocka_unit_test(every_space_dash_at_and_invisible),
-                                       cmocka_unit_test(ascii_table)};
+                                       cmocka_unit_test(ascii_table),      cmocka_unit_test(linear_time)};
     return cmocka_run_group_tests_name("redact", tests, NULL, teardown);
 }
