@@ -76,6 +76,14 @@ static void redact_changes(sp_view *v, const sp_changes *src)
         sp_change *ch = &c->items[i];
         R(ch->ref), R(ch->what), R(ch->from), R(ch->to), R(ch->sentence);
     }
+    /* last period's texts reach a public pack only through the changes' sentences above: of its
+     * plan, only the folder's name (redacted) */
+    if (src->previous) {
+        sp_plan *prev = sp_arena_alloc(a, sizeof *prev);
+        prev->name = sp_redact_contacts_text(a, src->previous->name);
+        prev->dir = sp_redact_contacts_text(a, src->previous->dir);
+        c->previous = prev;
+    }
     v->changes = c;
 }
 
