@@ -7,10 +7,9 @@
 
 #include "util/contact.h"
 
-const char *sp_redact_text(sp_arena *a, const char *s, bool *doubtful)
+/* One reading of s: what it finds cut out. */
+static const char *redact_once(sp_arena *a, const char *s, bool *doubtful)
 {
-    if (doubtful)
-        *doubtful = false;
     if (!s || !s[0] || !sp_contact_possible(s))
         return s; /* most texts stop here */
     size_t n = strlen(s), count;
@@ -27,12 +26,29 @@ const char *sp_redact_text(sp_arena *a, const char *s, bool *doubtful)
         memcpy(out + o, s + from, spans[i].start - from), o += spans[i].start - from;
         memcpy(out + o, SP_REDACTED, sizeof SP_REDACTED - 1), o += sizeof SP_REDACTED - 1;
         from = spans[i].end;
-        if (doubtful)
-            *doubtful |= spans[i].doubtful;
+        *doubtful |= spans[i].doubtful;
     }
     memcpy(out + o, s + from, n - from), o += n - from;
     out[o] = '\0';
     free(spans);
+    return out;
+}
+
+const char *sp_redact_text(sp_arena *a, const char *s, bool *doubtful)
+{
+    bool doubt = false;
+    /* A number cut out can leave what then reads as an address ("ann at example.gov.01632 960001uk/"
+     * was a web address until the number went): read again until nothing more is found (found by
+     * fuzz_redact; two readings in practice, at most eight). */
+    const char *out = s;
+    for (int pass = 0; pass < 8; pass++) {
+        const char *next = redact_once(a, out, &doubt);
+        if (next == out)
+            break;
+        out = next;
+    }
+    if (doubtful)
+        *doubtful = doubt;
     return out;
 }
 
