@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template fuzz_history)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template fuzz_history fuzz_redact)
 bash tools/install-deps.sh test
 command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSENDPACK_FUZZ=ON -DSENDPACK_TESTS=OFF >/dev/null
@@ -47,6 +47,8 @@ for c in tests/fuzz/corpus/*/; do
     h=$(basename "$c")
     mkdir -p "$seeds/$h" && cp "$c"* "$seeds/$h/"
 done
+# the redactor also takes every cell of the real plans
+cp "$seeds/fuzz_values"/* "$seeds/fuzz_redact/"
 for h in "${harnesses[@]}"; do
     [ -x "build-fuzz/tests/fuzz/$h" ] || continue
     corpus="build-fuzz/corpus-$h"

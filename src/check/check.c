@@ -1,8 +1,10 @@
 #include "check/check.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/area_match.h"
+#include "util/contact.h"
 #include "util/format.h"
 #include "util/strmap.h"
 
@@ -207,8 +209,30 @@ static void check_target_direction(const sp_plan *p, sp_diags *d)
     }
 }
 
+/* The folder's name becomes the output files' names, which no redaction reaches. */
+static void check_folder_name(const sp_plan *p, sp_diags *d)
+{
+    if (!p->dir)
+        return;
+    size_t n = strlen(p->dir);
+    while (n > 1 && p->dir[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && p->dir[start - 1] != '/')
+        start--;
+    char *base = malloc(n - start + 1);
+    memcpy(base, p->dir + start, n - start);
+    base[n - start] = '\0';
+    if (sp_contact_in(base))
+        sp_warning(d, ((sp_src){p->dir, 0, 0}),
+                   "the plan folder's name holds what may be a phone number or e-mail address: it becomes the names "
+                   "of the output files, public ones too, where nothing is removed; rename the folder");
+    free(base);
+}
+
 void sp_check_plan(const sp_plan *p, sp_diags *d)
 {
+    check_folder_name(p, d);
     check_target_direction(p, d);
     check_percentages(p, d);
     check_relative_targets(p, d);

@@ -78,19 +78,49 @@ static void redact_changes(sp_view *v, const sp_changes *src)
         sp_change *ch = &c->items[i];
         R(ch->ref), R(ch->what), R(ch->from), R(ch->to), R(ch->sentence);
     }
+    /* last period's texts reach a public pack only through the changes' sentences above: of its
+     * plan, only the folder's name (redacted) */
+    if (src->previous) {
+        sp_plan *prev = sp_arena_alloc(a, sizeof *prev);
+        prev->name = sp_redact_contacts_text(a, src->previous->name);
+        prev->dir = sp_redact_contacts_text(a, src->previous->dir);
+        c->previous = prev;
+    }
     v->changes = c;
 }
 
-static void redact_diags(sp_view *v, const sp_diags *src)
+/* The warnings redacted, and one more for each row where text that may not have been a contact
+ * detail was removed all the same (what an information governance officer would expect). */
+static void redact_diags(sp_view *v, const sp_diags *src, const sp_redact_doubts *doubts)
 {
     sp_diags *c = &v->diags_copy;
+    static const sp_diags none;
+    if (!src)
+        src = &none;
     *c = *src;
-    c->list.items = sp_arena_alloc(&v->arena, (src->list.n + 1) * sizeof *c->list.items);
-    if (src->list.n)
-        memcpy(c->list.items, src->list.items, src->list.n * sizeof *c->list.items);
+    size_t n = src->list.n;
+    c->list.items = sp_arena_alloc(&v->arena, (n + doubts->n + 1) * sizeof *c->list.items);
+    if (n)
+        memcpy(c->list.items, src->list.items, n * sizeof *c->list.items);
     c->list.cap = 0; /* the view's: never grown or freed */
-    for (size_t i = 0; i < src->list.n; i++)
+    for (size_t i = 0; i < n; i++)
         c->list.items[i].message = (char *)sp_redact_contacts_text(&v->arena, c->list.items[i].message);
+    for (size_t i = 0; i < doubts->n; i++)
+        c->list.items[c->list.n++] = (sp_diag){
+            SP_WARNING, doubts->items[i],
+            sp_arena_strdup(&v->arena, "text that may be a contact detail (a long run of digits, or an address without a dot in its domain) "
+            "was removed from this public pack to be safe: check the row"),
+            "rows had text that may be a contact detail (a long run of digits, or an address without a dot in "
+            "its domain) removed from this public pack to be safe: check them"};
+    c->warnings += doubts->n;
+    /* the files' names hold the plan folder's (check.c warns of a contact detail in it) */
+    const char *file = NULL, *file_redacted = NULL; /* rows of one file share its name */
+    for (size_t i = 0; i < c->list.n; i++) {
+        sp_diag *it = &c->list.items[i];
+        if (it->src.file != file)
+            file = it->src.file, file_redacted = sp_redact_contacts_text(&v->arena, file);
+        it->src.file = file_redacted;
+    }
     v->diags = c;
 }
 
@@ -433,13 +463,15 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
         /* one boundary: every text of both periods, the judgements' sentences and the warnings */
         v->plan_copy = *plan;
         memset(&v->plan_copy.arena, 0, sizeof v->plan_copy.arena);
-        sp_redact_plan_copy(&v->plan_copy, &v->arena);
+        sp_redact_doubts doubts = {0};
+        sp_redact_plan_copy(&v->plan_copy, &v->arena, &doubts);
         v->plan = &v->plan_copy;
         redact_assessment(v, assessment, v->plan);
         if (changes)
             redact_changes(v, changes);
-        if (diags)
-            redact_diags(v, diags);
+        if (diags || doubts.n)
+            redact_diags(v, diags, &doubts);
+        sp_vec_free(&doubts);
         v->redacted = true;
     }
     /* the one address a public pack keeps: the plan's own, for families (input contract) */

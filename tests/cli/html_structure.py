@@ -42,6 +42,8 @@ class Page(html.parser.HTMLParser):
         self._heading = None
         self._tag = None
         self._details = 0
+        self._th = None
+        self.th_texts = []          # the text of every table header cell
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -67,6 +69,8 @@ class Page(html.parser.HTMLParser):
             self.tables[-1][0] = True
         if tag == "th" and self.tables:
             self.tables[-1][1].append(a.get("scope"))
+        if tag == "th":
+            self._th = []
         if tag == "svg":
             self.svgs.append(a)
         if tag == "details":
@@ -91,6 +95,9 @@ class Page(html.parser.HTMLParser):
             self._heading = None
         if tag == "details":
             self._details -= 1
+        if tag == "th" and self._th is not None:
+            self.th_texts.append("".join(self._th).strip())
+            self._th = None
         if tag == "strong" and self._tag is not None:
             self.tags.append("".join(self._tag).strip())
             self._tag = None
@@ -107,6 +114,8 @@ class Page(html.parser.HTMLParser):
             self._heading[1].append(data)
         if self._tag is not None:
             self._tag.append(data)
+        if self._th is not None:
+            self._th.append(data)
         if not self._skip and "svg" not in self.stack:
             self.text.append(data)
 
@@ -166,6 +175,8 @@ def common(path, p, top):
             problem(path, "a table without a caption")
         if any(s not in ("col", "row") for s in scopes):
             problem(path, "a th without scope")
+    if any(not t for t in p.th_texts):
+        problem(path, f"{sum(not t for t in p.th_texts)} table header cells without text")
     for s in p.svgs:
         if s.get("role") != "img":
             problem(path, "an svg without role=img")

@@ -39,8 +39,8 @@ void html_scorecard(hd_doc *d, const sp_report *r)
     hd_para(d, NULL, r->scorecard_intro);
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
-    static const char *const all[SP_N_PDF_SCORECARD_COLUMNS] = {"KPI",       "Baseline", "3 months", "6 months",
-                                                                "12 months", "Latest",   "RAG",      "Evidence"};
+    static const char *const all[SP_N_PDF_SCORECARD_COLUMNS] = {
+        "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence", "Variation", "Assurance"};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     const char **heads = sp_arena_alloc(&d->arena, (size_t)n_keep * sizeof *heads); /* as the template asks */
@@ -65,6 +65,8 @@ void html_scorecard(hd_doc *d, const sp_report *r)
             case SP_PS_TARGET_12M: hd_cell(d, first, target_text(d, k, kr, SP_CP_12M)); break;
             case SP_PS_LATEST: hd_cell(d, first, latest_text(d, r, i)); break;
             case SP_PS_RAG: hd_cell_status(d, kr->rag, LABEL(kr->rag)); break;
+            case SP_PS_VARIATION: hd_cell(d, first, r->kpi_variation[i]); break;
+            case SP_PS_ASSURANCE: hd_cell(d, first, r->kpi_assurance[i]); break;
             default: hd_cell(d, first, r->kpi_why[i]); break;
             }
         }
