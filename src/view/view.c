@@ -431,9 +431,18 @@ static void build_key(sp_view *v)
         for (size_t i = 0; i < p->areas.n; i++)
             words_add(&w, a->area_progress[i].forecast.sentence), words_add(&w, a->area_progress[i].pace.reason);
     }
-    for (int i = 0; v->kpis.n && i < v->tmpl->n_kpi_columns; i++) /* the KPI sheet's SPC column headings */
-        if (v->tmpl->kpi_columns[i] == SP_KC_SPC_VARIATION || v->tmpl->kpi_columns[i] == SP_KC_SPC_ASSURANCE)
-            words_add(&w, "spc variation; spc assurance");
+    /* the SPC column headings of the KPI sheet and the scorecard: a Variation column holds common
+     * and special cause, an Assurance column the assurance words */
+    for (int i = 0; v->kpis.n && i < v->tmpl->n_kpi_columns; i++)
+        if (v->tmpl->kpi_columns[i] == SP_KC_SPC_VARIATION)
+            words_add(&w, "spc variation; common cause; special cause");
+        else if (v->tmpl->kpi_columns[i] == SP_KC_SPC_ASSURANCE)
+            words_add(&w, "spc assurance");
+    for (int i = 0; v->kpis.n && i < v->tmpl->n_pdf_scorecard_columns; i++)
+        if (v->tmpl->pdf_scorecard_columns[i] == SP_PS_VARIATION)
+            words_add(&w, "variation; common cause; special cause");
+        else if (v->tmpl->pdf_scorecard_columns[i] == SP_PS_ASSURANCE)
+            words_add(&w, "assurance");
     if (v->kpis_spc.n) /* the XmR charts' legends and the SPC columns */
         words_add(&w, "spc xmr; process limits; special cause; common cause; assurance; hit and miss");
     for (size_t i = 0; i < p->areas.n; i++)

@@ -119,7 +119,10 @@ def ini_layout(long_lines):
 
 def written(long_lines):
     ini = {k: sum(lines, []) for k, lines in ini_layout(long_lines).items()}
+    # last period's plan.ini area is this period's (decision 15: --previous must be the same area),
+    # so its forms are written once, as this period's
     return {(f, k, p) for k, (file, col) in enumerate(FIELDS) for p in (0, 1)
+            if not (file, col, p) == ("plan.ini", "area", 0)
             for f in (ini[col] if file == "plan.ini" else range(len(FORMS)))}
 
 
@@ -169,7 +172,7 @@ def make(d, period, long_lines):
         csv.writer(open(p, "w", encoding="utf-8", newline="")).writerows(rows)
     # plan.ini: title, area, organisations, a glossary expansion (values on one line)
     layout = ini_layout(long_lines)
-    flat = {k: [contacts(i, period, forms).replace("\n", " ") for forms in layout[k]]
+    flat = {k: [contacts(i, 1 if k == "area" else period, forms).replace("\n", " ") for forms in layout[k]]
             for i, (f, k) in enumerate(FIELDS) if f == "plan.ini"}
     ini = open(os.path.join(d, "plan.ini"), encoding="utf-8").read()
     for key in ["title", "area", "organisations"]:

@@ -268,16 +268,26 @@ static void pdf_plain_key(pd_doc *d, const sp_report *r)
 {
     pd_space(d, 10);
     pd_heading(d, "What the words mean", 1, NULL);
+    float size = BODY * d->scale, whole = 0;
+    const char ***lines = sp_arena_alloc(&d->arena, (r->n_plain_key + 1) * sizeof *lines);
+    size_t *n_lines = sp_arena_alloc(&d->arena, (r->n_plain_key + 1) * sizeof *n_lines);
+    float *tag_w = sp_arena_alloc(&d->arena, (r->n_plain_key + 1) * sizeof *tag_w);
     for (size_t k = 0; k < r->n_plain_key; k++) {
         const sp_view_key_row *row = &r->plain_key[k];
-        float size = BODY * d->scale;
+        tag_w[k] = pd_text_width(d, d->bold, size, row->word) + 8; /* as pd_status_tag draws it */
+        n_lines[k] = pd_wrap(d, d->regular, size, row->meaning, PD_BODY_W - tag_w[k] - 8, &lines[k]);
+        whole += size + (float)(n_lines[k] - (n_lines[k] > 0)) * size * 1.3f + size * 0.9f;
+    }
+    if (whole < (PD_TOP - PD_BOTTOM) / 2)
+        pd_ensure(d, whole); /* a short key is kept whole, never a stray row on a page of its own */
+    for (size_t k = 0; k < r->n_plain_key; k++) {
+        const sp_view_key_row *row = &r->plain_key[k];
         pd_ensure(d, size * 2);
         d->y -= size;
         float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
-        const char **lines;
-        size_t n = pd_wrap(d, d->regular, size, row->meaning, PD_BODY_W - w - 8, &lines);
+        size_t n = n_lines[k];
         for (size_t l = 0; l < n; l++) {
-            pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, lines[l], SP_TEXT_DARK);
+            pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, lines[k][l], SP_TEXT_DARK);
             if (l + 1 < n)
                 d->y -= size * 1.3f;
         }
