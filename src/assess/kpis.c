@@ -131,14 +131,14 @@ static const char *fmt(sp_assessment *a, const sp_kpi *k, double v)
     return sp_arena_strdup(&a->arena, buf);
 }
 
-/* A gap between two values of the KPI, with its unit: percentage points for a percentage,
+/* A gap between two values of the KPI, with its unit: points (percentage points) for a percentage,
  * the unit for days, weeks and rates, "(in the KPI's own units)" for a plain number. */
 static const char *gap_amount(sp_assessment *a, const sp_kpi *k, double v)
 {
     char num[64];
     sp_format_number(v, num, sizeof num);
     switch (k->unit) {
-    case SP_UNIT_PERCENT: return sp_arena_printf(&a->arena, "%s percentage point%s", num, v == 1 ? "" : "s");
+    case SP_UNIT_PERCENT: return sp_arena_printf(&a->arena, "%s point%s", num, v == 1 ? "" : "s"); /* percentage points */
     case SP_UNIT_NUMBER:
     case SP_UNIT_TEXT: return sp_arena_printf(&a->arena, "%s", num);
     default: return fmt(a, k, v);

@@ -348,10 +348,12 @@ static void choose_pace(const scope *sc, sp_progress *pr, const int *months_of)
     if (dated_enough && pace_from_completion_months(sc, pr, months_of)) {
         sp_pace *pace = &pr->pace;
         pr->pace.reason = sp_arena_printf(
-            ar, "Pace from completion months: %s (%.0f%% needed); the last %zu full month%s, %s to %s, saw %s to %s a month.",
+            ar, "Pace from completion months: %s (%.0f%% needed); the last %zu full month%s, %s to %s, saw %s.",
             percent_of(ar, pr->completed_dated, pr->completed), needed, pace->n_counts, pace->n_counts == 1 ? "" : "s",
             month_name(ar, pace->count_months[0]), month_name(ar, pace->count_months[pace->n_counts - 1]),
-            amount(ar, pace->min), amount(ar, pace->max));
+            pace->max <= 0             ? "no completion"
+            : pace->min == pace->max ? sp_arena_printf(ar, "%s a month", amount(ar, pace->min))
+                                     : sp_arena_printf(ar, "%s to %s a month", amount(ar, pace->min), amount(ar, pace->max)));
         return;
     }
     /* earlier packs showing this scope, with this report as the last point */

@@ -30,7 +30,7 @@ const sp_key_row SP_KEY_ROWS[] = {
     {"Acknowledged", "An overdue milestone honestly reported Amber or Red: still an exception, shown with what the "
                      "officer said, not a challenge.", 0, NULL},
     {"Recurring", "A due cell such as 'From Feb 2020' or 'Quarterly': an activity with no deadline, never overdue "
-                  "(Grey).", 0, NULL},
+                  "(Grey).", 0, "recurring"},
     {"Days overdue", "Days from the (revised) deadline to the report date, for Red milestones.", 0, NULL},
     {"Slippage", "Revised deadline minus original deadline, in days (negative when brought forward).", 0, NULL},
     {"Complete (per cent)", "Complete milestones divided by all milestones of the area.", 0, NULL},
@@ -50,46 +50,35 @@ const sp_key_row SP_KEY_ROWS[] = {
                 "is judged against that value: met Blue, short by no more than {standing_share} of it Amber, else Red.",
      0, NULL},
     {"Not reported", "A KPI with no value for a passed checkpoint's month or later, {lag} after the checkpoint "
-                     "month: listed with the exceptions; its RAG is still judged from its latest value.", 0, NULL},
+                     "month: listed with the exceptions; its RAG is still judged from its latest value.", 0, "not reported|no value reported"},
     {"Missing update", "A KPI with text targets and no met / partly met / not met status for a passed checkpoint, "
-                       "{lag} after the checkpoint month.", 0, NULL},
+                       "{lag} after the checkpoint month.", 0, "missing update|update missing|updates missing|updates are missing|update is missing|no update"},
     {"Plan-wide KPIs", "KPIs whose area matches none of the plan's areas (by name, number, prefix or word overlap) "
-                       "and that no action names; every whole-plan figure counts them.", 0, NULL},
+                       "and that no action names; every whole-plan figure counts them.", 0, "plan-wide|linked to no area"},
     {"Progress to target", "(latest value − baseline) ÷ (12-month target − baseline).", 0, NULL},
     {"Direction of travel", "The latest value against the one before, in the KPI's improvement direction.", 0, NULL},
     {"Source row", "The file and line of the export each row comes from, e.g. actions.csv:17.", 0, NULL},
-    /* the terms below are in a pack's key only when the pack uses them (view/key.c sp_key_rows_used) */
-    {"Tolerance", "How far behind its trajectory a KPI may be and still be Amber rather than Red: by default "
-                  "{tolerance_share} of the distance from its baseline to its final target, in the KPI's own unit "
-                  "(percentage points for a percentage).", 0, "tolerance"},
-    {"Percentage points", "The difference between two percentages: from 20% to 18.5% is 1.5 percentage points.", 0,
-     "percentage point"},
-    {"SPC (XmR chart)", "Short for statistical process control: a KPI's values month by month with their mean and process "
-                        "limits, to tell a real change (special cause) from the usual ups and downs (common cause).",
-     0, "spc|xmr"},
-    {"Process limits", "The XmR chart's upper and lower lines: the mean plus and minus 2.66 times the average change "
-                       "from one month to the next. Nearly every value of a steady process falls between them.",
-     0, "process limit"},
-    {"Common cause", "The usual ups and downs of a steady process, inside its process limits: no single value calls "
-                     "for action.", 0, "common cause"},
-    {"Special cause", "A value or run of values unlikely to be the usual ups and downs: outside the process limits, "
-                      "or a long run on one side of the mean or rising or falling. Improvement or concern by the "
-                      "KPI's direction; high or low where it has none.", 0, "special cause"},
-    {"Assurance", "Whether the process, as it runs now, will meet the target: consistently passes (the target lies "
-                  "beyond the process limits on the good side), consistently fails (beyond them on the bad side), or "
+    /* the terms below are in a pack's key only when the pack uses them (view/view.c build_key) */
+    {"Tolerance", "How far behind its trajectory a KPI may be and still be Amber: by default {tolerance_share} of the "
+                  "way from baseline to final target, in the KPI's unit.", 0, "tolerance"},
+    {"Points", "For a percentage, the gap between two percentages (percentage points): 20% to 18.5% is 1.5 points.",
+     0, "point|points"},
+    {"SPC (XmR chart)", "Short for statistical process control: values by month, their mean and process limits.", 0,
+     "spc|xmr"},
+    {"Process limits", "The mean plus and minus 2.66 times the average month-to-month change: a steady process stays "
+                       "between them.", 0, "process limit"},
+    {"Common cause", "The usual ups and downs, inside the process limits.", 0, "common cause"},
+    {"Special cause", "A value or run unlikely to be chance (outside the limits, or a long run).", 0,
+     "special cause"},
+    {"Assurance", "Whether the target will be met as things run now: consistently passes, consistently fails, or "
                   "hit and miss.", 0, "assurance|consistently passes|consistently fails"},
-    {"Hit and miss", "The target lies between the process limits: it will be met in some months and missed in others "
-                     "until the process changes.", 0, "hit and miss"},
-    {"Burn-up", "A chart of the milestones planned to be complete by each month (by original and by revised due "
-                "dates) and completed by then, against the plan's whole scope.", 0, "burn-up"},
-    {"Scope", "Every milestone of the plan in the report, dated or not: the line the completed line is read "
-              "against.", 0, "scope"},
-    {"Open work", "Milestones not complete, except ongoing and recurring activities, which have no end.", 0,
-     "open milestone"},
-    {"Forecast finish", "From the pace of completions, the open work simulated many times: the month by which half "
-                        "the runs finished (likely by) and the month by which most did (the stated chance). The plan "
-                        "finishes when its last area does. A range with its chance, not a promise.", 0,
-     "likely complete|forecast"},
+    {"Hit and miss", "The target lies between the process limits: met in some months, missed in others.", 0,
+     "hit and miss"},
+    {"Burn-up", "Milestones planned (original and revised dates) and completed by month, against the scope: every "
+                "milestone, dated or not.", 0, "burn-up|scope"},
+    {"Forecast finish", "Open milestones (not complete, ongoing or recurring) simulated at the pace; the plan ends "
+                        "with its last area.", 0,
+     "likely complete|forecast|open milestone"},
 };
 
 const size_t SP_N_KEY_ROWS = sizeof SP_KEY_ROWS / sizeof *SP_KEY_ROWS;

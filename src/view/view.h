@@ -222,8 +222,6 @@ const char *sp_source_label(sp_arena *a, sp_src src);
  * overdue ("; 2 months late", "; 12 days late"). "no date" when undated. */
 const char *sp_view_deadline(sp_arena *a, const sp_milestone *m, const sp_milestone_result *r, bool with_lateness);
 
-/* "We said we would do 13 things. Done: 0. …" (view/plain.c, the plain-English texts). */
-const char *sp_plain_position(const sp_view *v, sp_arena *a);
 /* Builds the Local Offer text into v->families (view/families.c). */
 void sp_view_build_families(sp_view *v);
 /* Fills the view's plain-English key (view/plain.c). */

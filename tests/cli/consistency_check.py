@@ -176,6 +176,18 @@ for template in ("scrutiny", "dfe-nhse", "local-offer"):
     figures = json_figures(j)
     if template == "local-offer":
         continue
+    # a figure that leaves something out says so (decision 14)
+    s = j["summary"]
+    for n, words in ((s["complete_no_deadline"], "with no deadline"), (s["complete_no_date"], "have no completion date")):
+        if not n:
+            continue
+        said = f"{n} complete milestone{'s' if n != 1 else ''} " + ("due by now " if "date" in words else "")
+        for where, t in texts.items():
+            if said not in t:
+                problem(f"{template} {where}: {n} complete milestones left out ({words}) and not said so")
+    for a in j["areas"]:
+        if a["complete_no_deadline"] and " of " in a["reason"] and "with no deadline" not in a["reason"]:
+            problem(f"{template}: {a['name'][:40]}: {a['reason']!r} leaves out {a['complete_no_deadline']} unsaid")
     for where, t in texts.items():
         got = committee_figures(t, f"{template} {where}")
         for key, value in got.items():

@@ -452,9 +452,5 @@ void html_key(hd_doc *d, const sp_report *r)
         hd_cell(d, false, sp_key_meaning(&SP_KEY_ROWS[i], &r->assessment->rules, &d->arena));
         hd_row_end(d);
     }
-    hd_row_begin(d);
-    hd_cell(d, true, "Challenges");
-    hd_cell(d, false, SP_NOTE_DERIVED);
-    hd_row_end(d);
     hd_table_end(d);
 }

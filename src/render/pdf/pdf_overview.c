@@ -260,8 +260,6 @@ static void pdf_key(pd_doc *d, const sp_report *r)
         pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {sp_key_meaning(&SP_KEY_ROWS[i], &r->assessment->rules, &d->arena), 0, false}};
         pd_table_row(d, &t, cells);
     }
-    pd_cell note[2] = {{"Challenges", 0, true}, {SP_NOTE_DERIVED, 0, false}};
-    pd_table_row(d, &t, note);
 }
 
 static void pdf_plain_key(pd_doc *d, const sp_report *r)

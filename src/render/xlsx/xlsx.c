@@ -64,7 +64,7 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
         ROW("Plan", p->info.title);
         ROW("Local area", p->info.area);
         ROW("Information up to", date);
-        ROW("In short", sp_plain_position(c->r, &c->arena));
+        ROW("In short", c->r->families ? c->r->families->position : "");
         ROW("This workbook contains", contents_text);
         ROW("About the figures", about);
         ROW("Who is doing this", p->info.organisations);
