@@ -249,8 +249,9 @@ def check(out, long_lines, plan):
         for part, text in parts(base):
             n_parts += 1
             t = as_read(text)
+            read = set(re.findall(r"(?=(annqz\d{5}|16329\d{5}|77009\d{5}))", t))  # every key in the text
             for needle, ks in keys.items():
-                hit = [k for k in ks if k in t]
+                hit = [k for k in ks if k in read]
                 if hit:
                     seen.add(needle)
                     if public:
