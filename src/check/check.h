@@ -9,6 +9,9 @@
 #include "model/plan.h"
 
 void sp_check_plan(const sp_plan *p, sp_diags *d);
+/* For a pack that shows the DfE and NHS England header (Annex A): one warning naming the plan.ini
+ * keys it lacks (the header says "not recorded" for them; a plan without them still makes a pack). */
+void sp_check_annex_a(const sp_plan *p, sp_diags *d);
 
 /* The one-line --check summary: counts of areas, actions, milestones, KPIs, observations,
  * risks, errors and warnings. */

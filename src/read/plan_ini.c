@@ -11,14 +11,19 @@
 #include "util/text.h"
 
 static const char *const KEYS[] = {"title", "area", "kind", "start", "checkpoint_3m", "checkpoint_6m",
-                                   "checkpoint_12m", "organisations", "contact", "end", "revisit"};
-enum { K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_END, K_REVISIT, K_COUNT };
+                                   "checkpoint_12m", "organisations", "contact", "end", "revisit",
+                                   "inspection", "revisit_report", "accountable_officers", "advisers", "governance"};
+enum {
+    K_TITLE, K_AREA, K_KIND, K_START, K_CP3, K_CP6, K_CP12, K_ORGS, K_CONTACT, K_END, K_REVISIT,
+    K_INSPECTION, K_REVISIT_REPORT, K_OFFICERS, K_ADVISERS, K_GOVERNANCE, K_COUNT
+};
 
 typedef struct ini_ctx {
     const char *file;
     sp_plan *plan;
     sp_diags *diags;
     bool seen[K_COUNT];
+    int last_key; /* the key of the previous line: an indented line continues it */
     size_t glossary_cap;
     bool ok;
 } ini_ctx;
@@ -66,11 +71,61 @@ static unsigned value_column(const char *path, unsigned line, const char *value,
     return col;
 }
 
+/* Whether the file's line starts with white space: libinih hands an indented line to the
+ * handler as the key above it again (a continuation). */
+static bool indented(const char *path, unsigned line)
+{
+    FILE *fp = fopen(path, "rb");
+    char buf[4096];
+    bool yes = false;
+    for (unsigned n = 1; fp && fgets(buf, sizeof buf, fp); n++) {
+        if (n == line) {
+            yes = buf[0] == ' ' || buf[0] == '\t';
+            break;
+        }
+        while (!strchr(buf, '\n') && fgets(buf, sizeof buf, fp)) /* the rest of a long line */
+            ;
+    }
+    if (fp)
+        fclose(fp);
+    return yes;
+}
+
+/* The Annex A keys (input contract): text as written. An indented line below a key continues
+ * it: one more date, officer or adviser (kept as a new line), or governance's prose wrapped
+ * (joined with a space). The date keys take dates as written ("Inspection – 10-14 June 2019");
+ * one without a year is said. */
+static void on_annex_a(ini_ctx *c, sp_src src, int key, const char *value, bool continued)
+{
+    sp_plan_info *info = &c->plan->info;
+    const char **field = key == K_INSPECTION       ? &info->inspection
+                         : key == K_REVISIT_REPORT ? &info->revisit_report
+                         : key == K_OFFICERS       ? &info->accountable_officers
+                         : key == K_ADVISERS       ? &info->advisers
+                                                   : &info->governance;
+    if (continued && *field && (*field)[0])
+        *field = value[0] ? sp_arena_printf(&c->plan->arena, "%s%s%s", *field, key == K_GOVERNANCE ? " " : "\n", value)
+                          : *field;
+    else
+        *field = sp_arena_strdup(&c->plan->arena, value);
+    if (key != K_INSPECTION && key != K_REVISIT_REPORT)
+        return;
+    bool year = false;
+    for (const char *p = value; *p && !year; p++)
+        year = (p[0] == '1' || p[0] == '2') && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+               p[3] >= '0' && p[3] <= '9' && (p == value || (unsigned)(p[-1] - '0') > 9) &&
+               (unsigned)(p[4] - '0') > 9;
+    if (value[0] && !year)
+        sp_warning(c->diags, src, "%s: '%s' names no year: it is printed as written (write e.g. 10-14 June 2019)",
+                   KEYS[key], value);
+}
+
 static int on_value(void *user, unsigned line, const char *section, const char *name, const char *value)
 {
     ini_ctx *c = user;
     sp_src src = {c->file, line, 1};
     if (strcmp(section, "glossary") == 0) {
+        c->last_key = -1;
         on_glossary(c, src, name, value);
         return 1;
     }
@@ -86,14 +141,17 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     if (key < 0) {
         sp_error(c->diags, src,
                  "unknown key '%s' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, "
-                 "checkpoint_12m, organisations, contact, end, revisit)",
+                 "checkpoint_12m, organisations, contact, end, revisit, inspection, revisit_report, "
+                 "accountable_officers, advisers, governance)",
                  name);
         c->ok = false;
         return 1;
     }
-    if (c->seen[key])
+    bool continued = key >= K_INSPECTION && c->seen[key] && c->last_key == key && indented(c->file, line);
+    if (c->seen[key] && !continued)
         sp_warning(c->diags, src, "'%s' is set twice; the last value is used", KEYS[key]);
     c->seen[key] = true;
+    c->last_key = key;
 
     sp_plan_info *info = &c->plan->info;
     char err[256];
@@ -111,6 +169,11 @@ static int on_value(void *user, unsigned line, const char *section, const char *
     case K_AREA: info->area = sp_arena_strdup(&c->plan->arena, value); break;
     case K_ORGS: info->organisations = sp_arena_strdup(&c->plan->arena, value); break;
     case K_CONTACT: info->contact = sp_arena_strdup(&c->plan->arena, value); break;
+    case K_INSPECTION:
+    case K_REVISIT_REPORT:
+    case K_OFFICERS:
+    case K_ADVISERS:
+    case K_GOVERNANCE: on_annex_a(c, src, key, value, continued); break;
     case K_KIND:
         if (!sp_parse_plan_kind(value, &info->kind)) {
             sp_error(c->diags, src, "kind '%s' is not one of WSoA, APP, Priority action plan", value);
@@ -140,8 +203,9 @@ static int on_value(void *user, unsigned line, const char *section, const char *
 
 bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *d)
 {
-    ini_ctx c = {.file = file, .plan = p, .diags = d, .ok = true};
+    ini_ctx c = {.file = file, .plan = p, .diags = d, .ok = true, .last_key = -1};
     p->info.kind = SP_KIND_APP;
+    p->info.src = (sp_src){file, 1, 1};
     p->info.start = SP_NO_DATE;
     p->info.end = p->info.revisit = SP_NO_DATE;
     for (int k = 0; k < SP_N_CHECKPOINTS; k++)

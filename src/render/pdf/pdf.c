@@ -15,6 +15,7 @@ static const section_fn SECTIONS[SP_N_SECTIONS] = {
     [SP_SEC_SCORECARD] = pdf_scorecard, [SP_SEC_AREAS] = pdf_areas,       [SP_SEC_ACTIONS] = pdf_actions,
     [SP_SEC_KPIS] = pdf_kpi_pages,      [SP_SEC_SPC] = pdf_spc_pages,       [SP_SEC_COHORT] = pdf_cohort,
     [SP_SEC_PLAIN] = pdf_plain,         [SP_SEC_RISKS] = pdf_risks_section, [SP_SEC_KEY] = pdf_key_section,
+    [SP_SEC_ANNEX_A] = pdf_annex_a,
 };
 
 bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen)
