@@ -19,7 +19,7 @@ enum {
 };
 
 typedef struct ini_ctx {
-    const char *file;
+    const char *path, *file; /* the file read, and as messages name it */
     sp_plan *plan;
     sp_diags *diags;
     bool seen[K_COUNT];
@@ -147,7 +147,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
         c->ok = false;
         return 1;
     }
-    bool continued = key >= K_INSPECTION && c->seen[key] && c->last_key == key && indented(c->file, line);
+    bool continued = key >= K_INSPECTION && c->seen[key] && c->last_key == key && indented(c->path, line);
     if (c->seen[key] && !continued)
         sp_warning(c->diags, src, "'%s' is set twice; the last value is used", KEYS[key]);
     c->seen[key] = true;
@@ -203,7 +203,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
 
 bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *d)
 {
-    ini_ctx c = {.file = file, .plan = p, .diags = d, .ok = true, .last_key = -1};
+    ini_ctx c = {.path = path, .file = file, .plan = p, .diags = d, .ok = true, .last_key = -1};
     p->info.kind = SP_KIND_APP;
     p->info.src = (sp_src){file, 1, 1};
     p->info.start = SP_NO_DATE;
