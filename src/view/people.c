@@ -26,8 +26,8 @@ sp_view_list sp_view_split(sp_arena *a, const char *text)
             part++, len--;
         while (len && (part[len - 1] == ' ' || part[len - 1] == '\t' || part[len - 1] == '\r'))
             len--;
-        if (len)
-            l.items[l.n++] = sp_arena_strndup(a, part, len);
+        if (len) /* the text itself when it is one owner as it stands: most cells, no copy */
+            l.items[l.n++] = part == text && !part[len] ? text : sp_arena_strndup(a, part, len);
         p += strcspn(p, ";\n");
         if (*p)
             p++;
