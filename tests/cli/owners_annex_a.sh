@@ -116,6 +116,11 @@ grep -q "Annex A" "$work/demo-dfe-nhse.log" && fail "the demo's full header is s
 sed 's/^pdf = glance,/pdf = annex_a, glance,/; s/^name = scrutiny/name = public-header/' \
     "$SOURCE_DIR/templates/scrutiny.ini" >"$work/public-header.ini"
 grep -q '^pdf = annex_a,' "$work/public-header.ini" || fail "could not make the public template"
+# listed late, in a pack without the glance: it still opens the pack
+sed 's/^pdf = .*/pdf = exceptions, annex_a, key/; s/^name = scrutiny/name = late-header/' \
+    "$SOURCE_DIR/templates/scrutiny.ini" >"$work/late-header.ini"
+"$SENDPACK" --as-of 2022-12-31 --template "$work/late-header.ini" --format pdf,html --output "$work/out2" "$demo" \
+    >/dev/null 2>&1 || fail "late-header run"
 redacted="$work/demo-with-contacts"
 cp -r "$demo" "$redacted"
 sed -i 's/^advisers = Brian Gale (DfE Advisor)/advisers = Brian Gale (DfE Advisor, brian.gale@education.gov.uk, 020 7946 0123)/' \
@@ -173,6 +178,14 @@ check(plan.get("inspection") == "Inspection – 10-14 June 2019\nRevisit – 24-
 check(plan.get("revisit_report") == "10 February 2022", "JSON revisit_report")
 check(plan.get("governance", "").startswith("The Joint SEND Strategic Partnership Group provides strategic leadership"),
       "JSON governance")
+# listed after the exceptions in a pack without the glance: still first
+late = base % "late-header"
+page1 = pdf_text(late + ".pdf", 1, 1)
+check(HEADING in page1 and "Brian Gale (DfE Advisor)" in page1, "a header listed late is not on the first page")
+check(page1.index(HEADING) < (page1 + "Exceptions: what needs attention").index("Exceptions: what needs attention"),
+      "a header listed late comes after the exceptions")
+html = open(late + ".html", encoding="utf-8").read()
+check(html.index(HEADING) < html.index('id="exceptions"'), "a header listed late is not at the page's top")
 # the scrutiny and local-offer packs: none of it
 for t in ("scrutiny", "local-offer"):
     b = base % t

@@ -46,8 +46,13 @@ bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errle
     HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, created);
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
+    /* the DfE and NHS England header opens the pack wherever the template lists it: under the
+     * title on the glance's first page when the glance comes first, else on a page of its own */
+    if (r->section[SP_SEC_ANNEX_A])
+        pdf_annex_a(d, r);
     for (int i = 0; i < r->tmpl->n_sections; i++)
-        SECTIONS[r->tmpl->sections[i]](d, r);
+        if (r->tmpl->sections[i] != SP_SEC_ANNEX_A)
+            SECTIONS[r->tmpl->sections[i]](d, r);
 
     bool ok = pd_save(d, path);
     if (!ok)

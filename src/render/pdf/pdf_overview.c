@@ -27,9 +27,18 @@ static void annex_a_table(pd_doc *d, const sp_report *r)
     pd_table_end(d);
 }
 
+/* Whether the glance opens the pack (the first section the template lists, the header apart). */
+static bool glance_opens(const sp_report *r)
+{
+    for (int i = 0; i < r->tmpl->n_sections; i++)
+        if (r->tmpl->sections[i] != SP_SEC_ANNEX_A)
+            return r->tmpl->sections[i] == SP_SEC_GLANCE;
+    return false;
+}
+
 /* The pack's title, who it is for and the plan's facts; under them, where the template shows
- * it, the DfE and NHS England header. */
-static void title_block(pd_doc *d, const sp_report *r)
+ * it and this block opens the pack, the DfE and NHS England header. */
+static void title_block(pd_doc *d, const sp_report *r, bool opens)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
@@ -44,16 +53,16 @@ static void title_block(pd_doc *d, const sp_report *r)
                                  sp_plan_kind_name(p->info.kind), p->info.area, date, start,
                                  a->rules.cohort ? " · cohort " : "", a->rules.cohort ? a->rules.cohort : ""),
                  d->regular, BODY, 0);
-    if (r->section[SP_SEC_ANNEX_A])
+    if (opens && r->section[SP_SEC_ANNEX_A])
         annex_a_table(d, r);
 }
 
 void pdf_annex_a(pd_doc *d, const sp_report *r)
 {
-    if (r->section[SP_SEC_GLANCE])
-        return; /* under the title on the glance's first page, wherever the template lists it */
+    if (glance_opens(r))
+        return; /* under the title on the glance's first page */
     pd_new_page(d);
-    title_block(d, r);
+    title_block(d, r, true);
 }
 
 void pdf_glance(pd_doc *d, const sp_report *r)
@@ -61,7 +70,7 @@ void pdf_glance(pd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     pd_new_page(d);
-    title_block(d, r);
+    title_block(d, r, glance_opens(r));
     pd_space(d, 6);
     if (p->values_illustrative) {
         const char **lines;
