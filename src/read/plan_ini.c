@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/dates.h"
@@ -18,12 +19,21 @@ enum {
     K_INSPECTION, K_REVISIT_REPORT, K_OFFICERS, K_ADVISERS, K_GOVERNANCE, K_COUNT
 };
 
+typedef struct text_buf {
+    char *s;
+    size_t n, cap;
+} text_buf;
+
 typedef struct ini_ctx {
     const char *path, *file; /* the file read, and as messages name it */
     sp_plan *plan;
     sp_diags *diags;
     bool seen[K_COUNT];
     int last_key; /* the key of the previous line: an indented line continues it */
+    FILE *scan;   /* the file again, read forward to tell an indented line (indented_line) */
+    unsigned scan_line;
+    bool scan_indented;
+    text_buf annex[K_GOVERNANCE - K_INSPECTION + 1]; /* the Annex A texts, over continuation lines */
     size_t glossary_cap;
     bool ok;
 } ini_ctx;
@@ -72,42 +82,44 @@ static unsigned value_column(const char *path, unsigned line, const char *value,
 }
 
 /* Whether the file's line starts with white space: libinih hands an indented line to the
- * handler as the key above it again (a continuation). */
-static bool indented(const char *path, unsigned line)
+ * handler as the key above it again (a continuation). Lines are asked for in file order, so
+ * the file is read forward once. */
+static bool indented_line(ini_ctx *c, unsigned line)
 {
-    FILE *fp = fopen(path, "rb");
-    char buf[4096];
-    bool yes = false;
-    for (unsigned n = 1; fp && fgets(buf, sizeof buf, fp); n++) {
-        if (n == line) {
-            yes = buf[0] == ' ' || buf[0] == '\t';
-            break;
-        }
-        while (!strchr(buf, '\n') && fgets(buf, sizeof buf, fp)) /* the rest of a long line */
-            ;
+    if (!c->scan || line < c->scan_line) {
+        if (c->scan)
+            fclose(c->scan);
+        c->scan = fopen(c->path, "rb");
+        c->scan_line = 0;
     }
-    if (fp)
-        fclose(fp);
-    return yes;
+    while (c->scan && c->scan_line < line) {
+        int ch = getc(c->scan);
+        if (ch == EOF)
+            break;
+        c->scan_line++;
+        c->scan_indented = ch == ' ' || ch == '\t';
+        while (ch != '\n' && ch != EOF)
+            ch = getc(c->scan);
+    }
+    return c->scan && c->scan_line == line && c->scan_indented;
 }
 
 /* The Annex A keys (input contract): text as written. An indented line below a key continues
  * it: one more date, officer or adviser (kept as a new line), or governance's prose wrapped
- * (joined with a space). The date keys take dates as written ("Inspection – 10-14 June 2019");
- * one without a year is said. */
+ * (joined with a space). The text grows in a buffer, kept when the file has been read. The date
+ * keys take dates as written ("Inspection – 10-14 June 2019"); one without a year is said. */
 static void on_annex_a(ini_ctx *c, sp_src src, int key, const char *value, bool continued)
 {
-    sp_plan_info *info = &c->plan->info;
-    const char **field = key == K_INSPECTION       ? &info->inspection
-                         : key == K_REVISIT_REPORT ? &info->revisit_report
-                         : key == K_OFFICERS       ? &info->accountable_officers
-                         : key == K_ADVISERS       ? &info->advisers
-                                                   : &info->governance;
-    if (continued && *field && (*field)[0])
-        *field = value[0] ? sp_arena_printf(&c->plan->arena, "%s%s%s", *field, key == K_GOVERNANCE ? " " : "\n", value)
-                          : *field;
-    else
-        *field = sp_arena_strdup(&c->plan->arena, value);
+    text_buf *b = &c->annex[key - K_INSPECTION];
+    const char *sep = continued && b->n && value[0] ? (key == K_GOVERNANCE ? " " : "\n") : "";
+    if (!continued)
+        b->n = 0;
+    size_t add = strlen(sep) + strlen(value);
+    if (b->n + add + 1 > b->cap) {
+        b->cap = 2 * (b->n + add + 1);
+        b->s = sp_xrealloc(b->s, b->cap);
+    }
+    b->n += (size_t)snprintf(b->s + b->n, b->cap - b->n, "%s%s", sep, value);
     if (key != K_INSPECTION && key != K_REVISIT_REPORT)
         return;
     bool year = false;
@@ -118,6 +130,22 @@ static void on_annex_a(ini_ctx *c, sp_src src, int key, const char *value, bool 
     if (value[0] && !year)
         sp_warning(c->diags, src, "%s: '%s' names no year: it is printed as written (write e.g. 10-14 June 2019)",
                    KEYS[key], value);
+}
+
+/* The Annex A texts into the plan, when the file has been read. */
+static void keep_annex_a(ini_ctx *c)
+{
+    sp_plan_info *info = &c->plan->info;
+    const char **fields[] = {&info->inspection, &info->revisit_report, &info->accountable_officers, &info->advisers,
+                             &info->governance};
+    for (int k = K_INSPECTION; k <= K_GOVERNANCE; k++) {
+        text_buf *b = &c->annex[k - K_INSPECTION];
+        if (c->seen[k])
+            *fields[k - K_INSPECTION] = sp_arena_strndup(&c->plan->arena, b->s ? b->s : "", b->n);
+        free(b->s);
+    }
+    if (c->scan)
+        fclose(c->scan);
 }
 
 static int on_value(void *user, unsigned line, const char *section, const char *name, const char *value)
@@ -147,7 +175,7 @@ static int on_value(void *user, unsigned line, const char *section, const char *
         c->ok = false;
         return 1;
     }
-    bool continued = key >= K_INSPECTION && c->seen[key] && c->last_key == key && indented(c->path, line);
+    bool continued = key >= K_INSPECTION && c->seen[key] && c->last_key == key && indented_line(c, line);
     if (c->seen[key] && !continued)
         sp_warning(c->diags, src, "'%s' is set twice; the last value is used", KEYS[key]);
     c->seen[key] = true;
@@ -211,6 +239,7 @@ bool sp_read_plan_ini(const char *path, const char *file, sp_plan *p, sp_diags *
     for (int k = 0; k < SP_N_CHECKPOINTS; k++)
         p->info.checkpoint[k] = SP_NO_DATE;
     int r = sp_ini_parse(path, on_value, &c);
+    keep_annex_a(&c);
     if (r < 0) {
         if (errno == ENOENT)
             sp_error(d, ((sp_src){file, 0, 0}), "missing file: every plan folder needs plan.ini with a [plan] section");
