@@ -241,4 +241,17 @@ plan = json.load(open(b + ".json", encoding="utf-8"))["plan"]
 check(all(plan[k] is None for k in ("inspection", "revisit_report", "accountable_officers", "advisers", "governance")),
       f"JSON: {plan}")
 PY
+# hostile: 200,000 continuation lines under two keys are read in linear time (once quadratic:
+# each line re-read the file and copied the text so far)
+long="$work/long-header"
+cp -r "$plan" "$long"
+/usr/bin/python3 - "$long/plan.ini" <<'PY'
+import sys
+with open(sys.argv[1], "a", encoding="utf-8") as f:
+    f.write("governance = start\n" + "".join(f"    more words {i}\n" for i in range(100000)))
+    f.write("advisers = first\n" + "".join(f"    adviser {i}\n" for i in range(100000)))
+PY
+timeout 30 "$SENDPACK" --check --template dfe-nhse "$long" >/dev/null 2>"$work/long.log" || fail "a long header: $(tail -3 "$work/long.log")"
+grep -qF '"not recorded" for inspection, revisit_report, accountable_officers:' "$work/long.log" ||
+    fail "a long header: $(tail -3 "$work/long.log")"
 echo "ok: two owners and an accountable officer in every output; the Annex A header opens the dfe-nhse pack only"
