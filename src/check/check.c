@@ -1,5 +1,6 @@
 #include "check/check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,4 +251,32 @@ void sp_print_summary(FILE *out, const sp_plan *p, const sp_diags *d)
             COUNT(p->observations.n, "observation", "observations"), COUNT(p->risks.n, "risk", "risks"),
             COUNT(d->errors, "error", "errors"), COUNT(d->warnings, "warning", "warnings"));
 #undef COUNT
+}
+
+void sp_check_annex_a(const sp_plan *p, sp_diags *d)
+{
+    const sp_plan_info *i = &p->info;
+    const struct {
+        const char *key, *value;
+    } keys[] = {{"inspection", i->inspection},
+                {"revisit_report", i->revisit_report},
+                {"accountable_officers", i->accountable_officers},
+                {"advisers", i->advisers},
+                {"governance", i->governance}};
+    char missing[160] = "";
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        const char *v = keys[k].value;
+        while (v && (*v == ' ' || *v == '\t' || *v == '\n'))
+            v++;
+        if (!v || !*v) {
+            size_t at = strlen(missing);
+            snprintf(missing + at, sizeof missing - at, "%s%s", n++ ? ", " : "", keys[k].key);
+        }
+    }
+    if (n)
+        sp_warning(d, i->src,
+                   "the DfE and NHS England header (Annex A) says \"not recorded\" for %s: add %s to plan.ini's "
+                   "[plan] section",
+                   missing, n == 1 ? "it" : "them");
 }

@@ -118,6 +118,8 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
     bool ok = sp_read_plan(dir, &plan, &diags);
     if (ok) {
         sp_check_plan(&plan, &diags);
+        if (sp_template_has_section(tmpl, SP_SEC_ANNEX_A))
+            sp_check_annex_a(&plan, &diags);
         ok = diags.errors == 0; /* a check can find an impossible value */
     }
     (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &diags);

@@ -51,6 +51,15 @@ typedef struct sp_plan_info {
     sp_date revisit; /* plan.ini `revisit`: what the forecast is measured against; SP_NO_DATE when unset */
     sp_abbreviation *glossary;      /* plan.ini [glossary], in file order */
     size_t n_glossary;
+    /* The header DfE and NHS England put on the plans they monitor ("Annex A"), as written in
+     * plan.ini: an indented line continuing a date or list key is kept as a new line ("\n"),
+     * governance's joined with a space. NULL when not given. */
+    const char *inspection;           /* dates of the inspection (and revisit), as written */
+    const char *revisit_report;       /* date the revisit report was published */
+    const char *accountable_officers; /* the local authority's and the health partners', `;`-separated */
+    const char *advisers;             /* the DfE SEND adviser and the NHS England adviser, `;`-separated */
+    const char *governance;           /* how the plan is governed and reported */
+    sp_src src;                       /* plan.ini itself (line 1), for warnings about the file as a whole */
 } sp_plan_info;
 
 /* ---- actions and milestones ------------------------------------------------------------ */
@@ -75,6 +84,7 @@ typedef struct sp_deadline {
 typedef struct sp_milestone {
     sp_src src; /* the row */
     const char *area, *outcome, *ref, *action, *text, *owner, *resource, *kpi, *cohort, *progress;
+    const char *accountable;   /* the senior officer who answers for it, as written ("" when none) */
     const char *due_text;      /* as written */
     sp_deadline due;
     sp_date revised_due;       /* from the revised_due column or "(revised from …)" */
@@ -93,6 +103,7 @@ typedef struct sp_milestone {
 typedef struct sp_action {
     sp_src src; /* first row */
     const char *ref, *area, *outcome, *text, *owner, *cohort, *resource, *kpi;
+    const char *accountable; /* the first of its rows' that names one; "" when none does */
     size_t first_milestone, n_milestones;
     size_t area_index;
 } sp_action;

@@ -142,6 +142,7 @@ static void build_actions(sp_plan *p, sp_diags *d)
                 sp_warning(d, m->src, "action %s is also listed under area '%s'; it is reported under '%s'", a->ref,
                            m->area, a->area);
             a->owner = first_nonempty(a->owner, m->owner);
+            a->accountable = first_nonempty(a->accountable, m->accountable);
             a->cohort = first_nonempty(a->cohort, m->cohort);
             a->resource = first_nonempty(a->resource, m->resource);
             a->kpi = first_nonempty(a->kpi, m->kpi);

@@ -31,6 +31,15 @@ static void text_or_null(sp_jw *w, const char *s)
         sp_jw_null(w);
 }
 
+/* Several owners, officers or advisers: an array of strings. */
+static void text_list(sp_jw *w, sp_view_list l)
+{
+    sp_jw_begin_array(w);
+    for (size_t i = 0; i < l.n; i++)
+        sp_jw_string(w, l.items[i]);
+    sp_jw_end_array(w);
+}
+
 static void key_or_null(sp_jw *w, const char *s)
 {
     if (s)
@@ -114,6 +123,19 @@ static void plan_object(sp_jw *w, const sp_report *r)
     text_or_null(w, r->assessment->rules.cohort);
     sp_jw_kbool(w, "values_illustrative", p->values_illustrative);
     sp_jw_kstring(w, "folder", p->name);
+    if (r->section[SP_SEC_ANNEX_A]) /* the DfE and NHS England header, where the pack shows it */
+        for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++) {
+            const sp_view_annex_row *row = &r->annex_a[i];
+            if (strcmp(row->key, "area") == 0)
+                continue; /* above */
+            sp_jw_key(w, row->key);
+            if (!row->recorded)
+                sp_jw_null(w);
+            else if (row->list)
+                text_list(w, row->lines);
+            else
+                sp_jw_string(w, row->text);
+        }
     sp_jw_end_object(w);
 }
 
@@ -226,7 +248,11 @@ static void actions_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         sp_jw_kstring(w, "action", ac->text);
         if (!r->tmpl->plain_english) {
             sp_jw_key(w, "owner");
-            text_or_null(w, ac->owner);
+            text_or_null(w, r->ac_owner[i]);
+            sp_jw_key(w, "owners");
+            text_list(w, r->ac_owners[i]);
+            sp_jw_key(w, "accountable");
+            text_or_null(w, r->ac_accountable[i]);
             sp_jw_key(w, "resource");
             text_or_null(w, ac->resource);
         }
@@ -265,7 +291,11 @@ static void milestones_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         text_or_null(w, m->text);
         if (!r->tmpl->plain_english) {
             sp_jw_key(w, "owner");
-            text_or_null(w, m->owner[0] ? m->owner : ac->owner);
+            text_or_null(w, r->ms_owner[i]);
+            sp_jw_key(w, "owners");
+            text_list(w, r->ms_owners[i]);
+            sp_jw_key(w, "accountable");
+            text_or_null(w, r->ms_accountable[i]);
         }
         sp_jw_key(w, "due");
         date_or_null(w, mr->original_due);

@@ -96,7 +96,7 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
     x->status = r->derived;
     x->ref = m->ref;
     x->title = v->ms_title[x->index];
-    x->owner = v->ms_owner[x->index][0] ? v->ms_owner[x->index] : "not recorded";
+    sp_view_exception_people(v, x, v->ms_owner[x->index], v->ms_accountable[x->index]);
     x->deadline = sp_view_deadline(a, m, r, true);
     /* why it stands where it does; the position says the challenge or the acknowledgement, so a
      * row that shows both says each once */
@@ -129,7 +129,7 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
     x->status = r->rag;
     x->ref = k->ref;
     x->title = k->name;
-    x->owner = k->owner && k->owner[0] ? k->owner : "not recorded";
+    sp_view_exception_people(v, x, k->owner, NULL);
     x->deadline = "";
     x->why = v->kpi_why[x->index];
     /* missing data is never reassurance: say what has not been reported */

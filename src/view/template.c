@@ -4,6 +4,7 @@
 
 const char *const SP_SECTION_KEYS[SP_N_SECTIONS] = {
     "glance", "changes", "exceptions", "scorecard", "areas", "actions", "kpis", "spc", "cohort", "plain", "risks", "key",
+    "annex_a",
 };
 const char *const SP_PDF_EXCEPTION_COLUMN_KEYS[SP_N_PDF_EXCEPTION_COLUMNS] = {"what", "status", "owner", "why"};
 const char *const SP_PDF_SCORECARD_COLUMN_KEYS[SP_N_PDF_SCORECARD_COLUMNS] = {
@@ -15,6 +16,7 @@ const char *const SP_SHEET_KEYS[SP_N_SHEETS] = {
 const char *const SP_ACTION_COLUMN_KEYS[SP_N_ACTION_COLUMNS] = {
     "area", "ref", "action", "milestone", "owner", "due", "due_as_written", "revised_due", "completed", "reported_status",
     "derived_status", "days_overdue", "slippage", "challenge", "reason", "progress", "resource", "cohort", "source",
+    "accountable",
 };
 const char *const SP_KPI_COLUMN_KEYS[SP_N_KPI_COLUMNS] = {
     "ref", "name", "unit", "direction", "baseline", "baseline_as_written", "target_3m", "target_3m_value", "target_6m",

@@ -220,7 +220,6 @@ static void build_texts(sp_view *v)
     const sp_assessment *s = v->assessment;
     size_t n = p->milestones.n;
     v->ms_title = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_title);
-    v->ms_owner = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_owner);
     v->ms_why = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_why);
     v->ms_deadline = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_deadline);
     v->ms_completed_since = sp_arena_alloc(a, (n + 1) * sizeof *v->ms_completed_since);
@@ -230,7 +229,6 @@ static void build_texts(sp_view *v)
         const sp_action *ac = &p->actions.items[m->action_index];
         const sp_milestone_result *mr = &s->milestones[i];
         v->ms_title[i] = m->text[0] ? m->text : ac->text;
-        v->ms_owner[i] = m->owner[0] ? m->owner : ac->owner ? ac->owner : "";
         /* the challenge; else the reason, with what the officer said beside it (not for families) */
         if (mr->challenge)
             v->ms_why[i] = sp_arena_printf(a, "%s.", mr->challenge);
@@ -474,6 +472,7 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
         memset(&v->plan_copy.arena, 0, sizeof v->plan_copy.arena);
         sp_redact_doubts doubts = {0};
         sp_redact_plan_copy(&v->plan_copy, &v->arena, &doubts);
+        sp_view_redact_people(&v->plan_copy, &v->arena);
         v->plan = &v->plan_copy;
         redact_assessment(v, assessment, v->plan);
         if (changes)
@@ -486,8 +485,10 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
     /* the one address a public pack keeps: the plan's own, for families (input contract) */
     v->contact = tmpl->plain_english && plan->info.contact ? plan->info.contact : "";
     build_rows(v);
+    sp_view_build_people(v);
     build_texts(v);
     build_visibility(v);
+    sp_view_build_annex_a(v);
     sp_view_build_story(v);
     build_key(v);
     sp_view_build_plain(v);

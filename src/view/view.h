@@ -36,6 +36,27 @@ typedef struct sp_rows {
     size_t n;
 } sp_rows;
 
+/* A list of texts as the plan writes them one after another: several owners ("Head of SEND;
+ * Designated Clinical Officer (NHS)"), officers or dates, each trimmed, in their order. */
+typedef struct sp_view_list {
+    const char **items;
+    size_t n;
+} sp_view_list;
+
+/* One row of the header DfE and NHS England put on the plans they monitor (Annex A), from
+ * plan.ini. */
+typedef struct sp_view_annex_row {
+    const char *key;     /* the plan.ini key, also the JSON field: "area", "inspection", "revisit_report",
+                            "accountable_officers", "advisers", "governance" */
+    const char *label;   /* as their table words it: "Date of inspection" */
+    const char *text;    /* one line ("\n") per date, officer or adviser; "not recorded" when plan.ini has none */
+    sp_view_list lines;  /* its lines; none when not recorded */
+    bool recorded;
+    bool list;           /* a list of people (officers, advisers): an array in the JSON */
+} sp_view_annex_row;
+
+#define SP_VIEW_ANNEX_ROWS 6
+
 /* One exception with its story: what it is, where it stands and what is being done. */
 typedef struct sp_view_exception {
     sp_exception_kind kind;
@@ -48,7 +69,10 @@ typedef struct sp_view_exception {
     const char *kind_word;  /* "Overdue", "KPI Red", … */
     const char *ref;
     const char *title;      /* milestone title or KPI name */
-    const char *owner;      /* owner, else the action's owner; "not recorded" when none */
+    const char *owner;      /* owners ("A; B"), else the action's; "not recorded" when none */
+    const char *accountable; /* the accountable senior officer; "" when none */
+    const char *responsible; /* for a table cell: "A; B — accountable: C", or the owners alone */
+    const char *who;        /* for a story: "Owners: A; B · Accountable: C" */
     const char *deadline;   /* "May 2021 (revised from Nov 2019); 2 months late"; "" for KPIs */
     const char *why;        /* why it stands where it does (its status reason), as a sentence */
     const char *stance;     /* the position: "Challenged: …" / the acknowledgement / what was not reported / "" */
@@ -161,12 +185,20 @@ typedef struct sp_view {
 
     /* per milestone (parallel to plan milestones): the texts every output shows */
     const char **ms_title;      /* its text, else its action's */
-    const char **ms_owner;      /* its owner, else its action's; "" when none */
+    const char **ms_owner;      /* its owners, else its action's, as several read: "A; B"; "" when none */
+    sp_view_list *ms_owners;    /* the same one by one */
+    const char **ms_accountable; /* its accountable senior officer, else its action's; "" when none */
+    const char **ms_responsible; /* in a list: "A; B — accountable: C"; ms_owner without an accountable officer */
     const char **ms_why;        /* the challenge as a sentence, else the reason */
     const char **ms_deadline;   /* "May 2021 (revised from Nov 2019)", with interim dates and notes */
     const char **ms_progress;   /* its progress; the action's update carried to it says so (decision 13):
                                  * "The action's update: …"; "" when the action has none */
     bool *ms_completed_since;   /* completed since the last report (with --previous) */
+    /* per action (parallel to plan actions): who answers for it */
+    sp_view_list *ac_owners;    /* its owners one by one */
+    const char **ac_owner;      /* "A; B"; "" when none */
+    const char **ac_accountable; /* "" when none */
+    const char **ac_who;        /* "Owners: A; B · Accountable: C", "Owner: A"; "" when neither */
     /* per KPI */
     const char **kpi_why;
     const char **kpi_baseline;  /* "17%, Jan 2022, 14-17 years" / as written / "not set" */
@@ -181,6 +213,12 @@ typedef struct sp_view {
     sp_view_group *groups;      /* when not grouped, one group of every exception, heading "" */
     size_t n_groups;
     sp_view_area *area_views;   /* parallel to plan areas (use the indices in `areas`) */
+
+    /* the DfE and NHS England header (Annex A), in the order of their table, when section[SP_SEC_ANNEX_A]:
+     * it opens the pack (the PDF's first page, the top of the page, the workbook's Cover, the JSON's plan) */
+    sp_view_annex_row annex_a[SP_VIEW_ANNEX_ROWS];
+    const char *annex_a_heading;
+    const char *annex_a_missing; /* the plan.ini keys it lacks, "inspection, advisers"; NULL when none */
 
     /* the plain-English key (view/plain.c): each word the template uses, once */
     sp_view_key_row plain_key[SP_GREY + 1 + 4]; /* the five status words, then the parts' words the page uses */

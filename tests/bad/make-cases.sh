@@ -220,7 +220,7 @@ ini-bad-kind: $S1; 1 error, 0 warnings"
 
 mk ini-unknown-key
 printf '%s\n; the house style\ncolour = blue\n' "$INI" > ini-unknown-key/plan.ini
-exp ini-unknown-key "ini-unknown-key/plan.ini:6:1: error: unknown key 'colour' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, checkpoint_12m, organisations, contact, end, revisit)
+exp ini-unknown-key "ini-unknown-key/plan.ini:6:1: error: unknown key 'colour' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, checkpoint_12m, organisations, contact, end, revisit, inspection, revisit_report, accountable_officers, advisers, governance)
 ini-unknown-key: $S1; 1 error, 0 warnings"
 
 mk ini-missing-start

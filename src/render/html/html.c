@@ -15,11 +15,17 @@
 
 typedef void (*section_fn)(hd_doc *, const sp_report *);
 
+static void at_the_top(hd_doc *d, const sp_report *r)
+{
+    (void)d, (void)r; /* the DfE and NHS England header opens the page, under its title (body below) */
+}
+
 static const section_fn SECTIONS[SP_N_SECTIONS] = {
     [SP_SEC_GLANCE] = html_glance,       [SP_SEC_CHANGES] = html_changes, [SP_SEC_EXCEPTIONS] = html_exceptions,
     [SP_SEC_SCORECARD] = html_scorecard, [SP_SEC_AREAS] = html_areas,     [SP_SEC_ACTIONS] = html_actions,
     [SP_SEC_KPIS] = html_kpis,           [SP_SEC_SPC] = html_spc,         [SP_SEC_COHORT] = html_cohort,
     [SP_SEC_PLAIN] = html_plain,         [SP_SEC_RISKS] = html_risks,     [SP_SEC_KEY] = html_key,
+    [SP_SEC_ANNEX_A] = at_the_top,
 };
 
 static void contents(hd_doc *d, const sp_report *r)
@@ -63,6 +69,8 @@ static void body(hd_doc *d, const sp_report *r, const char *title)
                                            r->assessment->rules.cohort ? r->assessment->rules.cohort : "");
         hd_para(d, "sp-secondary", meta);
     }
+    if (r->section[SP_SEC_ANNEX_A])
+        html_annex_a(d, r);
     contents(d, r);
     for (int i = 0; i < r->tmpl->n_sections; i++)
         if (r->section[r->tmpl->sections[i]]) /* the view leaves out what has nothing to show */

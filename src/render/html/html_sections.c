@@ -79,6 +79,20 @@ static const char *counts_words(hd_doc *d, const sp_counts *c)
                            c->total, c->total == 1 ? "" : "s", c->blue, c->green, c->amber, c->red, c->grey);
 }
 
+void html_annex_a(hd_doc *d, const sp_report *r)
+{
+    hd_heading(d, 1, "annex-a", r->annex_a_heading);
+    static const char *const heads[] = {"Annex A", "As the plan records it"};
+    hd_table_begin(d, "The plan's header for DfE and NHS England", heads, 2);
+    for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++) {
+        hd_row_begin(d);
+        hd_cell(d, true, r->annex_a[i].label);
+        hd_cell(d, false, r->annex_a[i].text);
+        hd_row_end(d);
+    }
+    hd_table_end(d);
+}
+
 void html_glance(hd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
@@ -192,7 +206,7 @@ void html_exceptions(hd_doc *d, const sp_report *r)
                 switch (keep[c]) {
                 case SP_PE_WHAT: hd_cell(d, c == 0, what); break;
                 case SP_PE_STATUS: hd_cell_status(d, x->status, LABEL(x->status)); break;
-                case SP_PE_OWNER: hd_cell(d, c == 0, x->owner[0] ? x->owner : "not recorded"); break;
+                case SP_PE_OWNER: hd_cell(d, c == 0, x->responsible); break;
                 default: hd_cell(d, c == 0, x->account); break; /* the view's one paragraph: why, said once */
                 }
             }
@@ -270,7 +284,8 @@ void html_areas(hd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             hd_tagged(d, "li", mr->derived, LABEL(mr->derived),
                       sp_arena_printf(&d->arena, "%s %s: due %s%s%s", p->milestones.items[m].ref, r->ms_title[m],
-                                       html_date(d, mr->effective_due), r->ms_owner[m][0] ? ", " : "", r->ms_owner[m]));
+                                       html_date(d, mr->effective_due), r->ms_responsible[m][0] ? ", " : "",
+                                       r->ms_responsible[m]));
         }
         if (av->due_soon_total > av->due_soon.n)
             item(d, sp_arena_printf(&d->arena, "and %zu more (the workbook lists every one).",
@@ -317,9 +332,9 @@ void html_actions(hd_doc *d, const sp_report *r)
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "%s: %s", ac->ref, ac->text));
         hd_raw(d, "<p>");
         hd_tag(d, ar->status, LABEL(ar->status));
-        if (ac->owner && ac->owner[0]) {
-            hd_raw(d, " Owner: ");
-            hd_text(d, ac->owner);
+        if (r->ac_who[ai][0]) {
+            hd_raw(d, " ");
+            hd_text(d, r->ac_who[ai]);
         }
         hd_raw(d, "</p>\n<ul>\n");
         hr_rows ms_rows = html_action_milestones(d, r, ai);

@@ -36,6 +36,7 @@ const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr,
 
 /* sections */
 void pdf_glance(pd_doc *d, const sp_report *r);      /* pdf_overview.c */
+void pdf_annex_a(pd_doc *d, const sp_report *r);
 void pdf_changes(pd_doc *d, const sp_report *r);
 void pdf_exceptions(pd_doc *d, const sp_report *r);
 void pdf_risks_section(pd_doc *d, const sp_report *r);

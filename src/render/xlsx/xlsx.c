@@ -57,9 +57,16 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
     for (size_t i = 0; i < n_contents; i++)
         contents_text = sp_arena_printf(&c->arena, "%s%s%s", contents_text, i ? ", " : "", contents[i].name);
     const char *about = p->values_illustrative ? SP_NOTE_ILLUSTRATIVE : "Figures are as exported by the plan's owners.";
-    const char *rows[16][2];
+    const char *rows[16 + SP_VIEW_ANNEX_ROWS + 2][2];
     size_t n = 0;
 #define ROW(a, b) (rows[n][0] = (a), rows[n][1] = (b), n++)
+    bool annex_a = c->r->section[SP_SEC_ANNEX_A];
+    if (annex_a) { /* the DfE and NHS England header opens the pack, as it opens the plan */
+        ROW(c->r->annex_a_heading, "");
+        for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++)
+            ROW(c->r->annex_a[i].label, c->r->annex_a[i].text);
+        ROW("", "");
+    }
     if (TMPL->plain_english) {
         ROW("Plan", p->info.title);
         ROW("Local area", p->info.area);
@@ -72,7 +79,8 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
             ROW("To ask about the plan or tell us what you think", c->r->contact);
     } else {
         ROW("Plan", sp_arena_printf(&c->arena, "%s (%s)", p->info.title, sp_plan_kind_name(p->info.kind)));
-        ROW("Local area", p->info.area);
+        if (!annex_a) /* else the header's first row */
+            ROW("Local area", p->info.area);
         ROW("Report date", date);
         ROW("Plan start (baseline date)", start);
         ROW("Organisations", p->info.organisations);
@@ -87,9 +95,11 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
         ROW("Produced by", "sendpack " SENDPACK_VERSION " from the exports above; every figure has a source row.");
     }
 #undef ROW
-    static const double widths[] = {28, 90};
+    const double widths[] = {annex_a ? 38 : 28, 90}; /* the header's labels are longer */
     for (size_t i = 0; i < n; i++) {
-        worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, rows[i][0], c->label);
+        if (!rows[i][0][0])
+            continue; /* a blank row between the header and the pack's own facts */
+        worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, rows[i][0], annex_a && i == 0 ? c->subtitle : c->label);
         xl_write_text(c, ws, (int)(3 + i), 1, rows[i][1], c->text);
         xl_fit_row(c, ws, (int)(3 + i), rows[i], widths, 2);
     }

@@ -25,6 +25,7 @@ const char *xl_milestone_title(xl_ctx *c, size_t i)
     return c->r->ms_title[i];
 }
 static xl_cell ms_owner(xl_ctx *c, size_t i) { return xl_text(xl_milestone_owner(c, i)); }
+static xl_cell ms_accountable(xl_ctx *c, size_t i) { return xl_text(c->r->ms_accountable[i]); }
 static xl_cell ms_resource(xl_ctx *c, size_t i) { return xl_text(MS(i)->resource); }
 static xl_cell ms_cohort(xl_ctx *c, size_t i) { return xl_text(PLAN->actions.items[MS(i)->action_index].cohort); }
 static xl_cell ms_due(xl_ctx *c, size_t i) { return xl_date(MR(i)->original_due); }
@@ -49,6 +50,7 @@ const xl_column XL_ACTION_COLUMNS[SP_N_ACTION_COLUMNS] = {
     [SP_AC_ACTION] = {"Action", ms_action},
     [SP_AC_MILESTONE] = {"Milestone", ms_text},
     [SP_AC_OWNER] = {"Owner", ms_owner},
+    [SP_AC_ACCOUNTABLE] = {"Accountable officer", ms_accountable},
     [SP_AC_DUE] = {"Due", ms_due},
     [SP_AC_DUE_AS_WRITTEN] = {"Due as written", ms_due_written},
     [SP_AC_REVISED_DUE] = {"Revised due", ms_revised},
@@ -194,6 +196,7 @@ static xl_cell ex_area(xl_ctx *c, size_t i)
 static xl_cell ex_ref(xl_ctx *c, size_t i) { return xl_text(EX(i)->ref); }
 static xl_cell ex_what(xl_ctx *c, size_t i) { return xl_text(EX(i)->title); }
 static xl_cell ex_owner(xl_ctx *c, size_t i) { return xl_text(EX(i)->owner); }
+static xl_cell ex_accountable(xl_ctx *c, size_t i) { return xl_text(EX(i)->accountable); }
 static xl_cell ex_status(xl_ctx *c, size_t i) { return xl_status_of(c, EX(i)->status); }
 static xl_cell ex_deadline(xl_ctx *c, size_t i) { return xl_text(EX(i)->deadline); }
 static xl_cell ex_challenged(xl_ctx *c, size_t i) { return xl_text(EX(i)->challenged ? "Yes" : "No"); }
@@ -212,7 +215,8 @@ static xl_cell ex_source(xl_ctx *c, size_t i)
 
 const xl_column XL_EXCEPTION_COLUMNS[] = {
     {"Exception", ex_kind},       {"Area", ex_area},           {"Ref", ex_ref},
-    {"What", ex_what},            {"Owner", ex_owner},         {"Status", ex_status},
+    {"What", ex_what},            {"Owner", ex_owner},         {"Accountable officer", ex_accountable},
+    {"Status", ex_status},
     {"Deadline", ex_deadline},    {"Challenged", ex_challenged}, {"Officer's position", ex_stance},
     {"Days overdue", ex_days},    {"Why", ex_reason},          {"Latest progress", ex_progress},
     {"Source row", ex_source},
