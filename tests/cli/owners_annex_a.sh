@@ -161,7 +161,7 @@ check(page1.index("DfE and NHS England monitoring pack") < page1.index(HEADING) 
 # the page: under the title, before the contents and the glance
 html = flat(open(d + ".html", encoding="utf-8").read())
 check(HEADING in html and "Anneliese Hillyer-Thake (NHS England Advisor)" in html, "not in the dfe-nhse page")
-check(html.index("<h1") < html.index(HEADING) < html.index('aria-labelledby="contents"') < html.index('id="glance"'),
+check(html.index("<h1") < html.index(HEADING) < html.index('aria-labelledby="sendpack-contents"') < html.index('id="sendpack-glance"'),
       "the page's header is not at its top")
 check("Karlene Allen" in html and OFFICER in html, "the page lacks an accountable officer")
 # the workbook's Cover: first, before the pack's own facts
@@ -185,7 +185,7 @@ check(HEADING in page1 and "Brian Gale (DfE Advisor)" in page1, "a header listed
 check(page1.index(HEADING) < (page1 + "Exceptions: what needs attention").index("Exceptions: what needs attention"),
       "a header listed late comes after the exceptions")
 html = open(late + ".html", encoding="utf-8").read()
-check(html.index(HEADING) < html.index('id="exceptions"'), "a header listed late is not at the page's top")
+check(html.index(HEADING) < html.index('id="sendpack-exceptions"'), "a header listed late is not at the page's top")
 # the scrutiny and local-offer packs: none of it
 for t in ("scrutiny", "local-offer"):
     b = base % t
