@@ -298,8 +298,8 @@ static void build_parts(ctx *c)
             part->status_word = SP_FAMILIES_MEASURES_BEHIND;
             part->summary = sp_arena_printf(c->a, "%s %s", part->summary,
                                             say(c, "Nothing here is late, but the measures for this part are behind "
-                                                   "where we hoped, or have no new figures: see how we measure "
-                                                   "progress below."));
+                                                   "where we hoped, or have no new figures: see \"How we will know "
+                                                   "it is working\" below."));
         }
         part->actions = sp_arena_alloc(c->a, (area->n_actions + 1) * sizeof *part->actions);
         for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++) {

@@ -179,7 +179,7 @@ static void kpi_report(void **state)
     assert_false(k->baseline_set);
     assert_near(k->tolerance, 4.65, 1e-9);
     assert_int_equal(k->rag, SP_AMBER);
-    assert_string_equal(k->reason, "Standing target 93%: 89% in May 2024, short by 4 percentage points, within the tolerance of 4.65 percentage points.");
+    assert_string_equal(k->reason, "Standing target 93%: 89% in May 2024, short by 4 points, within the tolerance of 4.65 points.");
     assert_int_equal(k->england, SP_CMP_BETTER);
     assert_int_equal(k->neighbours, SP_CMP_BETTER);
     assert_int_equal(k->travel, SP_TRAVEL_WORSENING);
