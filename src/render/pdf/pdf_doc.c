@@ -506,13 +506,13 @@ static void place_pending(pd_doc *d, float keep)
     d->pending.n = 0;
 }
 
-static void flush_table(pd_doc *d);
+static void flush_table(pd_doc *d, bool page_ends);
 
 /* Before anything is drawn: lay out a collected table, then the waiting headings with `keep`
  * points of the coming block. */
 static void settle(pd_doc *d, float keep)
 {
-    flush_table(d);
+    flush_table(d, false);
     place_pending(d, keep);
 }
 
@@ -539,7 +539,7 @@ void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
 
 void pd_new_page(pd_doc *d)
 {
-    flush_table(d);
+    flush_table(d, true);
     /* waiting headings alone go on the new page, with their block; a waiting paragraph
      * ends this page, with its heading */
     for (size_t i = 0; i < d->pending.n; i++)
@@ -564,7 +564,7 @@ void pd_ensure(pd_doc *d, float height)
 
 void pd_space(pd_doc *d, float points)
 {
-    flush_table(d);
+    flush_table(d, false);
     if (d->pending.n)
         *sp_vec_push(&d->pending) = (pd_pending){.space = points};
     else
@@ -573,7 +573,7 @@ void pd_space(pd_doc *d, float points)
 
 HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline parent)
 {
-    flush_table(d);
+    flush_table(d, false);
     HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, text, HPDF_GetEncoder(d->pdf, "UTF-8"));
     *sp_vec_push(&d->pending) = (pd_pending){.text = sp_arena_strdup(&d->arena, text), .level = level, .outline = o};
     return o;
@@ -581,7 +581,7 @@ HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline par
 
 void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
 {
-    flush_table(d);
+    flush_table(d, false);
     size *= d->scale;
     const char **lines;
     size_t n = pd_wrap(d, f, size, text, PD_BODY_W - indent, &lines);
@@ -821,34 +821,43 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
     }
 }
 
-/* A table whose last page would hold only its last row or two, in less than a fifth of the
- * page, takes two rows of the page before with them (that page keeping at least three): the
- * row to start that last page at, or SIZE_MAX to break where the rows fall. Rows taller than a
- * page (split across pages) are left where they fall. */
+/* A table whose last page would be used less than a fifth (its last row or few) takes rows of
+ * the page before with it, one at a time until that page is a fifth full, the page before keeping
+ * at least three rows: the row to start that last page at, or SIZE_MAX to break where the rows
+ * fall. Rows taller than a page (split across pages) are left where they fall. */
 static size_t widow_break(pd_doc *d, const table_layout *L)
 {
     size_t rows = d->table.rows.n, start = 0, before = 0; /* the first rows of the last two pages */
     float line = L->size * PD_LEADING, fresh = PD_TOP - PD_BOTTOM - L->header_h;
     float above = pending_height(d) + L->header_h; /* the waiting headings and the header */
-    float y = (d->page ? d->y : PD_BOTTOM) - above;
+    float y = (d->page ? d->y : PD_BOTTOM) - above, fifth = (PD_TOP - PD_BOTTOM) / 5;
     const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
     size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n);
+    float *h = sp_arena_alloc(&d->arena, (rows + 1) * sizeof *h);
     for (size_t i = 0; i < rows; i++) {
-        float h = (float)wrap_row(d, L, d->table.rows.items[i], cols, n) * line + 2 * PD_CELL_PAD;
-        if (h > fresh)
+        h[i] = (float)wrap_row(d, L, d->table.rows.items[i], cols, n) * line + 2 * PD_CELL_PAD;
+        if (h[i] > fresh)
             return SIZE_MAX;
-        if (y - h < PD_BOTTOM) {
+        if (y - h[i] < PD_BOTTOM) {
             before = start;
             start = i;
             y = PD_TOP - (i ? L->header_h : above);
         }
-        y -= h;
+        y -= h[i];
     }
-    bool stray = start > 0 && rows - start <= 2 && (PD_TOP - y) < (PD_TOP - PD_BOTTOM) / 5;
-    return stray && start >= before + 5 ? start - 2 : SIZE_MAX;
+    float used = PD_TOP - y;
+    if (start == 0 || used >= fifth)
+        return SIZE_MAX;
+    size_t at = start;
+    while (used < fifth && at > before + 3 && used + h[at - 1] <= fresh)
+        used += h[--at];
+    return at < start ? at : SIZE_MAX;
 }
 
-static void flush_table(pd_doc *d)
+/* Lays out the collected table. `page_ends`: a page break or the document's end follows it (its
+ * last page would then hold nothing more), so a stray last row takes rows with it
+ * (widow_break); where more content follows on the same page, the rows fall where they fit. */
+static void flush_table(pd_doc *d, bool page_ends)
 {
     if (!d->table.open)
         return;
@@ -857,7 +866,7 @@ static void flush_table(pd_doc *d)
         return; /* the header waits for a first row: a header never stands alone */
     table_layout L = plan_table(d);
     L.header_h = header_height(d, &L);
-    size_t widow = widow_break(d, &L);
+    size_t widow = page_ends ? widow_break(d, &L) : SIZE_MAX;
     for (size_t i = 0; i < d->table.rows.n; i++) {
         if (i == widow) {
             new_page(d);
@@ -870,7 +879,7 @@ static void flush_table(pd_doc *d)
 
 void pd_table_begin(pd_doc *d, pd_table *t)
 {
-    flush_table(d);
+    flush_table(d, false);
     d->table.open = true;
     d->table.owner = t;
     d->table.n_columns = t->n_columns;
@@ -895,14 +904,14 @@ void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells)
 
 void pd_table_end(pd_doc *d)
 {
-    flush_table(d);
+    flush_table(d, false);
 }
 
 /* ---- finishing ------------------------------------------------------------------------- */
 
 bool pd_save(pd_doc *d, const char *path)
 {
-    flush_table(d);
+    flush_table(d, true);
     if (d->pending.n)
         place_pending(d, 0);
     char buf[64];
