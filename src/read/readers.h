@@ -12,10 +12,15 @@
 /* Each returns false when it reported an error. */
 bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d);
 bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d);
+bool sp_read_kpi_targets(const sp_table *t, sp_plan *p, sp_diags *d);
 bool sp_read_kpi_values(const sp_table *t, sp_plan *p, sp_diags *d);
 bool sp_read_risks(const sp_table *t, sp_plan *p, sp_diags *d);
 /* After sp_plan_build: its rows are matched to the areas actions.csv made. */
 bool sp_read_areas(const sp_table *t, sp_plan *p, sp_diags *d);
+
+/* The plan's end, where an end target stands: plan.ini `end`, else the latest original due date
+ * of its milestones (read before kpis.csv); SP_NO_DATE when neither. */
+sp_date sp_plan_end_date(const sp_plan *p);
 
 /* sp_src of a cell in table t. */
 static inline sp_src sp_cell_src(const sp_table *t, sp_cell c)

@@ -260,9 +260,9 @@ static void build_outcomes(ctx *c)
                                     value(c, r->target[r->final_checkpoint].value, kpi->unit),
                                     month_year(c->a, r->target[r->final_checkpoint].date));
         } else {
-            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : SP_CP_12M;
-            const char *aim = kpi->target[cp].words && kpi->target[cp].words[0] ? kpi->target[cp].words
-                                                                                 : kpi->target[cp].text;
+            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : (int)kpi->n_checkpoints - 1;
+            const sp_target *t = cp >= 0 ? &kpi->checkpoints[cp].target : NULL;
+            const char *aim = !t ? NULL : t->words && t->words[0] ? t->words : t->text;
             if (aim && aim[0])
                 s = sp_arena_printf(c->a, "By %s we aim for this: %s", month_year(c->a, c->as->kpis[k].target[cp].date),
                                     sentence(c, aim));

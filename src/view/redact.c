@@ -119,6 +119,7 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a)
     COPY(p->actions);
     COPY(p->areas);
     COPY(p->kpis);
+    COPY(p->checkpoints);
     COPY(p->risks);
     R(p->info.title), R(p->info.area), R(p->info.organisations);
     for (size_t i = 0; i < p->milestones.n; i++) {
@@ -138,8 +139,13 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a)
         sp_kpi *k = &p->kpis.items[i];
         R(k->ref), R(k->name), R(k->area), R(k->cohort), R(k->owner), R(k->source), R(k->baseline.text);
         R(k->baseline.note);
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
-            R(k->target[cp].text), R(k->target[cp].words);
+        if (k->direction_note)
+            R(k->direction_note);
+        k->checkpoints = p->checkpoints.items + k->first_checkpoint;
+    }
+    for (size_t i = 0; i < p->checkpoints.n; i++) {
+        sp_checkpoint *c = &p->checkpoints.items[i];
+        R(c->target.text), R(c->target.words), R(c->source), R(c->date_text);
     }
     /* Observations are the list that runs to a million rows, and their two texts rarely hold
      * contact details: the list is copied only when one does (a plan of 1,000,000 observations
@@ -149,7 +155,8 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a)
     for (size_t i = 0; i < p->observations.n; i++) {
         const sp_observation *o = &p->observations.items[i];
         const char *ref = sp_redact_contacts_text(a, o->ref), *note = sp_redact_contacts_text(a, o->note);
-        if (ref == o->ref && note == o->note)
+        const char *value_note = sp_redact_contacts_text(a, o->value_note);
+        if (ref == o->ref && note == o->note && value_note == o->value_note)
             continue;
         if (!copied) {
             COPY(p->observations);
@@ -157,6 +164,7 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a)
         }
         p->observations.items[i].ref = ref;
         p->observations.items[i].note = note;
+        p->observations.items[i].value_note = value_note;
     }
     for (size_t i = 0; i < p->risks.n; i++) {
         sp_risk *r = &p->risks.items[i];

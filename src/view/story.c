@@ -145,7 +145,9 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
     int cp = r->final_checkpoint;
     if (cp >= 0 && r->target[cp].numeric) {
         sp_format_value(r->target[cp].value, k->unit, target, sizeof target);
-        x->brief = sp_arena_printf(&v->arena, "%s; %s target %s", latest, sp_checkpoint_label(cp), target);
+        char label[16];
+        x->brief = sp_arena_printf(&v->arena, "%s; %s target %s", latest,
+                                   sp_kpi_checkpoint_label(&k->checkpoints[cp], label), target);
     } else {
         x->brief = latest;
     }

@@ -167,14 +167,16 @@ static void build_rows(sp_view *v)
     }
 }
 
-static void trajectory_points(const sp_kpi_result *k, sp_view_trajectory *t)
+static void trajectory_points(sp_arena *a, const sp_kpi_result *k, sp_view_trajectory *t)
 {
     t->n = 0;
+    t->date = sp_arena_alloc(a, ((size_t)k->n_target + 2) * sizeof *t->date);
+    t->value = sp_arena_alloc(a, ((size_t)k->n_target + 2) * sizeof *t->value);
     double y;
     if (!sp_kpi_trajectory_at(k, k->baseline_from, &y))
         return;
     t->date[t->n] = k->baseline_from, t->value[t->n++] = y;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+    for (int cp = 0; cp < k->n_target; cp++) {
         const sp_resolved_target *g = &k->target[cp];
         if (g->numeric && g->date > t->date[t->n - 1] && sp_kpi_trajectory_at(k, g->date, &y))
             t->date[t->n] = g->date, t->value[t->n++] = y;
@@ -227,8 +229,9 @@ static void build_texts(sp_view *v)
         v->kpi_baseline[i] = sp_view_baseline(a, &p->kpis.items[i], &s->kpis[i]);
         v->kpi_variation[i] = spc->computed && spc->variation_text ? spc->variation_text : "–";
         v->kpi_assurance[i] = spc->computed && spc->assurance_text ? spc->assurance_text : "–";
-        trajectory_points(kr, &v->kpi_trajectory[i]);
+        trajectory_points(a, kr, &v->kpi_trajectory[i]);
     }
+    sp_view_build_checkpoints(v);
 }
 
 /* The at-a-glance sentences, worded once for the PDF, the page and any renderer to come. */
@@ -277,6 +280,8 @@ static void build_visibility(sp_view *v)
         v->section[SP_SEC_RISKS] = v->sheet[SP_SHEET_RISKS] = false;
     if (!v->kpis_spc.n)
         v->section[SP_SEC_SPC] = v->sheet[SP_SHEET_SPC] = false;
+    if (!v->n_checkpoint_rows)
+        v->sheet[SP_SHEET_CHECKPOINTS] = false;
     if (!v->assessment->rules.focus_cohort)
         v->section[SP_SEC_COHORT] = v->sheet[SP_SHEET_COHORT] = false;
     /* a forecast read by families reads as a promise (assessment rules) */

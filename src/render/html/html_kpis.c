@@ -8,39 +8,17 @@
 
 #define LABEL(s) sp_report_label(r, (s))
 
-static const char *target_text(hd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp)
-{
-    const sp_target *t = &k->target[cp];
-    if (t->kind == SP_TARGET_NONE)
-        return "–";
-    if (!kr->target[cp].numeric)
-        return t->text;
-    const char *v = html_value(d, k, kr->target[cp].value);
-    if (t->kind == SP_TARGET_ABSOLUTE && !t->words)
-        return v;
-    return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
-}
-
-static const char *latest_text(hd_doc *d, const sp_report *r, size_t i)
-{
-    const sp_kpi_result *kr = &r->assessment->kpis[i];
-    if (!kr->has_latest)
-        return "none yet";
-    const sp_observation *o = &r->plan->observations.items[kr->latest_obs];
-    return sp_arena_printf(&d->arena, "%s (%s)", html_value(d, &r->plan->kpis.items[i], o->value),
-                           html_month(d, o->period_end));
-}
-
 void html_scorecard(hd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     html_section_heading(d, r, SP_SEC_SCORECARD);
-    hd_para(d, NULL, "Each KPI from its baseline to its 3, 6 and 12-month targets, against the latest value.");
+    hd_para(d, NULL, "Each KPI from its baseline to its next checkpoint and its final target, against the latest value.");
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
-    static const char *const all[SP_N_PDF_SCORECARD_COLUMNS] = {"KPI",       "Baseline", "3 months", "6 months",
-                                                                "12 months", "Latest",   "RAG",      "Evidence"};
+    static const char *const all[SP_N_PDF_SCORECARD_COLUMNS] = {
+        "KPI",      "Baseline",  "3 months",  "6 months",        "12 months",   "Latest",
+        "RAG",      "Evidence",  "Variation", "Assurance", "Next checkpoint", "Final target"};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     const char *heads[SP_N_PDF_SCORECARD_COLUMNS];
@@ -60,10 +38,12 @@ void html_scorecard(hd_doc *d, const sp_report *r)
             case SP_PS_BASELINE:
                 hd_cell(d, first, r->kpi_baseline[i]);
                 break;
-            case SP_PS_TARGET_3M: hd_cell(d, first, target_text(d, k, kr, SP_CP_3M)); break;
-            case SP_PS_TARGET_6M: hd_cell(d, first, target_text(d, k, kr, SP_CP_6M)); break;
-            case SP_PS_TARGET_12M: hd_cell(d, first, target_text(d, k, kr, SP_CP_12M)); break;
-            case SP_PS_LATEST: hd_cell(d, first, latest_text(d, r, i)); break;
+            case SP_PS_TARGET_3M: hd_cell(d, first, sp_view_checkpoint_target(r, i, SP_CPK_3M)); break;
+            case SP_PS_TARGET_6M: hd_cell(d, first, sp_view_checkpoint_target(r, i, SP_CPK_6M)); break;
+            case SP_PS_TARGET_12M: hd_cell(d, first, sp_view_checkpoint_target(r, i, SP_CPK_12M)); break;
+            case SP_PS_NEXT_CHECKPOINT: hd_cell(d, first, r->kpi_checkpoints[i].next); break;
+            case SP_PS_FINAL_TARGET: hd_cell(d, first, r->kpi_checkpoints[i].final); break;
+            case SP_PS_LATEST: hd_cell(d, first, r->kpi_latest[i]); break;
             case SP_PS_RAG: hd_cell_status(d, kr->rag, LABEL(kr->rag)); break;
             default: hd_cell(d, first, r->kpi_why[i]); break;
             }
@@ -137,7 +117,7 @@ static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
     if (any_e)
         s[ns++] = (hc_series){"England", e, he, HC_COMPARATOR};
     const char *desc = sp_arena_printf(&d->arena, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n,
-                                       n == 1 ? "" : "s", x[0], x[n - 1], latest_text(d, r, i), r->kpi_why[i]);
+                                       n == 1 ? "" : "s", x[0], x[n - 1], r->kpi_latest[i], r->kpi_why[i]);
     hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s by month", k->ref, k->name), desc, x, n, s, ns,
                                 k->unit, NULL, NULL});
 }
