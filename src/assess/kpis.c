@@ -427,7 +427,9 @@ static void judge_checkpoints(sp_assessment *a, const sp_kpi *k, sp_kpi_result *
                 t->actual_obs = o;
             }
         }
-        if (written->kind == SP_TARGET_NONE || (t->numeric ? k->direction == SP_DIR_NONE : written->kind != SP_TARGET_TEXT))
+        /* words beside a numeric KPI never need a status (assessment rules, qualitative KPIs) */
+        if (written->kind == SP_TARGET_NONE || (t->numeric ? k->direction == SP_DIR_NONE : written->kind != SP_TARGET_TEXT) ||
+            (!t->numeric && r->numeric))
             t->result = SP_CPR_NOT_JUDGED;
         else if (!t->has_actual)
             t->result = t->date > a->as_of ? SP_CPR_NOT_DUE : SP_CPR_NO_VALUE;

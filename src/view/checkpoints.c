@@ -78,10 +78,12 @@ static void build_one(sp_view *v, size_t i)
         }
         const char *result = sp_checkpoint_result_key(rt->result);
         x->result = result ? result : "–";
+        /* the scorecard's cells say the number (the table behind the chart says how it was written) */
+        const char *brief = rt->numeric ? value_text(a, k, rt->value) : x->target;
         if ((int)c == kr->next_checkpoint)
-            out->next = sp_arena_printf(a, "%s: %s", x->column, x->target);
+            out->next = sp_arena_printf(a, "%s: %s", month, brief);
         if ((int)c == kr->final_checkpoint)
-            out->final = sp_arena_printf(a, "%s by %s%s%s%s", x->target, month, x->source[0] ? " (" : "", x->source,
+            out->final = sp_arena_printf(a, "%s by %s%s%s%s", brief, month, x->source[0] ? " (" : "", x->source,
                                          x->source[0] ? ")" : "");
     }
     /* a KPI whose targets are words has no numeric final target: its last checkpoint is its goal */

@@ -223,33 +223,33 @@ static int crossings(const obstacles *o, box r)
     return hits;
 }
 
-/* Puts a label of width lw beside the point (px, py): to its right or left, or centred above or
- * below it, then one line further out; inside the plot, at the place that crosses no earlier label
- * and the fewest lines, nearest first. A label never wanders away from what it names: over a line
- * it can still be read beside its marker (issue 22: a "12m target" label drifted to another level).
+/* Puts a label of width lw beside the point (px, py): above or below it, to its right, left or
+ * centred, inside the plot; then rings further out. Each place scores the lines it crosses, far
+ * more for an earlier label it would cover, and two for each ring out: a label stays beside what
+ * it names, over a line if need be (a label over a line can still be read), and moves out only
+ * to keep clear of another label (issue 22: a "12m target" label once drifted to another level).
  * Returns the text's baseline origin. */
 static point place_label(obstacles *o, const frame *f, float px, float py, float lw, float size, bool below_first)
 {
     const float gap = 5, asc = size * 0.75f, desc = size * 0.25f;
     point best = {0, 0};
-    int best_hits = -1;
-    for (int k = 0; k < 12; k++) {
+    int best_score = -1;
+    for (int k = 0; k < 48; k++) {
         int side = k % 3;
         bool below = (k / 3 % 2 == 0) == below_first;
-        float lift = (float)(k / 6) * size;
-        /* beside the marker: its middle level with the point; above or below: clear of it */
+        int ring = k / 6;
+        float lift = (float)ring * size;
         float tx = side == 0 ? px + gap : side == 1 ? px - gap - lw : px - lw / 2;
-        float ty = side < 2 ? (below ? py - asc / 2 - lift : py - asc / 2 + lift)
-                            : (below ? py - gap - asc - lift : py + gap + desc + lift);
+        float ty = below ? py - gap - asc - lift : py + gap + desc + lift;
         tx = tx < f->x + 1 ? f->x + 1 : tx + lw > f->x + f->w ? f->x + f->w - lw : tx;
         ty = ty - desc < f->y ? f->y + desc : ty + asc > f->y + f->h ? f->y + f->h - asc : ty;
         box r = {tx - 1, ty - desc - 1, tx + lw + 1, ty + asc + 1.5f};
-        int hits = crossings(o, r);
-        if (best_hits < 0 || hits < best_hits) {
-            best_hits = hits;
+        int score = crossings(o, r) + 2 * ring;
+        if (best_score < 0 || score < best_score) {
+            best_score = score;
             best = (point){tx, ty};
         }
-        if (!hits)
+        if (score <= 2 * ring) /* nothing crossed: no ring further out can do better */
             break;
     }
     if (o->n_placed < sizeof o->placed / sizeof *o->placed)

@@ -24,7 +24,7 @@ static void kpi_figures(pd_doc *d, const sp_report *r, size_t i)
     static const char *const headers[] = {"Baseline", "Next checkpoint", "Final target", "Latest",
                                           "RAG", "Progress to target", "Direction of travel", "England",
                                           "Statistical neighbours"};
-    static const float widths[] = {0.11f, 0.15f, 0.17f, 0.12f, 0.08f, 0.08f, 0.09f, 0.10f, 0.10f};
+    static const float widths[] = {0.1f, 0.16f, 0.18f, 0.09f, 0.08f, 0.08f, 0.09f, 0.11f, 0.11f};
     pd_table t = {9, headers, widths, 7.0f, false};
     pd_table_begin(d, &t);
     const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
@@ -184,8 +184,8 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     static const char *const headers[SP_N_PDF_SCORECARD_COLUMNS] = {
         "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence", "Variation", "Assurance",
         "Next checkpoint", "Final target"};
-    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.17f, 0.12f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f,
-                                                             0.11f, 0.11f, 0.13f, 0.14f};
+    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.2f, 0.1f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f,
+                                                             0.1f, 0.1f, 0.09f, 0.11f};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, 7.0f);
