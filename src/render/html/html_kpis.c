@@ -75,6 +75,26 @@ static bool trajectory_at(const sp_view_trajectory *tr, sp_date date, double *va
     return true;
 }
 
+/* Every checkpoint of the KPI: its target as the plan sets it, the value of its month, met or not. */
+static void checkpoint_table(hd_doc *d, const sp_report *r, size_t i)
+{
+    const sp_view_checkpoints *c = &r->kpi_checkpoints[i];
+    if (!c->n)
+        return;
+    static const char *const heads[] = {"Checkpoint", "Target", "Target source", "Actual", "Met"};
+    hd_table_begin(d, sp_arena_printf(&d->arena, "%s: every checkpoint", r->plan->kpis.items[i].ref), heads, 5);
+    for (size_t j = 0; j < c->n; j++) {
+        hd_row_begin(d);
+        hd_cell(d, true, c->at[j].column);
+        hd_cell(d, false, c->at[j].target);
+        hd_cell(d, false, c->at[j].source[0] ? c->at[j].source : "–");
+        hd_cell(d, false, c->at[j].actual);
+        hd_cell(d, false, c->at[j].result);
+        hd_row_end(d);
+    }
+    hd_table_end(d);
+}
+
 /* The KPI's values by period, the expected trajectory and England where reported. */
 static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
 {
@@ -120,6 +140,7 @@ static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
                                        n == 1 ? "" : "s", x[0], x[n - 1], r->kpi_latest[i], r->kpi_why[i]);
     hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s by month", k->ref, k->name), desc, x, n, s, ns,
                                 k->unit, NULL, NULL});
+    checkpoint_table(d, r, i);
 }
 
 void html_kpis(hd_doc *d, const sp_report *r)

@@ -1,0 +1,106 @@
+#!/bin/bash
+# Checkpoints as councils write them (issue 24). tests/data/devon-layout is a plan in the shape of
+# Devon's APP: five dated milestones four months apart ("Milestone 1 – Jul 23"), each followed by
+# its actual ("Actual Jul 23"), an end target from a benchmark ("10% (England average 21/22)"), a
+# projected value, a value in another unit than its KPI's, and no direction column.
+# tests/data/devon-long is the same plan in the long form (kpi_targets.csv, kpi_values.csv). Both
+# must give the same checkpoints, values and judgements.
+#
+# Worked by hand at the report date 31 Apr 2024 (the Mar 24 values are the latest; the Jul 24 and
+# Nov 24 milestones and the end target at the plan's end, Mar 2025, are still to come):
+# K1 persistent absence, baseline 27% (start Mar 2023), milestones 28 → 30 → 25 → 22 → 20, end 10%.
+#    No direction given: the end target 10% is below the baseline, so down (lower is better).
+#    Trajectory at Mar 2024 = the Mar 24 milestone, 25%. Latest 26.1% (projected). Final target 10%
+#    not met. Short of the trajectory by 26.1 - 25 = 1.1; tolerance 10% of |10 - 27| = 1.7: Amber.
+#    Progress (26.1 - 27) / (10 - 27) = 5.29%. Milestones: Jul 23 28.5 vs 28 not met (lower is
+#    better); Nov 23 29 vs 30 met; Mar 24 26.1 vs 25 not met; the rest not yet due.
+# K2 EHC plans in 20 weeks, baseline 40%, milestones 45 … 65, end 70%: above the baseline, so up.
+#    Trajectory at Mar 2024 55%, latest 56%: on or better, Green. Progress (56 - 40) / 30 = 53.3%.
+#    Jul 23 44 vs 45 not met; Nov 23 51 vs 50 met; Mar 24 56 vs 55 met.
+# K3 suspensions (rate), baseline 13.5, milestones 13 … 11, end 10: down. Trajectory 12, latest
+#    12.1 (its note "academic year 22/23" kept): short by 0.1, tolerance 10% of 3.5 = 0.35: Amber.
+#    Its Jul 23 actual "13.02%" is a percentage among rates: a warning naming the cell.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+work="$WORK_DIR/checkpoints"
+rm -rf "$work" && mkdir -p "$work"
+for v in devon-layout devon-long; do
+    (cd "$SOURCE_DIR/tests/data" && "$SENDPACK" --as-of 2024-04-30 --format json,html,xlsx --output "$work/$v" "$v" \
+        >"$work/$v.out" 2>&1) || fail "$v: $(cat "$work/$v.out")"
+done
+grep -q "devon-layout/kpis.csv:4:[0-9]*: warning: K3: the value '13.02%' is a percentage but the KPI's unit is rate" "$work/devon-layout.out" \
+    || fail "wide: the value in another unit is not warned at its cell: $(cat "$work/devon-layout.out")"
+grep -q "devon-long/kpi_values.csv:8:[0-9]*: warning: K3: the value '13.02%' is a percentage" "$work/devon-long.out" \
+    || fail "long: the value in another unit is not warned at its cell: $(cat "$work/devon-long.out")"
+grep -q "no direction" "$work/devon-layout.out" && fail "a direction inferred from the end target is not a warning"
+
+/usr/bin/python3 - "$work" <<'PY' || exit 1
+import json, sys
+w = sys.argv[1]
+wide = json.load(open(f"{w}/devon-layout/devon-layout-scrutiny-2024-04-30.json"))
+long = json.load(open(f"{w}/devon-long/devon-long-scrutiny-2024-04-30.json"))
+assert wide["schema_version"] == 2
+def strip(x):
+    """Where a figure was read (file:line) differs between the two layouts; nothing else may."""
+    if isinstance(x, dict):
+        return {k: strip(v) for k, v in x.items() if k not in ("source", "at")}
+    if isinstance(x, list):
+        return [strip(v) for v in x]
+    return x
+a, b = strip(wide["kpis"]), strip(long["kpis"])
+for ka, kb in zip(a, b):
+    for key in ka:
+        assert ka[key] == kb[key], (ka["ref"], key, ka[key], kb[key])
+assert a == b
+k = {x["ref"]: x for x in wide["kpis"]}
+
+k1 = k["K1"]
+assert (k1["direction"], k1["direction_source"]) == ("down", "inferred"), k1["direction"]
+assert k1["direction_note"] == "Lower is better: the end target (10%) is below the baseline (27%)", k1["direction_note"]
+assert k1["rag"] == "amber", k1["rag"]
+assert k1["reason"] == "Behind the trajectory by 1.1, within the tolerance of 1.7: 26.1% (projected) in Mar 2024 against 25% expected.", k1["reason"]
+assert abs(k1["trajectory"] - 25) < 1e-9 and abs(k1["tolerance"] - 1.7) < 1e-9
+assert abs(k1["progress_to_target"] - (26.1 - 27) / (10 - 27) * 100) < 1e-9
+cps = k1["checkpoints"]
+assert [c["date"] for c in cps] == ["2023-07-31", "2023-11-30", "2024-03-31", "2024-07-31", "2024-11-30", "2025-03-31"], cps
+assert [c["resolved"] for c in cps] == [28, 30, 25, 22, 20, 10]  # rising, then falling
+assert [c["result"] for c in cps] == ["not met", "met", "not met", "not yet due", "not yet due", "not yet due"]
+assert cps[-1]["checkpoint"] == "end" and cps[-1]["source"] == "England average 21/22" and cps[-1]["as_written"] == "10%", cps[-1]
+assert cps[2]["actual"] == 26.1 and cps[2]["actual_projected"] is True
+assert k1["final_target"] == "end"
+assert k1["next_checkpoint"]["date"] == "2024-07-31" and k1["next_checkpoint"]["target"] == 22
+obs = k1["observations"]
+assert [o["projected"] for o in obs] == [False, False, True], obs
+assert obs[2]["value_note"] == "projected end of year"
+assert k1["latest"]["projected"] is True
+
+k2 = k["K2"]
+assert (k2["direction"], k2["direction_source"], k2["rag"]) == ("up", "inferred", "green"), k2
+assert abs(k2["progress_to_target"] - 16 / 30 * 100) < 1e-9
+assert [c["result"] for c in k2["checkpoints"][:3]] == ["not met", "met", "met"]
+
+k3 = k["K3"]
+assert (k3["direction"], k3["unit"], k3["rag"]) == ("down", "rate", "amber"), k3
+assert abs(k3["tolerance"] - 0.35) < 1e-9
+assert k3["observations"][2]["value_note"] == "academic year 22/23" and not k3["observations"][2]["projected"]
+assert [c["result"] for c in k3["checkpoints"][:3]] == ["not met"] * 3
+
+# the page: every checkpoint in the table behind each chart, the projected value marked
+html = open(f"{w}/devon-layout/devon-layout-scrutiny-2024-04-30.html", encoding="utf-8").read()
+for text in ("26.1% (projected end of year)", "12.1 per 10,000 (academic year 22/23)", "Jul 2024", "Nov 2024",
+             "End (Mar 2025)", "England average 21/22", "Next checkpoint", "Final target"):
+    assert text in html, text
+print("checkpoints ok")
+PY
+
+# the workbook's Checkpoints sheet: one row per checkpoint with its target, actual and result
+/usr/bin/python3 - "$work/devon-layout/devon-layout-scrutiny-2024-04-30.xlsx" <<'PY' || exit 1
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Checkpoints"]
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+k1 = [r for r in rows if r[0] == "K1"]
+assert len(rows) == 18 and len(k1) == 6, (len(rows), k1)
+assert k1[2][2] == "Mar 2024" and k1[2][4:6] == ["25%", 25] and k1[2][7:] == ["26.1% (projected end of year)", "not met"], k1[2]
+assert k1[5][2] == "End (Mar 2025)" and k1[5][6] == "England average 21/22", k1[5]
+PY
+echo "checkpoints: wide and long forms agree"
