@@ -95,49 +95,86 @@ static void checkpoint_table(hd_doc *d, const sp_report *r, size_t i)
     hd_table_end(d);
 }
 
-/* The KPI's values by period, the expected trajectory and England where reported. */
+/* The KPI's values by period, the expected trajectory, England where reported, and every
+ * checkpoint's target marked at its month and labelled beside its marker. The months are the
+ * values' and the checkpoints', in date order. */
 static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     const sp_kpi *k = &p->kpis.items[i];
-    size_t n = 0;
+    const sp_view_checkpoints *cps = &r->kpi_checkpoints[i];
+    size_t n_obs = 0;
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
-        n += a->obs_counted[o];
-    if (!n) {
+        n_obs += a->obs_counted[o];
+    if (!n_obs) {
         hd_para(d, NULL, "No value has been reported yet, so there is nothing to chart.");
         return;
     }
-    const char **x = sp_arena_alloc(&d->arena, n * sizeof *x);
-    double *v = sp_arena_alloc(&d->arena, n * sizeof *v), *t = sp_arena_alloc(&d->arena, n * sizeof *t),
-           *e = sp_arena_alloc(&d->arena, n * sizeof *e);
-    bool *hv = sp_arena_alloc(&d->arena, n * sizeof *hv), *ht = sp_arena_alloc(&d->arena, n * sizeof *ht),
-         *he = sp_arena_alloc(&d->arena, n * sizeof *he);
-    bool any_t = false, any_e = false;
-    size_t j = 0;
-    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
-        if (!a->obs_counted[o])
+    size_t cap = n_obs + cps->n + 1;
+    const char **x = sp_arena_alloc(&d->arena, cap * sizeof *x);
+    sp_date *when = sp_arena_alloc(&d->arena, cap * sizeof *when);
+    double *v = sp_arena_alloc(&d->arena, cap * sizeof *v), *t = sp_arena_alloc(&d->arena, cap * sizeof *t),
+           *e = sp_arena_alloc(&d->arena, cap * sizeof *e), *g = sp_arena_alloc(&d->arena, cap * sizeof *g);
+    bool *hv = sp_arena_alloc(&d->arena, cap * sizeof *hv), *ht = sp_arena_alloc(&d->arena, cap * sizeof *ht),
+         *he = sp_arena_alloc(&d->arena, cap * sizeof *he), *hg = sp_arena_alloc(&d->arena, cap * sizeof *hg);
+    const char **vt = sp_arena_alloc(&d->arena, cap * sizeof *vt), **gl = sp_arena_alloc(&d->arena, cap * sizeof *gl);
+    bool *open = sp_arena_alloc(&d->arena, cap * sizeof *open);
+    bool any_t = false, any_e = false, any_g = false;
+    size_t n = 0, c = 0;
+    const char *first_month = NULL, *last_month = NULL;
+    size_t o = k->first_obs, end = k->first_obs + k->n_obs;
+    while (o < end || c < cps->n) {
+        if (o < end && !a->obs_counted[o]) {
+            o++;
             continue;
-        const sp_observation *ob = &p->observations.items[o];
-        x[j] = html_month(d, ob->period_end);
-        v[j] = ob->value;
-        hv[j] = ob->has_value;
-        ht[j] = trajectory_at(&r->kpi_trajectory[i], ob->period_end, &t[j]);
-        any_t = any_t || ht[j];
-        e[j] = ob->england;
-        he[j] = ob->has_england;
-        any_e = any_e || he[j];
-        j++;
+        }
+        if (c < cps->n && !cps->at[c].numeric) {
+            c++;
+            continue;
+        }
+        const sp_observation *ob = o < end ? &p->observations.items[o] : NULL;
+        sp_date cp_month = c < cps->n ? sp_date_end_of_month(cps->at[c].date) : 0;
+        bool take_obs = ob && (c >= cps->n || ob->period_end <= cp_month);
+        bool take_cp = c < cps->n && (!ob || cp_month <= ob->period_end);
+        v[n] = g[n] = e[n] = 0;
+        hv[n] = he[n] = hg[n] = open[n] = false;
+        vt[n] = gl[n] = NULL;
+        if (take_obs) {
+            when[n] = ob->period_end;
+            v[n] = ob->value, hv[n] = ob->has_value;
+            vt[n] = r->obs_value[o];
+            open[n] = ob->projected;
+            e[n] = ob->england, he[n] = ob->has_england;
+            any_e = any_e || he[n];
+            last_month = html_month(d, ob->period_end);
+            if (!first_month)
+                first_month = last_month;
+            o++;
+        }
+        if (take_cp) {
+            when[n] = cp_month;
+            g[n] = cps->at[c].value, hg[n] = true;
+            gl[n] = cps->at[c].chart_label;
+            any_g = true;
+            c++;
+        }
+        x[n] = html_month(d, when[n]);
+        ht[n] = trajectory_at(&r->kpi_trajectory[i], when[n], &t[n]);
+        any_t = any_t || ht[n];
+        n++;
     }
-    hc_series s[3];
+    hc_series s[4];
     size_t ns = 0;
-    s[ns++] = (hc_series){"Value", v, hv, HC_ACTUAL};
+    s[ns++] = (hc_series){"Value", v, hv, HC_ACTUAL, vt, open, NULL};
     if (any_t)
-        s[ns++] = (hc_series){"Expected (trajectory)", t, ht, HC_TARGET};
+        s[ns++] = (hc_series){"Expected (trajectory)", t, ht, HC_TARGET, NULL, NULL, NULL};
+    if (any_g)
+        s[ns++] = (hc_series){"Checkpoint target", g, hg, HC_CHECKPOINT, NULL, NULL, gl};
     if (any_e)
-        s[ns++] = (hc_series){"England", e, he, HC_COMPARATOR};
-    const char *desc = sp_arena_printf(&d->arena, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n,
-                                       n == 1 ? "" : "s", x[0], x[n - 1], r->kpi_latest[i], r->kpi_why[i]);
+        s[ns++] = (hc_series){"England", e, he, HC_COMPARATOR, NULL, NULL, NULL};
+    const char *desc = sp_arena_printf(&d->arena, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n_obs,
+                                       n_obs == 1 ? "" : "s", first_month, last_month, r->kpi_latest[i], r->kpi_why[i]);
     hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s by month", k->ref, k->name), desc, x, n, s, ns,
                                 k->unit, NULL, NULL});
     checkpoint_table(d, r, i);
@@ -216,10 +253,10 @@ static void spc_chart(hd_doc *d, const sp_report *r, size_t i)
         y[2][j] = spc->points[j].upl;
         y[3][j] = spc->points[j].lpl;
     }
-    hc_series s[] = {{"Value", y[0], has, HC_ACTUAL},
-                     {"Mean", y[1], has, HC_OTHER},
-                     {"Upper process limit", y[2], has, HC_TARGET},
-                     {"Lower process limit", y[3], has, HC_TARGET}};
+    hc_series s[] = {{"Value", y[0], has, HC_ACTUAL, NULL, NULL, NULL},
+                     {"Mean", y[1], has, HC_OTHER, NULL, NULL, NULL},
+                     {"Upper process limit", y[2], has, HC_TARGET, NULL, NULL, NULL},
+                     {"Lower process limit", y[3], has, HC_TARGET, NULL, NULL, NULL}};
     /* special-cause points, named: the chart marks them with a larger square */
     static const char *const KIND[] = {[SP_SPC_COMMON] = NULL,
                                        [SP_SPC_IMPROVEMENT] = "special cause: improvement",

@@ -28,9 +28,9 @@ void html_progress(hd_doc *d, const sp_report *r)
             done[k] = row->has_completed;
         }
         const hc_series series[] = {
-            {"Planned by original due dates", planned, all, HC_TARGET},
-            {"Planned by revised due dates", revised, all, HC_OTHER},
-            {"Completed", completed, done, HC_ACTUAL},
+            {"Planned by original due dates", planned, all, HC_TARGET, NULL, NULL, NULL},
+            {"Planned by revised due dates", revised, all, HC_OTHER, NULL, NULL, NULL},
+            {"Completed", completed, done, HC_ACTUAL, NULL, NULL, NULL},
         };
         hc_line(d, &(hc_line_chart){"Burn-up: milestones planned and completed",
                                     sp_arena_printf(&d->arena,
