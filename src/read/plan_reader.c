@@ -412,13 +412,15 @@ static void infer_directions(sp_plan *p, sp_diags *d)
             char label[16];
             k->direction = target < k->baseline.value ? SP_DIR_DOWN : SP_DIR_UP;
             k->direction_source = SP_DIRSRC_INFERRED;
-            k->direction_note = sp_arena_printf(&p->arena, "%s is better: the %s target (%s) is %s the baseline (%s)",
-                                                k->direction == SP_DIR_DOWN ? "Lower" : "Higher",
+            k->direction_note = sp_arena_printf(&p->arena,
+                                                "No direction is given, so %s is taken as better: the %s target (%s) "
+                                                "is %s the baseline (%s)",
+                                                k->direction == SP_DIR_DOWN ? "lower" : "higher",
                                                 sp_kpi_checkpoint_label(final, label), final->target.text,
                                                 k->direction == SP_DIR_DOWN ? "below" : "above", k->baseline.text);
             continue;
         }
-        k->direction_note = "Higher is taken as better: no direction is given and no final target differs from a set baseline";
+        k->direction_note = "No direction is given and none can be inferred, so higher is taken as better";
         sp_warning(d, k->src, "KPI %s has no direction and none can be inferred (%s): it is judged as higher is better; "
                               "add a Direction column (up, down, none)",
                    k->ref, !k->baseline.set ? "its baseline is not set" : final ? "its final target equals its baseline"

@@ -226,6 +226,10 @@ static void build_texts(sp_view *v)
         /* not reported is a flag beside the RAG, which still stands on the latest value */
         const sp_kpi_result *kr = &s->kpis[i];
         v->kpi_why[i] = kr->not_reported ? sp_arena_printf(a, "%s. %s", kr->not_reported, kr->reason) : kr->reason;
+        /* a direction the plan did not give is said beside the judgement that rests on it (decision 20) */
+        const char *direction_note = p->kpis.items[i].direction_note;
+        if (direction_note && kr->rag != SP_GREY)
+            v->kpi_why[i] = sp_arena_printf(a, "%s %s.", v->kpi_why[i], direction_note);
         v->kpi_baseline[i] = sp_view_baseline(a, &p->kpis.items[i], &s->kpis[i]);
         v->kpi_variation[i] = spc->computed && spc->variation_text ? spc->variation_text : "–";
         v->kpi_assurance[i] = spc->computed && spc->assurance_text ? spc->assurance_text : "–";

@@ -56,7 +56,7 @@ k = {x["ref"]: x for x in wide["kpis"]}
 
 k1 = k["K1"]
 assert (k1["direction"], k1["direction_source"]) == ("down", "inferred"), k1["direction"]
-assert k1["direction_note"] == "Lower is better: the end target (10%) is below the baseline (27%)", k1["direction_note"]
+assert k1["direction_note"] == "No direction is given, so lower is taken as better: the end target (10%) is below the baseline (27%)", k1["direction_note"]
 assert k1["rag"] == "amber", k1["rag"]
 assert k1["reason"] == "Behind the trajectory by 1.1, within the tolerance of 1.7: 26.1% (projected) in Mar 2024 against 25% expected.", k1["reason"]
 assert abs(k1["trajectory"] - 25) < 1e-9 and abs(k1["tolerance"] - 1.7) < 1e-9
@@ -103,4 +103,22 @@ assert len(rows) == 18 and len(k1) == 6, (len(rows), k1)
 assert k1[2][2] == "Mar 2024" and k1[2][4:6] == ["25%", 25] and k1[2][7:] == ["26.1% (projected end of year)", "not met"], k1[2]
 assert k1[5][2] == "End (Mar 2025)" and k1[5][6] == "England average 21/22", k1[5]
 PY
+# two targets for one KPI at one date: an error naming both cells, nothing written
+mk() { rm -rf "$work/$1" && cp -r "$SOURCE_DIR/tests/data/devon-layout" "$work/$1"; }
+mk twice
+printf 'Ref,Date,Target\nK2,July 2023,46%%\n' >"$work/twice/kpi_targets.csv"
+msg=$(cd "$work" && "$SENDPACK" --as-of 2024-04-30 --format json --output out-twice twice 2>&1) && fail "two targets at one date accepted"
+grep -q "error: a second target for K2 at 31 Jul 2023" <<<"$msg" && grep -q "twice/kpi_targets.csv:2:14" <<<"$msg" &&
+    grep -q "twice/kpis.csv:3:64" <<<"$msg" || fail "two targets at one date, both cells named: $msg"
+[ -e "$work/out-twice" ] && [ -n "$(ls "$work/out-twice")" ] && fail "a pack was written despite the error"
+# a target for a KPI kpis.csv does not have
+printf 'Ref,Date,Target\nK9,July 2023,46%%\n' >"$work/twice/kpi_targets.csv"
+msg=$(cd "$work" && "$SENDPACK" --as-of 2024-04-30 --format json --output out-twice twice 2>&1) && fail "unknown ref accepted"
+grep -q "twice/kpi_targets.csv:2:[0-9]*: error: KPI ref 'K9' is not in kpis.csv" <<<"$msg" || fail "unknown ref: $msg"
+# no direction and none to infer (the baseline is not set): up, with a warning naming the KPI
+mk pending
+sed -i 's/^K2,Timely EHC plans,New EHC plans issued within 20 weeks,%,40%,/K2,Timely EHC plans,New EHC plans issued within 20 weeks,%,In development,/' "$work/pending/kpis.csv"
+msg=$(cd "$work" && "$SENDPACK" --as-of 2024-04-30 --format json --output out-pending pending 2>&1) || fail "pending: $msg"
+grep -q "pending/kpis.csv:3:1: warning: KPI K2 has no direction and none can be inferred (its baseline is not set): it is judged as higher is better" <<<"$msg" \
+    || fail "no direction to infer: $msg"
 echo "checkpoints: wide and long forms agree"

@@ -24,7 +24,7 @@ static void kpi_figures(pd_doc *d, const sp_report *r, size_t i)
     static const char *const headers[] = {"Baseline", "Next checkpoint", "Final target", "Latest",
                                           "RAG", "Progress to target", "Direction of travel", "England",
                                           "Statistical neighbours"};
-    static const float widths[] = {0.1f, 0.16f, 0.18f, 0.09f, 0.08f, 0.08f, 0.09f, 0.11f, 0.11f};
+    static const float widths[] = {0.09f, 0.13f, 0.17f, 0.15f, 0.08f, 0.08f, 0.1f, 0.1f, 0.1f};
     pd_table t = {9, headers, widths, 7.0f, false};
     pd_table_begin(d, &t);
     const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
