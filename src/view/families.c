@@ -250,8 +250,9 @@ static void build_outcomes(ctx *c)
                 s = sp_arena_printf(c->a, "When we started it was %s.", value(c, r->baseline, kpi->unit));
             if (r->has_latest) {
                 const sp_observation *ob = &p->observations.items[r->latest_obs];
-                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s, for %s.", s, s[0] ? " " : "",
-                                    value(c, r->latest, kpi->unit), month_year(c->a, ob->period_end));
+                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s%s, for %s.", s, s[0] ? " " : "",
+                                    value(c, r->latest, kpi->unit), ob->projected ? " (an estimate)" : "",
+                                    month_year(c->a, ob->period_end));
             } else {
                 s = sp_arena_printf(c->a, "%s%sWe do not have a new figure yet.", s, s[0] ? " " : "");
             }
