@@ -74,8 +74,9 @@ static void point_label(hd_doc *d, hc_box *placed, size_t *n_placed, double px, 
         double x0 = spots[k].anchor[0] == 's' ? px + spots[k].dx : px + spots[k].dx - w;
         hc_box b = {x0, py + spots[k].dy - 12, x0 + w, py + spots[k].dy - 12 + h};
         bool clear = b.x0 >= LEFT && b.x1 <= W - RIGHT && b.y0 >= 0;
-        for (size_t j = 0; j < *n_placed && clear; j++)
-            clear = b.x1 <= placed[j].x0 || placed[j].x1 <= b.x0 || b.y1 <= placed[j].y0 || placed[j].y1 <= b.y0;
+        for (size_t j = 0; j < *n_placed && clear; j++) /* with 3 px between labels */
+            clear = b.x1 + 3 <= placed[j].x0 || placed[j].x1 + 3 <= b.x0 || b.y1 + 3 <= placed[j].y0 ||
+                    placed[j].y1 + 3 <= b.y0;
         if (clear) {
             pick = k;
             break;
@@ -86,7 +87,9 @@ static void point_label(hd_doc *d, hc_box *placed, size_t *n_placed, double px, 
     double x0 = spots[pick].anchor[0] == 's' ? px + spots[pick].dx : px + spots[pick].dx - w;
     if (*n_placed < 64)
         placed[(*n_placed)++] = (hc_box){x0, py + spots[pick].dy - 12, x0 + w, py + spots[pick].dy + 3};
-    hd_rawf(d, "<text font-family=\"arial,sans-serif\" font-size=\"12\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
+    /* a white halo keeps the words readable where a line runs behind them */
+    hd_rawf(d, "<text font-family=\"arial,sans-serif\" font-size=\"12\" paint-order=\"stroke\" stroke=\"#ffffff\" "
+               "stroke-width=\"4\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
             px + spots[pick].dx, py + spots[pick].dy, spots[pick].anchor);
     hd_text(d, text);
     hd_raw(d, "</text>\n");
