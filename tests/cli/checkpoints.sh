@@ -103,6 +103,51 @@ assert len(rows) == 18 and len(k1) == 6, (len(rows), k1)
 assert k1[2][2] == "Mar 2024" and k1[2][4:6] == ["25%", 25] and k1[2][7:] == ["26.1% (projected end of year)", "not met"], k1[2]
 assert k1[5][2] == "End (Mar 2025)" and k1[5][6] == "England average 21/22", k1[5]
 PY
+# every chart label beside its marker (issue 22 item 10: the demo's "12m target 21.25%" once sat at
+# the 17% level): each "… target V%" label's middle is within 18 pt (a label and its gap) of the
+# level V% on its chart's scale, read from the chart's own tick labels
+for t in scrutiny dfe-nhse; do
+    "$SENDPACK" --as-of 2022-12-31 --template $t --format pdf --output "$work/demo" "$SOURCE_DIR/input/peterborough-app-2022" \
+        >/dev/null 2>&1 || fail "demo pdf $t"
+done
+(cd "$SOURCE_DIR/tests/data" && "$SENDPACK" --as-of 2024-04-30 --template dfe-nhse --format pdf --output "$work/devon-pdf" devon-layout \
+    >/dev/null 2>&1) || fail "devon pdf"
+for pdf in "$work"/demo/peterborough-app-2022-*-2022-12-31.pdf "$work/devon-pdf/devon-layout-dfe-nhse-2024-04-30.pdf"; do
+    pdftotext -bbox "$pdf" "$work/words.html" 2>/dev/null || fail "pdftotext $pdf"
+    /usr/bin/python3 - "$work/words.html" "$pdf" <<'PY' || exit 1
+import re, sys
+pages = open(sys.argv[1], encoding="utf-8").read().split("<page ")[1:]
+checked = 0
+for n, page in enumerate(pages, 1):
+    words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+             re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page)]
+    for i, w in enumerate(words):
+        if w[4] != "target" or i + 1 >= len(words) or not re.fullmatch(r"\d+(\.\d+)?%", words[i + 1][4]) \
+                or abs(words[i + 1][1] - w[1]) > 1 or words[i + 1][3] - words[i + 1][1] > 9:
+            continue  # a chart label is small type: "… target 21.25%" on one line
+        value, label_y = float(words[i + 1][4][:-1]), (w[1] + w[3]) / 2
+        # the y axis's tick labels: the right-aligned column of percentages nearest left of the label
+        # (not a label's own value, which follows "target")
+        ticks = [t for j, t in enumerate(words) if re.fullmatch(r"\d+%", t[4]) and t[2] < w[0] and t[3] - t[1] < 9
+                 and abs(t[1] - w[1]) < 130 and (j == 0 or words[j - 1][4] != "target")]
+        if ticks:
+            right = max(t[2] for t in ticks)
+            ticks = [t for t in ticks if abs(t[2] - right) < 2]
+        ticks = sorted(ticks, key=lambda t: abs((t[1] + t[3]) / 2 - label_y))[:2]
+        if len(ticks) < 2:
+            continue
+        (a, b) = ticks
+        va, vb = float(a[4][:-1]), float(b[4][:-1])
+        ya, yb = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+        level = ya + (value - va) * (yb - ya) / (vb - va)
+        label = " ".join(x[4] for x in words[max(0, i - 2):i + 2])
+        assert abs(label_y - level) <= 18, f"{sys.argv[2]} page {n}: '{label}' sits {abs(label_y - level):.0f} pt from its level"
+        checked += 1
+assert checked >= 2, f"{sys.argv[2]}: only {checked} target labels found"
+print(f"{checked} target labels beside their markers")
+PY
+done
+
 # two targets for one KPI at one date: an error naming both cells, nothing written
 mk() { rm -rf "$work/$1" && cp -r "$SOURCE_DIR/tests/data/devon-layout" "$work/$1"; }
 mk twice
