@@ -52,11 +52,8 @@ bool sp_read_kpi_targets(const sp_table *t, sp_plan *p, sp_diags *d)
         const char *note;
         const char *written = sp_split_note(&p->arena, target.text, &note);
         const char *source = sp_field(row, &c, F_NOTE).text;
-        sp_checkpoint *cp = sp_vec_push(&p->checkpoints);
-        *cp = (sp_checkpoint){.src = sp_cell_src(t, target), .ref = ref.text, .kind = when == end ? SP_CPK_END : SP_CPK_DATED,
-                              .date = when, .date_text = date.text, .source = source[0] ? source : note};
-        sp_parse_target(&p->arena, written, &cp->target);
-        cp->target.src = cp->src;
+        sp_add_checkpoint(p, t, ref.text, when == end ? SP_CPK_END : SP_CPK_DATED, when, date.text, target, written,
+                          source[0] ? source : note);
     }
     return ok;
 }

@@ -91,8 +91,8 @@ sp_date sp_plan_end_date(const sp_plan *p)
     return end;
 }
 
-static void add_checkpoint(sp_plan *p, const sp_table *t, const char *ref, sp_checkpoint_kind kind, sp_date date,
-                           const char *date_text, sp_cell cell, const char *target, const char *source)
+void sp_add_checkpoint(sp_plan *p, const sp_table *t, const char *ref, sp_checkpoint_kind kind, sp_date date,
+                       const char *date_text, sp_cell cell, const char *target, const char *source)
 {
     sp_checkpoint *cp = sp_vec_push(&p->checkpoints);
     *cp = (sp_checkpoint){.src = sp_cell_src(t, cell), .ref = ref, .kind = kind, .date = date,
@@ -231,7 +231,7 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
             for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
                 sp_cell cell = sp_field(row, &c, target_fields[cp]);
                 const sp_cell *h = c.header[target_fields[cp]];
-                add_checkpoint(p, t, k->ref, (sp_checkpoint_kind)cp, p->info.checkpoint[cp], h ? h->text : "", cell,
+                sp_add_checkpoint(p, t, k->ref, (sp_checkpoint_kind)cp, p->info.checkpoint[cp], h ? h->text : "", cell,
                                cell.text, NULL);
             }
         for (size_t i = 0; i < n_dated; i++) {
@@ -244,7 +244,7 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
             }
             const char *note;
             const char *target = sp_split_note(&p->arena, cell.text, &note);
-            add_checkpoint(p, t, k->ref, SP_CPK_DATED, dated[i].date, dated[i].header->text, cell, target, note);
+            sp_add_checkpoint(p, t, k->ref, SP_CPK_DATED, dated[i].date, dated[i].header->text, cell, target, note);
         }
         sp_cell end_cell = sp_field(row, &c, F_END);
         if (end_cell.text[0]) {
@@ -256,7 +256,7 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
                          "an end target needs the plan's end: set `end` in plan.ini or give the milestones due dates");
                 ok = false;
             } else {
-                add_checkpoint(p, t, k->ref, SP_CPK_END, end, c.header[F_END]->text, end_cell, target,
+                sp_add_checkpoint(p, t, k->ref, SP_CPK_END, end, c.header[F_END]->text, end_cell, target,
                                source[0] ? source : note);
             }
         }

@@ -22,6 +22,11 @@ bool sp_read_areas(const sp_table *t, sp_plan *p, sp_diags *d);
  * of its milestones (read before kpis.csv); SP_NO_DATE when neither. */
 sp_date sp_plan_end_date(const sp_plan *p);
 
+/* Appends a checkpoint of the KPI `ref` read from `cell`: its target parsed from `target` (the
+ * cell without its source), `source` where the plan names one. */
+void sp_add_checkpoint(sp_plan *p, const sp_table *t, const char *ref, sp_checkpoint_kind kind, sp_date date,
+                       const char *date_text, sp_cell cell, const char *target, const char *source);
+
 /* sp_src of a cell in table t. */
 static inline sp_src sp_cell_src(const sp_table *t, sp_cell c)
 {
