@@ -54,7 +54,8 @@ static bool header_says(const char *h, const char *const *words)
     return false;
 }
 
-static size_t find_dated_columns(const sp_table *t, const sp_columns *c, dated_column *out)
+static size_t find_dated_columns(const sp_table *t, const sp_columns *c, const sp_plan *p, dated_column *out,
+                                 sp_diags *d)
 {
     static const char *const target_words[] = {"target", "milestone", "checkpoint", "trajectory", NULL};
     static const char *const actual_words[] = {"actual", NULL};
@@ -71,6 +72,10 @@ static size_t find_dated_columns(const sp_table *t, const sp_columns *c, dated_c
         char err[256];
         if (sp_scan_dates(h, tok, 2, err, sizeof err) != 1)
             continue;
+        if (!sp_date_near_start(p, tok[0].date, h, err, sizeof err)) {
+            sp_warning(d, sp_cell_src(t, t->header.cells[i]), "the column is not read as a checkpoint: %s", err);
+            continue;
+        }
         out[n++] = (dated_column){i, tok[0].date, actual, &t->header.cells[i]};
     }
     return n;
@@ -159,7 +164,7 @@ bool sp_read_kpis(const sp_table *t, sp_plan *p, sp_diags *d)
     checkpoint_from_header(t, &c, F_T6, SP_CP_6M, p, d);
     checkpoint_from_header(t, &c, F_T12, SP_CP_12M, p, d);
     dated_column *dated = sp_arena_alloc(&p->arena, (t->header.n + 1) * sizeof *dated);
-    size_t n_dated = find_dated_columns(t, &c, dated);
+    size_t n_dated = find_dated_columns(t, &c, p, dated, d);
     bool has_3_6_12 = c.index[F_T3] >= 0 || c.index[F_T6] >= 0 || c.index[F_T12] >= 0;
     bool dated_targets = c.index[F_END] >= 0;
     for (size_t i = 0; i < n_dated; i++)

@@ -166,4 +166,15 @@ sed -i 's/^K2,Timely EHC plans,New EHC plans issued within 20 weeks,%,40%,/K2,Ti
 msg=$(cd "$work" && "$SENDPACK" --as-of 2024-04-30 --format json --output out-pending pending 2>&1) || fail "pending: $msg"
 grep -q "pending/kpis.csv:3:1: warning: KPI K2 has no direction and none can be inferred (its baseline is not set): it is judged as higher is better" <<<"$msg" \
     || fail "no direction to infer: $msg"
+# a checkpoint column dated far from the plan (a slipped year) is not read, with a warning at its header
+mk far
+sed -i '1s/Milestone 5 – Nov 24/Milestone 5 – Nov 2099/' "$work/far/kpis.csv"
+msg=$(cd "$work" && "$SENDPACK" --as-of 2024-04-30 --format json --output out-far far 2>&1) || fail "far: $msg"
+grep -q "far/kpis.csv:1:[0-9]*: warning: the column is not read as a checkpoint: 'Milestone 5 – Nov 2099' is more than 10 years" <<<"$msg" \
+    || fail "a far checkpoint column: $msg"
+/usr/bin/python3 -c "
+import json, sys
+k = json.load(open(sys.argv[1]))['kpis'][0]
+assert [c['date'] for c in k['checkpoints']] == ['2023-07-31', '2023-11-30', '2024-03-31', '2024-07-31', '2025-03-31'], k['checkpoints']
+" "$work/out-far/far-scrutiny-2024-04-30.json" || fail "far: the other checkpoints"
 echo "checkpoints: wide and long forms agree"
