@@ -18,7 +18,7 @@ rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_csv,fuzz_values,fuzz_plan,fuzz_templa
 # CSV: every CSV file, behind a byte that picks its reader
 i=0
 for f in "$shared"/data/*/*.csv tests/bad/*/*.csv tests/data/*/*.csv; do
-    case $(basename "$f") in actions.csv) b='\x00';; kpis.csv) b='\x01';; kpi_values.csv) b='\x02';; *) b='\x03';; esac
+    case $(basename "$f") in actions.csv) b='\x00';; kpis.csv) b='\x01';; kpi_values.csv) b='\x02';; kpi_targets.csv) b='\x04';; *) b='\x03';; esac
     { printf "$b"; cat "$f"; } > "$seeds/fuzz_csv/$i"; i=$((i + 1))
 done
 # cells: every cell of the real plans
@@ -35,7 +35,7 @@ PY
 for d in "$shared"/data/* tests/bad/* tests/data/*; do
     [ -d "$d" ] || continue
     out="$seeds/fuzz_plan/$(basename "$d")"
-    for part in plan.ini actions.csv kpis.csv kpi_values.csv risks.csv; do
+    for part in plan.ini actions.csv kpis.csv kpi_values.csv risks.csv kpi_targets.csv; do
         [ -f "$d/$part" ] && cat "$d/$part"
         printf '%%%%\n'
     done > "$out"

@@ -71,12 +71,13 @@ static const char *unusable(sp_arena *a, json_t *root, const sp_plan *p, const c
 {
     json_t *version = json_object_get(root, "schema_version");
     /* every schema version sendpack has written stays readable */
-    if (!json_is_integer(version) || json_integer_value(version) < 1 ||
+    if (!json_is_integer(version) || json_integer_value(version) < SP_JSON_SCHEMA_OLDEST_READ ||
         json_integer_value(version) > SP_JSON_SCHEMA_VERSION)
         return json_is_integer(version)
-                   ? sp_arena_printf(a, "skipped: schema version %lld is not one this sendpack reads (1 to %d)",
-                                     (long long)json_integer_value(version), SP_JSON_SCHEMA_VERSION)
-                   : sp_arena_printf(a, "skipped: no schema_version, so not a pack this sendpack reads (1 to %d)",
+                   ? sp_arena_printf(a, "skipped: schema version %lld is not one this sendpack reads (%d to %d)",
+                                     (long long)json_integer_value(version), SP_JSON_SCHEMA_OLDEST_READ,
+                                     SP_JSON_SCHEMA_VERSION)
+                   : sp_arena_printf(a, "skipped: no schema_version, so not a pack this sendpack reads (%d)",
                                      SP_JSON_SCHEMA_VERSION);
     json_t *plan = json_object_get(root, "plan");
     const char *title = str(plan, "title");

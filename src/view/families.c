@@ -354,8 +354,9 @@ static void build_outcomes(ctx *c)
                 s = sp_arena_printf(c->a, "When we started it was %s.", value(c, r->baseline, kpi->unit));
             if (r->has_latest) {
                 const sp_observation *ob = &p->observations.items[r->latest_obs];
-                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s, for %s.", s, s[0] ? " " : "",
-                                    value(c, r->latest, kpi->unit), month_year(c->a, ob->period_end));
+                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s%s, for %s.", s, s[0] ? " " : "",
+                                    value(c, r->latest, kpi->unit), ob->projected ? " (an estimate)" : "",
+                                    month_year(c->a, ob->period_end));
             } else {
                 s = sp_arena_printf(c->a, "%s%sWe do not have a new figure yet.", s, s[0] ? " " : "");
             }
@@ -364,9 +365,9 @@ static void build_outcomes(ctx *c)
                                     value(c, r->target[r->final_checkpoint].value, kpi->unit),
                                     month_year(c->a, r->target[r->final_checkpoint].date));
         } else {
-            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : SP_CP_12M;
-            const char *aim = kpi->target[cp].words && kpi->target[cp].words[0] ? kpi->target[cp].words
-                                                                                 : kpi->target[cp].text;
+            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : (int)kpi->n_checkpoints - 1;
+            const sp_target *t = cp >= 0 ? &kpi->checkpoints[cp].target : NULL;
+            const char *aim = !t ? NULL : t->words && t->words[0] ? t->words : t->text;
             if (aim && aim[0])
                 s = sp_arena_printf(c->a, "By %s we aim for this: %s", month_year(c->a, c->as->kpis[k].target[cp].date),
                                     sentence(c, aim));

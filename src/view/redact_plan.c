@@ -38,6 +38,7 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a, sp_redact_doubts *doubts)
     COPY(p->actions);
     COPY(p->areas);
     COPY(p->kpis);
+    COPY(p->checkpoints);
     COPY(p->risks);
     /* the folder (check.c warns of a contact in its name: it is in the output files' names) */
     sp_src src = {"", 0, 0};
@@ -73,8 +74,14 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a, sp_redact_doubts *doubts)
         src = k->src;
         R(k->ref), R(k->name), R(k->area), R(k->cohort), R(k->owner), R(k->source), R(k->baseline.text);
         R(k->baseline.note);
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
-            R(k->target[cp].text), R(k->target[cp].words);
+        if (k->direction_note)
+            R(k->direction_note);
+        k->checkpoints = p->checkpoints.items + k->first_checkpoint;
+    }
+    for (size_t i = 0; i < p->checkpoints.n; i++) {
+        sp_checkpoint *c = &p->checkpoints.items[i];
+        src = c->src;
+        R(c->target.text), R(c->target.words), R(c->source), R(c->date_text);
     }
     /* Observations are the list that runs to a million rows, and their two texts rarely hold
      * contact details: the list is copied only when one does (a plan of 1,000,000 observations
@@ -85,7 +92,8 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a, sp_redact_doubts *doubts)
         const sp_observation *o = &p->observations.items[i];
         src = o->src;
         const char *ref = text(&r, o->ref, src), *note = text(&r, o->note, src);
-        if (ref == o->ref && note == o->note)
+        const char *value_note = text(&r, o->value_note, src);
+        if (ref == o->ref && note == o->note && value_note == o->value_note)
             continue;
         if (!copied) {
             COPY(p->observations);
@@ -93,6 +101,7 @@ void sp_redact_plan_copy(sp_plan *p, sp_arena *a, sp_redact_doubts *doubts)
         }
         p->observations.items[i].ref = ref;
         p->observations.items[i].note = note;
+        p->observations.items[i].value_note = value_note;
     }
     for (size_t i = 0; i < p->risks.n; i++) {
         sp_risk *rk = &p->risks.items[i];

@@ -138,18 +138,19 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
                     ? sp_arena_printf(&v->arena, "%s%s", gap, gap[strlen(gap) - 1] == '.' ? "" : ".")
                     : "";
     x->account = x->stance[0] ? sp_arena_printf(&v->arena, "%s %s", x->why, x->stance) : x->why;
-    char value[64], target[64];
+    char target[64];
     const char *latest = "no value reported";
     if (r->has_latest) {
         char month[16];
-        sp_format_value(v->plan->observations.items[r->latest_obs].value, k->unit, value, sizeof value);
         sp_date_month(v->plan->observations.items[r->latest_obs].period_end, month);
-        latest = sp_arena_printf(&v->arena, "%s in %s", value, month);
+        latest = sp_arena_printf(&v->arena, "%s in %s", v->obs_value[r->latest_obs], month); /* its note kept */
     }
     int cp = r->final_checkpoint;
     if (cp >= 0 && r->target[cp].numeric) {
         sp_format_value(r->target[cp].value, k->unit, target, sizeof target);
-        x->brief = sp_arena_printf(&v->arena, "%s; %s target %s", latest, sp_checkpoint_label(cp), target);
+        char label[16];
+        x->brief = sp_arena_printf(&v->arena, "%s; %s target %s", latest,
+                                   sp_kpi_checkpoint_label(&k->checkpoints[cp], label), target);
     } else {
         x->brief = latest;
     }

@@ -199,14 +199,16 @@ static void build_rows(sp_view *v)
     }
 }
 
-static void trajectory_points(const sp_kpi_result *k, sp_view_trajectory *t)
+static void trajectory_points(sp_arena *a, const sp_kpi_result *k, sp_view_trajectory *t)
 {
     t->n = 0;
+    t->date = sp_arena_alloc(a, ((size_t)k->n_target + 2) * sizeof *t->date);
+    t->value = sp_arena_alloc(a, ((size_t)k->n_target + 2) * sizeof *t->value);
     double y;
     if (!sp_kpi_trajectory_at(k, k->baseline_from, &y))
         return;
     t->date[t->n] = k->baseline_from, t->value[t->n++] = y;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+    for (int cp = 0; cp < k->n_target; cp++) {
         const sp_resolved_target *g = &k->target[cp];
         if (g->numeric && g->date > t->date[t->n - 1] && sp_kpi_trajectory_at(k, g->date, &y))
             t->date[t->n] = g->date, t->value[t->n++] = y;
@@ -256,11 +258,16 @@ static void build_texts(sp_view *v)
         /* not reported is a flag beside the RAG, which still stands on the latest value */
         const sp_kpi_result *kr = &s->kpis[i];
         v->kpi_why[i] = kr->not_reported ? sp_arena_printf(a, "%s. %s", kr->not_reported, kr->reason) : kr->reason;
+        /* a direction the plan did not give is said beside the judgement that rests on it (decision 20) */
+        const char *direction_note = p->kpis.items[i].direction_note;
+        if (direction_note && kr->rag != SP_GREY)
+            v->kpi_why[i] = sp_arena_printf(a, "%s %s.", v->kpi_why[i], direction_note);
         v->kpi_baseline[i] = sp_view_baseline(a, &p->kpis.items[i], &s->kpis[i]);
         v->kpi_variation[i] = spc->computed && spc->variation_text ? spc->variation_text : "–";
         v->kpi_assurance[i] = spc->computed && spc->assurance_text ? spc->assurance_text : "–";
-        trajectory_points(kr, &v->kpi_trajectory[i]);
+        trajectory_points(a, kr, &v->kpi_trajectory[i]);
     }
+    sp_view_build_checkpoints(v);
 }
 
 /* The at-a-glance sentences, worded once for the PDF, the page and any renderer to come. */
@@ -305,24 +312,29 @@ static void glance_sentences(sp_view *v)
                                         sp_not_counted_no_deadline(&v->arena, a->complete_no_deadline), no_date);
 }
 
-/* "Each KPI from its baseline to its 12-month target, against the latest value.": only the
- * targets the scorecard shows are promised. */
+/* "Each KPI from its baseline to its next checkpoint and its final target, against the latest
+ * value.": only the targets the scorecard shows are promised. */
 static void scorecard_intro(sp_view *v)
 {
     static const struct {
         int column;
-        const char *word;
-    } targets[] = {{SP_PS_TARGET_3M, "3-month"}, {SP_PS_TARGET_6M, "6-month"}, {SP_PS_TARGET_12M, "12-month"}};
-    const char *shown[3];
+        const char *words;
+    } targets[] = {{SP_PS_TARGET_3M, "its 3-month target"},
+                   {SP_PS_TARGET_6M, "its 6-month target"},
+                   {SP_PS_TARGET_12M, "its 12-month target"},
+                   {SP_PS_NEXT_CHECKPOINT, "its next checkpoint"},
+                   {SP_PS_FINAL_TARGET, "its final target"}};
+    const size_t n_targets = sizeof targets / sizeof *targets;
+    const char *shown[sizeof targets / sizeof *targets];
     size_t n = 0;
-    for (size_t t = 0; t < 3; t++)
+    for (size_t t = 0; t < n_targets; t++)
         for (int i = 0; i < v->tmpl->n_pdf_scorecard_columns; i++)
             if (v->tmpl->pdf_scorecard_columns[i] == targets[t].column)
-                shown[n++] = targets[t].word;
-    const char *list = n == 0   ? NULL
-                       : n == 1 ? sp_arena_printf(&v->arena, "its %s target", shown[0])
-                       : n == 2 ? sp_arena_printf(&v->arena, "its %s and %s targets", shown[0], shown[1])
-                                : sp_arena_printf(&v->arena, "its %s, %s and %s targets", shown[0], shown[1], shown[2]);
+                shown[n++] = targets[t].words;
+    const char *list = NULL;
+    for (size_t i = 0; i < n; i++)
+        list = i == 0 ? shown[0]
+                      : sp_arena_printf(&v->arena, "%s%s%s", list, i + 1 == n ? " and " : ", ", shown[i]);
     v->scorecard_intro = list ? sp_arena_printf(&v->arena, "Each KPI from its baseline to %s, against the latest value.", list)
                               : "Each KPI's baseline against its latest value.";
 }
@@ -341,6 +353,8 @@ static void build_visibility(sp_view *v)
         v->section[SP_SEC_RISKS] = v->sheet[SP_SHEET_RISKS] = false;
     if (!v->kpis_spc.n)
         v->section[SP_SEC_SPC] = v->sheet[SP_SHEET_SPC] = false;
+    if (!v->n_checkpoint_rows)
+        v->sheet[SP_SHEET_CHECKPOINTS] = false;
     if (!v->assessment->rules.focus_cohort)
         v->section[SP_SEC_COHORT] = v->sheet[SP_SHEET_COHORT] = false;
     /* an empty set is said in one line, or its section left out (decisions #14) */

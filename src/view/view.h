@@ -97,10 +97,33 @@ typedef struct sp_view_group {
  * flat after the last. n = 0: the KPI has none (no baseline, no numeric target, or a standing
  * target). */
 typedef struct sp_view_trajectory {
-    sp_date date[SP_N_CHECKPOINTS + 1];
-    double value[SP_N_CHECKPOINTS + 1];
+    sp_date *date;
+    double *value;
     size_t n;
 } sp_view_trajectory;
+
+/* One checkpoint of a KPI as every output shows it (a chart's marker and label, the table behind
+ * the chart, the workbook's Checkpoints sheet, the JSON). */
+typedef struct sp_view_checkpoint {
+    sp_checkpoint_kind kind;
+    sp_date date;
+    const char *name;        /* in a sentence: "12-month", "Jul 2023", "end" */
+    const char *column;      /* as a table says it: "12-month (Jun 2023)", "Jul 2023", "End (Mar 2025)" */
+    const char *chart_label; /* beside its chart marker: "12m target 21.25%", "Jul 23 target 28%" */
+    const char *target;      /* "21.25%", "26.6% (Reduction by 5%)", a milestone's words; "–" when none */
+    bool numeric;            /* the target resolved to a number: charted */
+    double value;
+    const char *source;      /* where the target comes from; "" when not said */
+    const char *actual;      /* the value (or status) recorded for its month, "1.07% (projected)"; "–" when none */
+    const char *result;      /* "met", "not met", "partly met", "not yet due", "no value"; "–" when not judged */
+} sp_view_checkpoint;
+
+typedef struct sp_view_checkpoints {
+    sp_view_checkpoint *at;  /* every checkpoint with a target, in date order */
+    size_t n;
+    const char *next;        /* "Mar 2024: 25%"; "–" when every checkpoint has passed */
+    const char *final;       /* "10% by Mar 2025 (England average 21/22)"; "–" when none */
+} sp_view_checkpoints;
 
 /* A row of the plain-English key: a word the template uses, once, and what it means. */
 typedef struct sp_view_key_row {
@@ -205,6 +228,13 @@ typedef struct sp_view {
     const char **kpi_variation; /* SPC variation in words; "–" without SPC */
     const char **kpi_assurance; /* SPC assurance in words; "–" without SPC or a target */
     sp_view_trajectory *kpi_trajectory;
+    sp_view_checkpoints *kpi_checkpoints;
+    /* the Checkpoints sheet: every checkpoint of every KPI in scope, in KPI order then date order */
+    size_t *checkpoint_kpi, *checkpoint_at; /* the KPI, and the index into its kpi_checkpoints */
+    size_t n_checkpoint_rows;
+    const char **kpi_chart_latest; /* the latest value's chart label: "latest 17%", "latest 1.07% (projected)" */
+    const char **kpi_latest;    /* "1.07% (Mar 2024, projected)" / "17% (Dec 2022)"; "none yet" */
+    const char **obs_value;     /* per observation: its value as every output shows it, "1.07% (projected)"; "" none */
 
     /* exceptions, worst first (the assessment's order); when long, also grouped by area */
     sp_view_exception *exceptions;
@@ -236,6 +266,16 @@ typedef struct sp_view {
     sp_changes changes_copy;
     sp_diags diags_copy;
 } sp_view;
+
+/* The target of a KPI's 3-, 6- or 12-month checkpoint as shown; "–" when it has none. */
+static inline const char *sp_view_checkpoint_target(const sp_view *v, size_t kpi, sp_checkpoint_kind kind)
+{
+    const sp_view_checkpoints *c = &v->kpi_checkpoints[kpi];
+    for (size_t i = 0; i < c->n; i++)
+        if (c->at[i].kind == kind)
+            return c->at[i].target;
+    return "–";
+}
 
 /* Builds the view of one pack. plan, assessment, changes (may be NULL) and diags must outlive it. */
 void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessment, const sp_changes *changes,

@@ -9,6 +9,8 @@ sp_rows sp_rows_new(sp_arena *a, size_t cap);
 const char *sp_view_baseline(sp_arena *a, const sp_kpi *k, const sp_kpi_result *kr);
 /* The exceptions with their stories, their grouping by area, and each area's opening (story.c). */
 void sp_view_build_story(sp_view *v);
+/* Each KPI's checkpoints, latest value and observations as shown (checkpoints.c). */
+void sp_view_build_checkpoints(sp_view *v);
 
 /* Who answers for each milestone and action (people.c), the exceptions' owners, the Annex A header. */
 sp_view_list sp_view_split(sp_arena *a, const char *text);        /* at ';' and line breaks */

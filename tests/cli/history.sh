@@ -50,7 +50,7 @@ grep -q "broken.json:1:.*warning: skipped: not JSON" "$work/a.err" || fail "brok
 /usr/bin/python3 - "$work/a/$f" <<'PY' || exit 1
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["schema_version"] == 1
+assert d["schema_version"] == 2
 p = d["progress"]
 assert p["earlier_packs"] == 3, p["earlier_packs"]
 # the 11 completed milestones take the month of the earliest pack showing them complete (Feb

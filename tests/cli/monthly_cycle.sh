@@ -138,14 +138,20 @@ k = wb["KPIs"]
 header = [c.value for c in k[4]]
 r = dict(zip(header, next(k.iter_rows(min_row=5, max_row=5, values_only=True))))
 assert r["SPC variation"] == "special cause — improving" and r["SPC assurance"] == "consistently fails the target", r
-# each XmR chart's four series share the first one's months: one category cache a chart
+# each XmR chart's four series (five with its checkpoints' diamonds) share the first one's months:
+# one category cache a chart
 import re, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 charts = [n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]
 xmr = [z.read(n).decode() for n in charts if "XmR chart" in z.read(n).decode()]
 assert len(xmr) == 3, len(xmr)
+# the checkpoints within a chart's months: diamonds labelled with their values (the 6 and 12-month
+# targets of K01 and K02 fall within their values' months; K03 has no targets)
+with_cp = [x for x in xmr if "Checkpoint target" in x]
+assert len(with_cp) == 2 and all(x.count("<c:ser>") == 5 and "<c:dLbls>" in x for x in with_cp), \
+    [x.count("<c:ser>") for x in xmr]
 for x in xmr:
-    assert x.count("<c:ser>") == 4 and x.count("<c:cat>") == 1, (x.count("<c:ser>"), x.count("<c:cat>"))
+    assert x.count("<c:ser>") in (4, 5) and x.count("<c:cat>") == 1, (x.count("<c:ser>"), x.count("<c:cat>"))
     # the mean and limit lines are cached at their ends only, and the chart spans the gap
     assert 'dispBlanksAs val="span"' in x
     sers = x.split("<c:ser>")[1:]

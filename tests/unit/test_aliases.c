@@ -66,9 +66,9 @@ static const char *k_name(const sp_plan *p) { return p->kpis.items[0].name; }
 static const char *k_unit(const sp_plan *p) { return sp_unit_key(p->kpis.items[0].unit); }
 static const char *k_direction(const sp_plan *p) { return sp_direction_key(p->kpis.items[0].direction); }
 static const char *k_baseline(const sp_plan *p) { return p->kpis.items[0].baseline.text; }
-static const char *k_t3(const sp_plan *p) { return p->kpis.items[0].target[0].text; }
-static const char *k_t6(const sp_plan *p) { return p->kpis.items[0].target[1].text; }
-static const char *k_t12(const sp_plan *p) { return p->kpis.items[0].target[2].text; }
+static const char *k_t3(const sp_plan *p) { return p->checkpoints.items[0].target.text; }
+static const char *k_t6(const sp_plan *p) { return p->checkpoints.items[1].target.text; }
+static const char *k_t12(const sp_plan *p) { return p->checkpoints.items[2].target.text; }
 static const char *k_cohort(const sp_plan *p) { return p->kpis.items[0].cohort; }
 static const char *k_owner(const sp_plan *p) { return p->kpis.items[0].owner; }
 static const char *k_source(const sp_plan *p) { return p->kpis.items[0].source; }

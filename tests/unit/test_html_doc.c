@@ -81,7 +81,7 @@ static void a_chart_says_what_it_shows_and_holds_its_data(void **state)
     const char *x[] = {"Jul 2022", "Aug 2022", "Sep 2022"};
     double v[] = {10, 12.5, 0}, t[] = {10, 11, 12};
     bool hv[] = {true, true, false}, ht[] = {true, true, true};
-    hc_series s[] = {{"Value", v, hv, HC_ACTUAL}, {"Expected", t, ht, HC_TARGET}};
+    hc_series s[] = {{"Value", v, hv, HC_ACTUAL, NULL, NULL, NULL}, {"Expected", t, ht, HC_TARGET, NULL, NULL, NULL}};
     hc_line(&d, &(hc_line_chart){"K01 waits", "Rose from 10% to 12.5%.", x, 3, s, 2, SP_UNIT_PERCENT, NULL, NULL});
     assert_non_null(strstr(d.s, "role=\"img\" aria-labelledby=\"sendpack-chart-title-1 sendpack-chart-desc-2\""));
     assert_non_null(strstr(d.s, "<title id=\"sendpack-chart-title-1\">K01 waits</title>"));
@@ -131,7 +131,7 @@ static void colours_meet_wcag_contrast(void **state)
     double v[] = {1, 2};
     bool has[] = {true, true};
     const char *notes[] = {NULL, "special cause"};
-    hc_series s[] = {{"V", v, has, HC_ACTUAL}, {"T", v, has, HC_TARGET}, {"E", v, has, HC_COMPARATOR}, {"O", v, has, HC_OTHER}};
+    hc_series s[] = {{"V", v, has, HC_ACTUAL, NULL, NULL, NULL}, {"T", v, has, HC_TARGET, NULL, NULL, NULL}, {"E", v, has, HC_COMPARATOR, NULL, NULL, NULL}, {"O", v, has, HC_OTHER, NULL, NULL, NULL}};
     hc_line(&d, &(hc_line_chart){"t", "d", x, 2, s, 4, SP_UNIT_NUMBER, notes, "Note"});
     const char *labels[] = {"B", "G", "A", "R", "Gr"};
     sp_status st[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};

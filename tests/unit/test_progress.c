@@ -425,9 +425,10 @@ static void history_reader(void **state)
     (void)state;
     char dir[] = "/tmp/sendpack-history-XXXXXX";
     assert_non_null(mkdtemp(dir));
+    /* packs of schema 1 (before checkpoints were a list) and of this schema are both read */
     write_pack(dir, "c.json", "Test plan", 1, "2022-04-30", 9, "Reworded since");
     write_pack(dir, "a.json", "Test plan", 1, "2022-01-31", 0, "A milestone");
-    write_pack(dir, "b.json", "Test plan", 1, "2022-03-31", 6, "Ring [phone number removed]"); /* first complete Mar */
+    write_pack(dir, "b.json", "Test plan", SP_JSON_SCHEMA_VERSION, "2022-03-31", 6, "Ring [phone number removed]"); /* first complete Mar */
     write_pack(dir, "b2.json", "Test plan", 1, "2022-03-31", 6, "A milestone"); /* another template, same date */
     write_pack(dir, "other.json", "Another plan", 1, "2022-02-28", 3, "A milestone");
     write_pack(dir, "future.json", "Test plan", 99, "2022-02-28", 3, "A milestone");

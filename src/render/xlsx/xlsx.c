@@ -286,6 +286,13 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                             "kpis", pick(c, XL_KPI_COLUMNS, t->kpi_columns, t->n_kpi_columns), (size_t)t->n_kpi_columns,
                             kpis, n_kpis, r->kpis_none ? r->kpis_none : ""},
                            NULL, true},
+        [SP_SHEET_CHECKPOINTS] = {SP_SHEET_CHECKPOINTS,
+                                  {"Checkpoints", "KPI checkpoints: each target and whether it was met",
+                                   "One row per checkpoint of each KPI, in date order: its target as the plan sets "
+                                   "it, the value recorded for its month, and whether that met the target.",
+                                   "checkpoints", XL_CHECKPOINT_COLUMNS, XL_N_CHECKPOINT_COLUMNS,
+                                   iota(c, r->n_checkpoint_rows), r->n_checkpoint_rows, "No KPI has a checkpoint."},
+                                  NULL, r->sheet[SP_SHEET_CHECKPOINTS]},
         [SP_SHEET_SPC] = {SP_SHEET_SPC,
                           {"SPC", "Statistical process control: XmR points",
                            "Every point of each KPI with enough monthly values (NHS England \"Making Data Count\"): "
@@ -344,7 +351,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_CHANGES] = "What moved since the last report: completions, new overdue items, revised deadlines, "
                              "status and KPI changes, new and removed rows.",
         [SP_SHEET_ACTIONS] = "One row per milestone: deadlines, reported and derived status, challenges and progress.",
-        [SP_SHEET_KPIS] = "The impact scorecard: baseline, 3, 6 and 12-month targets, latest value, trajectory and RAG.",
+        [SP_SHEET_KPIS] = "The impact scorecard: baseline, next checkpoint, final target, latest value, trajectory and RAG.",
+        [SP_SHEET_CHECKPOINTS] = "Every checkpoint of each KPI: date, target, the value recorded for it, met or not.",
         [SP_SHEET_SPC] = "Statistical process control: each KPI's points, mean and process limits, with charts.",
         [SP_SHEET_EXCEPTIONS] = "What needs attention, worst first: overdue, slipped and challenged milestones, Red and "
                                 "Amber KPIs.",
