@@ -58,7 +58,7 @@ k1 = k["K1"]
 assert (k1["direction"], k1["direction_source"]) == ("down", "inferred"), k1["direction"]
 assert k1["direction_note"] == "No direction is given, so lower is taken as better: the end target (10%) is below the baseline (27%)", k1["direction_note"]
 assert k1["rag"] == "amber", k1["rag"]
-assert k1["reason"] == "Behind the trajectory by 1.1, within the tolerance of 1.7: 26.1% (projected) in Mar 2024 against 25% expected.", k1["reason"]
+assert k1["reason"] == "Behind the trajectory by 1.1 points, within the tolerance of 1.7 points: 26.1% (projected) in Mar 2024 against 25% expected.", k1["reason"]
 assert abs(k1["trajectory"] - 25) < 1e-9 and abs(k1["tolerance"] - 1.7) < 1e-9
 assert abs(k1["progress_to_target"] - (26.1 - 27) / (10 - 27) * 100) < 1e-9
 cps = k1["checkpoints"]
