@@ -377,8 +377,9 @@ static void build_outcomes(ctx *c)
                 s = sp_arena_printf(c->a, "When we started it was %s.", value(c, r->baseline, kpi->unit));
             if (r->has_latest) {
                 const sp_observation *ob = &p->observations.items[r->latest_obs];
-                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s, for %s.", s, s[0] ? " " : "",
-                                    value(c, r->latest, kpi->unit), month_year(c->a, ob->period_end));
+                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s%s, for %s.", s, s[0] ? " " : "",
+                                    value(c, r->latest, kpi->unit), ob->projected ? " (an estimate)" : "",
+                                    month_year(c->a, ob->period_end));
             } else {
                 s = sp_arena_printf(c->a, "%s%sWe do not have a new figure yet.", s, s[0] ? " " : "");
             }
@@ -387,9 +388,9 @@ static void build_outcomes(ctx *c)
                                     value(c, r->target[r->final_checkpoint].value, kpi->unit),
                                     month_year(c->a, r->target[r->final_checkpoint].date));
         } else {
-            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : SP_CP_12M;
-            const char *aim = kpi->target[cp].words && kpi->target[cp].words[0] ? kpi->target[cp].words
-                                                                                 : kpi->target[cp].text;
+            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : (int)kpi->n_checkpoints - 1;
+            const sp_target *t = cp >= 0 ? &kpi->checkpoints[cp].target : NULL;
+            const char *aim = !t ? NULL : t->words && t->words[0] ? t->words : t->text;
             if (aim && aim[0])
                 s = sp_arena_printf(c->a, "By %s we aim for this: %s", month_year(c->a, c->as->kpis[k].target[cp].date),
                                     sentence(c, aim));
@@ -445,10 +446,14 @@ static void build_contact(ctx *c)
     if (contact[0])
         f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
                                  "please get in touch:");
-    else
-        f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
-                                 "please ask your local SEND information, advice and support service. "
-                                 "They can pass your views on to us.");
+    else /* no address of the plan's own: the routes every local area has, with none made up */
+        f->contact_text = say(
+            c, sp_arena_printf(c->a,
+                               "If you have a question about this plan, or you want to tell us what you think, "
+                               "please use the contact details on %s%s Local Offer website, or ask your local SEND "
+                               "information, advice and support service. They can pass your views on to us.",
+                               c->p->info.area[0] ? c->p->info.area : "your local area's",
+                               c->p->info.area[0] ? "'s" : ""));
 }
 
 

@@ -406,29 +406,32 @@ static void write_file(const char *dir, const char *name, const char *text)
 static void write_pack(const char *dir, const char *name, const char *title, int version, const char *as_of,
                        int complete, const char *milestone)
 {
+    /* milestone 1.1 is complete in every pack that counts any */
     char text[1024];
     snprintf(text, sizeof text,
              "{\"schema_version\": %d, \"plan\": {\"title\": \"%s\", \"as_of\": \"%s\", \"cohort\": null},\n"
              " \"summary\": {\"milestones\": {\"blue\": %d}},\n"
              " \"areas\": [{\"name\": \"Area 1\", \"counts\": {\"blue\": %d}}],\n"
-             " \"milestones\": [{\"ref\": \"1.1\", \"milestone\": \"%s\", \"complete\": true}]}\n",
-             version, title, as_of, complete, complete, milestone);
+             " \"milestones\": [{\"ref\": \"1.1\", \"milestone\": \"%s\", \"complete\": %s}]}\n",
+             version, title, as_of, complete, complete, milestone, complete ? "true" : "false");
     write_file(dir, name, text);
 }
 
 /* The reader: packs of this plan in name order, sorted by date; another plan's, an unknown
- * schema's and a broken file skipped with a warning each; a pack after the report date too. */
+ * schema's and a broken file skipped with a warning each; a pack after the report date too.
+ * Milestones match by ref and position, never by text: a public pack's text is redacted. */
 static void history_reader(void **state)
 {
     (void)state;
     char dir[] = "/tmp/sendpack-history-XXXXXX";
     assert_non_null(mkdtemp(dir));
+    /* packs of schema 1 (before checkpoints were a list) and of this schema are both read */
     write_pack(dir, "c.json", "Test plan", 1, "2022-04-30", 9, "Reworded since");
-    write_pack(dir, "a.json", "Test plan", 1, "2022-01-31", 0, "Reworded since");
-    write_pack(dir, "b.json", "Test plan", 1, "2022-03-31", 6, "A milestone"); /* matches: first complete Mar */
+    write_pack(dir, "a.json", "Test plan", 1, "2022-01-31", 0, "A milestone");
+    write_pack(dir, "b.json", "Test plan", SP_JSON_SCHEMA_VERSION, "2022-03-31", 6, "Ring [phone number removed]"); /* first complete Mar */
     write_pack(dir, "b2.json", "Test plan", 1, "2022-03-31", 6, "A milestone"); /* another template, same date */
     write_pack(dir, "other.json", "Another plan", 1, "2022-02-28", 3, "A milestone");
-    write_pack(dir, "future.json", "Test plan", 2, "2022-02-28", 3, "A milestone");
+    write_pack(dir, "future.json", "Test plan", 99, "2022-02-28", 3, "A milestone");
     write_pack(dir, "later.json", "Test plan", 1, "2022-08-31", 20, "A milestone");
     write_file(dir, "broken.json", "{\"schema_version\": 1,");
     write_file(dir, "notes.txt", "not a pack");

@@ -29,10 +29,10 @@ void html_progress(hd_doc *d, const sp_report *r)
             done[k] = row->has_completed;
         }
         const hc_series series[] = {
-            {"Planned, original dates", planned, all, HC_TARGET},
-            {"Planned, revised dates", revised, all, HC_OTHER},
-            {"Completed", completed, done, HC_ACTUAL},
-            {"Scope", scope, all, HC_COMPARATOR},
+            {"Planned, original dates", planned, all, HC_TARGET, NULL, NULL, NULL},
+            {"Planned, revised dates", revised, all, HC_OTHER, NULL, NULL, NULL},
+            {"Completed", completed, done, HC_ACTUAL, NULL, NULL, NULL},
+            {"Scope", scope, all, HC_COMPARATOR, NULL, NULL, NULL},
         };
         hc_line(d, &(hc_line_chart){"Burn-up: milestones planned and completed",
                                     sp_arena_printf(&d->arena,

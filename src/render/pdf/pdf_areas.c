@@ -54,7 +54,7 @@ void pdf_areas(pd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             char due[20];
             sp_date_long(mr->effective_due, due);
-            const char *owner = r->ms_owner[m];
+            const char *owner = r->ms_responsible[m];
             pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s%s%s%s", p->milestones.items[m].ref, r->ms_title[m],
                                           due, LABEL(mr->derived), owner[0] ? " (" : "", owner,
                                           owner[0] ? ")" : "")); /* no "()" where no owner is named */
@@ -105,8 +105,8 @@ void pdf_actions(pd_doc *d, const sp_report *r)
         pd_ensure(d, ACTION_BLOCK_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", ac->ref, LABEL(ar->status)), 2, top);
         pd_paragraph(d, ac->text, d->bold, BODY, 0);
-        if (ac->owner && ac->owner[0])
-            pd_paragraph(d, sp_arena_printf(&d->arena, "Owner: %s", ac->owner), d->regular, SMALL, 0);
+        if (r->ac_who[ai][0])
+            pd_paragraph(d, r->ac_who[ai], d->regular, SMALL, 0);
         for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++) {
             const sp_milestone *ms = &p->milestones.items[m];
             const sp_milestone_result *mr = &a->milestones[m];

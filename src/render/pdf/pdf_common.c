@@ -52,20 +52,6 @@ const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v)
     return sp_arena_strdup(&d->arena, buf);
 }
 
-const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp)
-{
-    const sp_target *t = &k->target[cp];
-    if (t->kind == SP_TARGET_NONE)
-        return "–";
-    if (!kr->target[cp].numeric)
-        return t->text;
-    const char *v = pdf_value_text(d, k, true, kr->target[cp].value);
-    if (t->kind == SP_TARGET_ABSOLUTE && !t->words)
-        return v;
-    return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
-}
-
-
 void pdf_area_opening(pd_doc *d, const sp_view_area *av)
 {
     if (av->sponsor[0])

@@ -1,5 +1,6 @@
 #include "render/pdf/pdf_doc.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +10,33 @@
 
 #define PD_LEADING 1.3f /* line height as a multiple of the type size */
 
+/* libharu's error codes in words: what a person can act on, the code kept for a bug report. */
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     pd_doc *d = user;
-    if (!d->failed)
-        snprintf(d->err, sizeof d->err, "libharu error 0x%04X (detail %u)", (unsigned)error, (unsigned)detail);
+    int saved = errno; /* a failed fwrite's reason, before anything else can change it */
+    if (d->failed)
+        return;
     d->failed = true;
+    switch (error) {
+    case HPDF_FILE_IO_ERROR:
+        snprintf(d->err, sizeof d->err, "cannot write the PDF: %s", strerror(saved ? saved : EIO));
+        break;
+    case HPDF_FILE_OPEN_ERROR:
+        snprintf(d->err, sizeof d->err, "cannot open the PDF file: %s", strerror(saved ? saved : EIO));
+        break;
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        snprintf(d->err, sizeof d->err, "out of memory while making the PDF");
+        break;
+    case HPDF_STRING_OUT_OF_RANGE:
+        snprintf(d->err, sizeof d->err, "a text too long for the PDF library to draw (libharu error 0x%04X)",
+                 (unsigned)error);
+        break;
+    default:
+        snprintf(d->err, sizeof d->err,
+                 "the PDF library failed (libharu error 0x%04X, detail %u): please report it with the input",
+                 (unsigned)error, (unsigned)detail);
+    }
 }
 
 void pd_fill_rgb(pd_doc *d, unsigned rgb)
@@ -117,15 +139,27 @@ static pd_widths *widths_for(pd_doc *d, HPDF_Font f)
     return NULL;
 }
 
+/* libharu refuses a text over HPDF_LIMIT_MAX_STRING_LEN bytes (error 0x105B): a longer one (an
+ * unbroken 64 KiB "word") is measured in pieces, cut between characters; widths add up, as no
+ * kerning is applied. The wrapping then breaks it into lines libharu can draw. */
 static unsigned libharu_units(HPDF_Font f, const char *s, size_t len)
 {
-    return HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+    unsigned total = 0;
+    while (len > HPDF_LIMIT_MAX_STRING_LEN) {
+        size_t n = HPDF_LIMIT_MAX_STRING_LEN;
+        while (n > 1 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        total += HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)n).width;
+        s += n;
+        len -= n;
+    }
+    return total + HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
 }
 
 unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
 {
     pd_widths *c = widths_for(d, f);
-    if (!c || len > HPDF_LIMIT_MAX_STRING_LEN) /* libharu refuses that length with an error */
+    if (!c)
         return libharu_units(f, s, len);
     if (!c->units) {
         c->units = sp_xrealloc(NULL, PD_WIDTH_CACHED * sizeof *c->units);
@@ -472,13 +506,13 @@ static void place_pending(pd_doc *d, float keep)
     d->pending.n = 0;
 }
 
-static void flush_table(pd_doc *d);
+static void flush_table(pd_doc *d, bool page_ends);
 
 /* Before anything is drawn: lay out a collected table, then the waiting headings with `keep`
  * points of the coming block. */
 static void settle(pd_doc *d, float keep)
 {
-    flush_table(d);
+    flush_table(d, false);
     place_pending(d, keep);
 }
 
@@ -498,9 +532,14 @@ void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
     fill_rect(d, x, y, w, h, rgb);
 }
 
+/* A section that starts a page leaves none near-empty: on a page less than this much used
+ * (a table's last row or two, a short section) it follows on, after a gap. */
+#define PD_PAGE_FILL_MIN (1.0f / 3)
+#define PD_SECTION_GAP 18.0f
+
 void pd_new_page(pd_doc *d)
 {
-    flush_table(d);
+    flush_table(d, true);
     /* waiting headings alone go on the new page, with their block; a waiting paragraph
      * ends this page, with its heading */
     for (size_t i = 0; i < d->pending.n; i++)
@@ -508,6 +547,13 @@ void pd_new_page(pd_doc *d)
             place_pending(d, 0);
             break;
         }
+    float used = d->page ? (PD_TOP - d->y) / (PD_TOP - PD_BOTTOM) : 1;
+    if (used <= 0)
+        return; /* nothing on this page yet: never a blank page */
+    if (used < PD_PAGE_FILL_MIN) {
+        pd_space(d, PD_SECTION_GAP);
+        return;
+    }
     new_page(d);
 }
 
@@ -518,7 +564,7 @@ void pd_ensure(pd_doc *d, float height)
 
 void pd_space(pd_doc *d, float points)
 {
-    flush_table(d);
+    flush_table(d, false);
     if (d->pending.n)
         *sp_vec_push(&d->pending) = (pd_pending){.space = points};
     else
@@ -527,7 +573,7 @@ void pd_space(pd_doc *d, float points)
 
 HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline parent)
 {
-    flush_table(d);
+    flush_table(d, false);
     HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, text, HPDF_GetEncoder(d->pdf, "UTF-8"));
     *sp_vec_push(&d->pending) = (pd_pending){.text = sp_arena_strdup(&d->arena, text), .level = level, .outline = o};
     return o;
@@ -535,7 +581,7 @@ HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline par
 
 void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
 {
-    flush_table(d);
+    flush_table(d, false);
     size *= d->scale;
     const char **lines;
     size_t n = pd_wrap(d, f, size, text, PD_BODY_W - indent, &lines);
@@ -707,18 +753,26 @@ static float header_height(pd_doc *d, const table_layout *L)
     return (float)most * L->size * PD_LEADING + 2 * PD_CELL_PAD;
 }
 
+/* A row's cells wrapped to their columns; returns the most lines any cell has. */
+static size_t wrap_row(pd_doc *d, const table_layout *L, const pd_cell *cells, const char ***cols, size_t *n)
+{
+    size_t most = 1;
+    for (size_t j = 0; j < L->n; j++) {
+        float w = L->w[j] - 2 * PD_CELL_PAD - (cells[j].tint ? 2 * BADGE_PAD : 0);
+        n[j] = pd_wrap(d, cell_font(d, &cells[j]), L->size, cells[j].text, w, &cols[j]);
+        most = n[j] > most ? n[j] : most;
+    }
+    return most;
+}
+
 /* One row; a row that fits on a fresh page starts on one when it does not fit here, a longer
  * row is split, its lines continuing under the header on the next page. */
 static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, bool first_row)
 {
     float size = L->size, line = size * PD_LEADING;
     const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
-    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n), most = 1;
-    for (size_t j = 0; j < L->n; j++) {
-        float w = L->w[j] - 2 * PD_CELL_PAD - (cells[j].tint ? 2 * BADGE_PAD : 0);
-        n[j] = pd_wrap(d, cell_font(d, &cells[j]), size, cells[j].text, w, &cols[j]);
-        most = n[j] > most ? n[j] : most;
-    }
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n);
+    size_t most = wrap_row(d, L, cells, cols, n);
     float full = (float)most * line + 2 * PD_CELL_PAD;
     float fresh = PD_TOP - PD_BOTTOM - L->header_h;
     if (first_row) {
@@ -767,7 +821,43 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
     }
 }
 
-static void flush_table(pd_doc *d)
+/* A table whose last page would be used less than a fifth (its last row or few) takes rows of
+ * the page before with it, one at a time until that page is a fifth full, the page before keeping
+ * at least three rows: the row to start that last page at, or SIZE_MAX to break where the rows
+ * fall. Rows taller than a page (split across pages) are left where they fall. */
+static size_t widow_break(pd_doc *d, const table_layout *L)
+{
+    size_t rows = d->table.rows.n, start = 0, before = 0; /* the first rows of the last two pages */
+    float line = L->size * PD_LEADING, fresh = PD_TOP - PD_BOTTOM - L->header_h;
+    float above = pending_height(d) + L->header_h; /* the waiting headings and the header */
+    float y = (d->page ? d->y : PD_BOTTOM) - above, fifth = (PD_TOP - PD_BOTTOM) / 5;
+    const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n);
+    float *h = sp_arena_alloc(&d->arena, (rows + 1) * sizeof *h);
+    for (size_t i = 0; i < rows; i++) {
+        h[i] = (float)wrap_row(d, L, d->table.rows.items[i], cols, n) * line + 2 * PD_CELL_PAD;
+        if (h[i] > fresh)
+            return SIZE_MAX;
+        if (y - h[i] < PD_BOTTOM) {
+            before = start;
+            start = i;
+            y = PD_TOP - (i ? L->header_h : above);
+        }
+        y -= h[i];
+    }
+    float used = PD_TOP - y;
+    if (start == 0 || used >= fifth)
+        return SIZE_MAX;
+    size_t at = start;
+    while (used < fifth && at > before + 3 && used + h[at - 1] <= fresh)
+        used += h[--at];
+    return at < start ? at : SIZE_MAX;
+}
+
+/* Lays out the collected table. `page_ends`: a page break or the document's end follows it (its
+ * last page would then hold nothing more), so a stray last row takes rows with it
+ * (widow_break); where more content follows on the same page, the rows fall where they fit. */
+static void flush_table(pd_doc *d, bool page_ends)
 {
     if (!d->table.open)
         return;
@@ -776,14 +866,20 @@ static void flush_table(pd_doc *d)
         return; /* the header waits for a first row: a header never stands alone */
     table_layout L = plan_table(d);
     L.header_h = header_height(d, &L);
-    for (size_t i = 0; i < d->table.rows.n; i++)
+    size_t widow = page_ends ? widow_break(d, &L) : SIZE_MAX;
+    for (size_t i = 0; i < d->table.rows.n; i++) {
+        if (i == widow) {
+            new_page(d);
+            draw_header(d, &L);
+        }
         draw_row(d, &L, d->table.rows.items[i], i == 0);
+    }
     d->table.rows.n = 0;
 }
 
 void pd_table_begin(pd_doc *d, pd_table *t)
 {
-    flush_table(d);
+    flush_table(d, false);
     d->table.open = true;
     d->table.owner = t;
     d->table.n_columns = t->n_columns;
@@ -808,14 +904,14 @@ void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells)
 
 void pd_table_end(pd_doc *d)
 {
-    flush_table(d);
+    flush_table(d, false);
 }
 
 /* ---- finishing ------------------------------------------------------------------------- */
 
 bool pd_save(pd_doc *d, const char *path)
 {
-    flush_table(d);
+    flush_table(d, true);
     if (d->pending.n)
         place_pending(d, 0);
     char buf[64];
@@ -826,8 +922,9 @@ bool pd_save(pd_doc *d, const char *path)
         float w = pd_text_width(d, d->regular, 8, buf);
         text_at(d, d->regular, 8, (PD_PAGE_W - w) / 2, 28, buf, 0x404040);
     }
+    errno = 0;
     if (!d->failed && HPDF_SaveToFile(d->pdf, path) != HPDF_OK && !d->failed)
-        snprintf(d->err, sizeof d->err, "cannot write %s", path), d->failed = true;
+        snprintf(d->err, sizeof d->err, "cannot write %s: %s", path, strerror(errno ? errno : EIO)), d->failed = true;
     return !d->failed;
 }
 

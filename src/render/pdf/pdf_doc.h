@@ -122,6 +122,8 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
 bool pd_save(pd_doc *d, const char *path);
 void pd_close(pd_doc *d);
 
+/* A section's start on a new page; on the same page, after a gap, when this one is less than a
+ * third used (no page is left blank or holding only a row or two before a section). */
 void pd_new_page(pd_doc *d);
 /* Starts a new page unless `height` points fit above the bottom margin. */
 void pd_ensure(pd_doc *d, float height);

@@ -21,23 +21,18 @@ static void kpi_figures(pd_doc *d, const sp_report *r, size_t i)
     const sp_plan *p = r->plan;
     const sp_kpi *k = &p->kpis.items[i];
     const sp_kpi_result *kr = &r->assessment->kpis[i];
-    static const char *const headers[] = {"Baseline", "3-month target", "6-month target", "12-month target", "Latest",
+    static const char *const headers[] = {"Baseline", "Next checkpoint", "Final target", "Latest",
                                           "RAG", "Progress to target", "Direction of travel", "England",
                                           "Statistical neighbours"};
-    static const float widths[] = {0.1f, 0.12f, 0.12f, 0.14f, 0.09f, 0.08f, 0.08f, 0.09f, 0.09f, 0.09f};
-    pd_table t = {10, headers, widths, 7.0f, false};
+    static const float widths[] = {0.09f, 0.13f, 0.17f, 0.15f, 0.08f, 0.08f, 0.1f, 0.1f, 0.1f};
+    pd_table t = {9, headers, widths, 7.0f, false};
     pd_table_begin(d, &t);
     const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
-    char when[16] = "";
-    if (latest)
-        sp_date_month(latest->period_end, when);
-    pd_cell cells[10] = {
+    pd_cell cells[9] = {
         {r->kpi_baseline[i], 0, false},
-        {pdf_target_text(d, k, kr, SP_CP_3M), 0, false},
-        {pdf_target_text(d, k, kr, SP_CP_6M), 0, false},
-        {pdf_target_text(d, k, kr, SP_CP_12M), 0, false},
-        {latest ? sp_arena_printf(&d->arena, "%s (%s)", pdf_value_text(d, k, true, latest->value), when) : "none yet", 0,
-         false},
+        {r->kpi_checkpoints[i].next, 0, false},
+        {r->kpi_checkpoints[i].final, 0, false},
+        {r->kpi_latest[i], 0, false},
         {LABEL(kr->rag), kr->rag, true},
         {kr->has_progress ? whole_percent(d, kr->progress) : "–", 0, false},
         {sp_travel_key(kr->travel) ? sp_travel_key(kr->travel) : "–", 0, false},
@@ -94,7 +89,8 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
                 pd_text_at(d, d->bold, title, x, y, tl[c][l], SP_TEXT_DARK);
             }
             y -= 4;
-            pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i, &r->kpi_trajectory[i]);
+            pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i, &r->kpi_trajectory[i], &r->kpi_checkpoints[i],
+                         r->kpi_chart_latest[i]);
             y -= h + 6;
             for (size_t l = 0; l < nn[c]; l++) {
                 y -= note * 1.3f;
@@ -116,6 +112,10 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_new_page(d);
     }
     HPDF_Outline top = pd_heading(d, grid ? "KPIs that need attention" : "KPIs: the impact scorecard", 1, NULL);
+    if (r->kpis_none) {
+        pd_paragraph(d, r->kpis_none, d->regular, BODY, 0);
+        return;
+    }
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     if (grid) {
@@ -130,7 +130,8 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
-        d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]) + 6;
+        d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i],
+                             &r->kpi_checkpoints[i], r->kpi_chart_latest[i]) + 6;
         kpi_figures(d, r, i);
         pd_space(d, 3);
         pd_paragraph(d, r->kpi_why[i], d->regular, SMALL + 0.5f, 0);
@@ -177,9 +178,10 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     pd_space(d, 4);
     static const char *const headers[SP_N_PDF_SCORECARD_COLUMNS] = {
-        "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence", "Variation", "Assurance"};
-    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.17f, 0.12f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f,
-                                                             0.11f, 0.11f};
+        "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence", "Variation", "Assurance",
+        "Next checkpoint", "Final target"};
+    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.2f, 0.1f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f,
+                                                             0.1f, 0.1f, 0.09f, 0.11f};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, 7.0f);
@@ -187,19 +189,15 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
         size_t i = r->kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
-        char when[16] = "";
-        if (latest)
-            sp_date_month(latest->period_end, when);
         pd_cell cells[SP_N_PDF_SCORECARD_COLUMNS] = {
             [SP_PS_KPI] = {sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
             [SP_PS_BASELINE] = {r->kpi_baseline[i], 0, false},
-            [SP_PS_TARGET_3M] = {pdf_target_text(d, k, kr, SP_CP_3M), 0, false},
-            [SP_PS_TARGET_6M] = {pdf_target_text(d, k, kr, SP_CP_6M), 0, false},
-            [SP_PS_TARGET_12M] = {pdf_target_text(d, k, kr, SP_CP_12M), 0, false},
-            [SP_PS_LATEST] = {latest ? sp_arena_printf(&d->arena, "%s (%s)", pdf_value_text(d, k, true, latest->value), when)
-                                     : "none yet",
-                              0, false},
+            [SP_PS_TARGET_3M] = {sp_view_checkpoint_target(r, i, SP_CPK_3M), 0, false},
+            [SP_PS_TARGET_6M] = {sp_view_checkpoint_target(r, i, SP_CPK_6M), 0, false},
+            [SP_PS_TARGET_12M] = {sp_view_checkpoint_target(r, i, SP_CPK_12M), 0, false},
+            [SP_PS_LATEST] = {r->kpi_latest[i], 0, false},
+            [SP_PS_NEXT_CHECKPOINT] = {r->kpi_checkpoints[i].next, 0, false},
+            [SP_PS_FINAL_TARGET] = {r->kpi_checkpoints[i].final, 0, false},
             [SP_PS_RAG] = {LABEL(kr->rag), kr->rag, true},
             [SP_PS_EVIDENCE] = {r->kpi_why[i], 0, false},
             [SP_PS_VARIATION] = {r->kpi_variation[i], 0, false},
