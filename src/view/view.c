@@ -324,6 +324,7 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
     build_rows(v);
     build_texts(v);
     build_visibility(v);
+    sp_view_build_charts(v);
     sp_view_build_story(v);
     sp_view_build_plain(v);
     if (tmpl->plain_english || sp_template_has_section(tmpl, SP_SEC_PLAIN))

@@ -76,6 +76,12 @@ typedef struct sp_view_trajectory {
     size_t n;
 } sp_view_trajectory;
 
+/* A chart in words, for every renderer: its title, and what it shows with its reading (the
+ * HTML's <title> and <desc>); alt is both, the PDF's alternative text. NULLs: no chart. */
+typedef struct sp_view_chart {
+    const char *title, *desc, *alt;
+} sp_view_chart;
+
 /* A row of the plain-English key: a word the template uses, once, and what it means. */
 typedef struct sp_view_key_row {
     sp_status status;
@@ -160,6 +166,9 @@ typedef struct sp_view {
     const char **kpi_variation; /* SPC variation in words; "–" without SPC */
     const char **kpi_assurance; /* SPC assurance in words; "–" without SPC or a target */
     sp_view_trajectory *kpi_trajectory;
+    sp_view_chart *kpi_chart;   /* a KPI's values by month (view/charts.c) */
+    sp_view_chart *spc_chart;   /* its XmR chart, for a KPI with SPC */
+    sp_view_chart burnup_chart; /* milestones planned and completed, with a forecast */
 
     /* exceptions, worst first (the assessment's order); when long, also grouped by area */
     sp_view_exception *exceptions;

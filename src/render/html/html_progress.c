@@ -32,13 +32,8 @@ void html_progress(hd_doc *d, const sp_report *r)
             {"Planned by revised due dates", revised, all, HC_OTHER},
             {"Completed", completed, done, HC_ACTUAL},
         };
-        hc_line(d, &(hc_line_chart){"Burn-up: milestones planned and completed",
-                                    sp_arena_printf(&d->arena,
-                                                    "Month by month, the milestones planned to be complete by their "
-                                                    "original and by their revised due dates, and those completed up "
-                                                    "to the report month. %s",
-                                                    f->sentence),
-                                    x, n, series, 3, SP_UNIT_NUMBER, NULL, NULL});
+        hc_line(d, &(hc_line_chart){r->burnup_chart.title, r->burnup_chart.desc, x, n, series, 3, SP_UNIT_NUMBER,
+                                    NULL, NULL});
     }
     if (pr->unknown_note)
         hd_para(d, NULL, pr->unknown_note);

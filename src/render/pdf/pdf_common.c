@@ -40,7 +40,7 @@ const pd_cell *pdf_pick_cells(pd_doc *d, const pd_cell *all, const int *keep, in
 
 void pdf_bullet(pd_doc *d, const char *text)
 {
-    pd_paragraph(d, sp_arena_printf(&d->arena, "•  %s", text), d->regular, BODY, 8);
+    pd_list_item(d, text, d->regular, BODY, 8);
 }
 
 const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v)

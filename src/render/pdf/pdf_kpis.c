@@ -89,17 +89,23 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
                 HPDF_Destination_SetFitH(dest, top_y);
                 HPDF_Outline_SetDestination(o, dest);
             }
+            pd_block_begin(d, PD_BLOCK_SUBHEADING, NULL);
             for (size_t l = 0; l < nt[c]; l++) {
                 y -= title * 1.25f;
-                pd_text_at(d, d->bold, title, x, y, tl[c][l], SP_TEXT_DARK);
+                pd_text_at(d, d->bold, title, x, y, pd_line(d, tl[c], nt[c], l), SP_TEXT_DARK);
             }
+            pd_block_end(d);
             y -= 4;
+            pd_block_begin(d, PD_BLOCK_FIGURE, r->kpi_chart[i].alt);
             pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i, &r->kpi_trajectory[i]);
+            pd_block_end(d);
             y -= h + 6;
+            pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
             for (size_t l = 0; l < nn[c]; l++) {
                 y -= note * 1.3f;
-                pd_text_at(d, d->regular, note, x, y, nl[c][l], SP_TEXT_DARK);
+                pd_text_at(d, d->regular, note, x, y, pd_line(d, nl[c], nn[c], l), SP_TEXT_DARK);
             }
+            pd_block_end(d);
         }
         d->y = top_y - need - 10;
     }
@@ -137,7 +143,9 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
+        pd_block_begin(d, PD_BLOCK_FIGURE, r->kpi_chart[i].alt);
         d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]) + 6;
+        pd_block_end(d);
         kpi_figures(d, r, i);
         pd_space(d, 3);
         pd_paragraph(d, r->kpi_why[i], d->regular, SMALL + 0.5f, 0);
@@ -239,7 +247,9 @@ void pdf_spc_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = SPC_CHART_H * d->scale;
         pd_ensure(d, h);
+        pd_block_begin(d, PD_BLOCK_FIGURE, r->spc_chart[i].alt);
         pd_spc_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i, kr->spc.target, kr->spc.target_checkpoint >= 0);
+        pd_block_end(d);
         d->y -= h + 4;
         pd_paragraph(d,
                      sp_arena_printf(&d->arena, "Variation: %s. Assurance: %s. %zu points.", kr->spc.variation_text,

@@ -51,9 +51,13 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         pd_space(d, 3);
         float size = BODY * d->scale;
         d->y -= size;
+        pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
         float tw = pd_status_tag(d, PD_MARGIN_X, d->y, sp_assessment_tint(ar->assessment),
                                  ASSESSMENT(ar->assessment), size);
+        pd_block_end(d);
+        pd_decoration_begin(d); /* the counts the next paragraph gives in words */
         pd_status_bar(d, PD_MARGIN_X + tw + 8, d->y + size, 200, size * 1.35f, &ar->counts);
+        pd_decoration_end(d);
         d->y -= size * 0.6f;
         pd_paragraph(d, pdf_counts_words(d, &ar->counts), d->regular, SMALL, 0);
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
@@ -72,11 +76,13 @@ void pdf_glance(pd_doc *d, const sp_report *r)
     pd_ensure(d, size * 2);
     d->y -= size;
     float x = PD_MARGIN_X;
+    pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
     for (int i = 0; i < 5; i++) {
         char word[32];
         snprintf(word, sizeof word, "%s %zu", LABEL(tags[i].s), tags[i].n);
         x += pd_status_tag(d, x, d->y, tags[i].s, word, size) + 6;
     }
+    pd_block_end(d);
     d->y -= size * 0.8f;
     pd_paragraph(d, r->glance_kpis, d->regular, SMALL, 0);
     pd_space(d, 4);
@@ -144,6 +150,7 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     pd_paragraph(d, sp_arena_printf(&d->arena, "%s %s", x->ref, x->title), d->bold, BODY, 0);
     pd_ensure(d, size * 2);
     d->y -= size * 1.1f;
+    pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
     float w = pd_status_tag(d, PD_MARGIN_X, d->y, x->status, LABEL(x->status), size * 0.9f);
     const char *facts = x->kind_word;
     if (x->deadline[0])
@@ -153,10 +160,11 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     const char **lines;
     size_t n = pd_wrap(d, d->regular, SMALL * d->scale, facts, PD_BODY_W - w - 8, &lines);
     for (size_t k = 0; k < n; k++) {
-        pd_text_at(d, d->regular, SMALL * d->scale, PD_MARGIN_X + w + 8, d->y, lines[k], SP_TEXT_DARK);
+        pd_text_at(d, d->regular, SMALL * d->scale, PD_MARGIN_X + w + 8, d->y, pd_line(d, lines, n, k), SP_TEXT_DARK);
         if (k + 1 < n)
             d->y -= SMALL * d->scale * 1.3f;
     }
+    pd_block_end(d);
     d->y -= size * 0.5f;
     if (has_column(r, SP_PE_WHY))
         pd_paragraph(d, x->account, d->regular, SMALL + 0.5f, 12);
@@ -268,8 +276,10 @@ static void pdf_plain_key(pd_doc *d, const sp_report *r)
         float size = BODY * d->scale;
         pd_ensure(d, size * 2);
         d->y -= size;
+        pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
         float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
         pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, row->meaning, SP_TEXT_DARK);
+        pd_block_end(d);
         d->y -= size * 0.9f;
     }
 }
