@@ -447,7 +447,7 @@ static void draw_heading(pd_doc *d, const pd_pending *e)
     HPDF_Outline_SetDestination(e->outline, dest);
 }
 
-#define PD_BULLET "•  " /* a list item's label and the space after it */
+#define PD_BULLET_LABEL "•" /* a list item's label */
 
 static void draw_lines(pd_doc *d, const char **lines, size_t n, HPDF_Font f, float size, float indent)
 {
@@ -463,18 +463,19 @@ static void draw_lines(pd_doc *d, const char **lines, size_t n, HPDF_Font f, flo
  * the one line would put them: libharu does not kern). */
 static void draw_block(pd_doc *d, const char **lines, size_t n, HPDF_Font f, float size, float indent, bool item)
 {
-    size_t label = strlen(PD_BULLET);
-    if (!item || !n || strncmp(lines[0], PD_BULLET, label) != 0) {
+    size_t bullet = strlen(PD_BULLET_LABEL);
+    if (!item || !n || strncmp(lines[0], PD_BULLET_LABEL, bullet) != 0) {
         pt_begin(&d->tags, PT_P, NULL);
         draw_lines(d, lines, n, f, size, indent);
         pt_end(&d->tags);
         return;
     }
+    size_t label = bullet + strspn(lines[0] + bullet, " "); /* wrapping leaves one space after it */
     pt_push(&d->tags, PT_LI);
     ensure(d, size * PD_LEADING);
     d->y -= size;
     pt_begin(&d->tags, PT_LBL, NULL);
-    text_at(d, f, size, PD_MARGIN_X + indent, d->y, "•", SP_TEXT_DARK);
+    text_at(d, f, size, PD_MARGIN_X + indent, d->y, PD_BULLET_LABEL " ", SP_TEXT_DARK);
     pt_end(&d->tags);
     pt_begin(&d->tags, PT_LBODY, NULL);
     text_at(d, f, size, PD_MARGIN_X + indent + width_of(d, f, size, lines[0], label), d->y,
@@ -610,7 +611,7 @@ void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float in
 
 void pd_list_item(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
 {
-    paragraph(d, sp_arena_printf(&d->arena, PD_BULLET "%s", text), f, size, indent, true);
+    paragraph(d, sp_arena_printf(&d->arena, PD_BULLET_LABEL "  %s", text), f, size, indent, true);
 }
 
 /* ---- blocks the sections draw themselves ------------------------------------------------- */
