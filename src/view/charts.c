@@ -7,15 +7,6 @@
 #include "view/view.h"
 #include "view/view_internal.h"
 
-static const char *month(sp_arena *a, sp_date date)
-{
-    if (date == SP_NO_DATE)
-        return "no date";
-    char buf[16];
-    sp_date_month(date, buf);
-    return sp_arena_strdup(a, buf);
-}
-
 static sp_view_chart chart(sp_arena *a, const char *title, const char *desc)
 {
     return (sp_view_chart){title, desc, sp_arena_printf(a, "%s. %s", title, desc)};
@@ -45,11 +36,16 @@ static sp_view_chart kpi_chart(sp_view *v, size_t i)
         const sp_observation *o = &p->observations.items[kr->latest_obs];
         char value[64];
         sp_format_value(o->value, k->unit, value, sizeof value);
-        latest = sp_arena_printf(a, "%s (%s)", value, month(a, o->period_end));
+        char at[16];
+        sp_date_month(o->period_end, at);
+        latest = sp_arena_printf(a, "%s (%s)", value, at);
     }
+    char from[16], to[16]; /* a counted value's period has ended: it has a date */
+    sp_date_month(first, from);
+    sp_date_month(last, to);
     return chart(a, sp_arena_printf(a, "%s: %s by month", k->ref, k->name),
-                 sp_arena_printf(a, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n, n == 1 ? "" : "s",
-                                 month(a, first), month(a, last), latest, v->kpi_why[i]));
+                 sp_arena_printf(a, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n, n == 1 ? "" : "s", from,
+                                 to, latest, v->kpi_why[i]));
 }
 
 /* An XmR chart: its points, those marked special cause, and its variation and assurance. */

@@ -1,5 +1,6 @@
 #include "render/pdf/pdf_doc.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,15 +100,10 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
  * cmap), and the engine measures the same words many times over (wrapping, hyphen prefixes,
  * column needs); so each character is measured by libharu once per document and font, and
  * its width kept. The sum is HPDF_Font_TextWidth's .width exactly, reading the bytes as its
- * UTF-8 encoder does (hpdf_encoder_utf.c, hpdf_font_cid.c; tests/unit/test_pdf_measure.c):
- * - a byte below 0x80 is a character; C0-DF, E0-EF and F0-F7 start one of 2, 3 and 4 bytes,
- *   whatever the bytes after them are (they are not checked to be continuation bytes);
- * - any other byte where a character would start (a stray continuation byte, F8-FF) counts
- *   nothing, and nor does a sequence cut off by the end of the text;
- * - a 4-byte character is decoded without masking its second byte, and anything above U+FFFF
- *   is measured as a space;
- * - .width adds each character's width in font units (HPDF_TTFontDef_GetCharWidth), with no
- *   kerning and nothing for spaces beyond their own width (numspace and numwords only count).
+ * UTF-8 encoder does (pt_utf8_char; hpdf_encoder_utf.c, hpdf_font_cid.c; tests/unit/test_pdf_measure.c):
+ * a byte that reads as nothing counts nothing, nor does a sequence cut off by the end of the
+ * text; .width adds each character's width in font units (HPDF_TTFontDef_GetCharWidth), with
+ * no kerning and nothing for spaces beyond their own width (numspace and numwords only count).
  * A character's width comes from HPDF_Font_TextWidth on its own bytes, so libharu still sees
  * every character measured at least once: measuring marks the glyph for the embedded subset. */
 static pd_widths *widths_for(pd_doc *d, HPDF_Font f)
@@ -134,28 +130,11 @@ unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
         memset(c->known, 0, PD_WIDTH_CACHED * sizeof *c->known);
     }
     const unsigned char *u = (const unsigned char *)s;
-    unsigned total = 0;
-    size_t i = 0;
-    while (i < len) {
-        unsigned b = u[i];
-        size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-        if (n == 0) {
-            i++;
+    unsigned total = 0, cp;
+    size_t n;
+    for (size_t i = 0; i < len && (n = pt_utf8_char(u + i, len - i, &cp)) > 0; i += n) {
+        if (cp == UINT_MAX)
             continue;
-        }
-        if (len - i < n)
-            break;
-        unsigned cp;
-        if (n == 1)
-            cp = b;
-        else if (n == 2)
-            cp = ((b & 0x1Fu) << 6) + (u[i + 1] & 0x3Fu);
-        else if (n == 3)
-            cp = ((b & 0x0Fu) << 12) + ((u[i + 1] & 0x3Fu) << 6) + (u[i + 2] & 0x3Fu);
-        else
-            cp = ((b & 0x07u) << 18) + ((unsigned)u[i + 1] << 12) + ((u[i + 2] & 0x3Fu) << 6) + (u[i + 3] & 0x3Fu);
-        if (cp > 0xFFFF)
-            cp = ' ';
         if (cp < PD_WIDTH_CACHED) {
             if (!c->known[cp]) {
                 c->units[cp] = libharu_units(f, s + i, n);
@@ -165,7 +144,6 @@ unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
         } else {
             total += libharu_units(f, s + i, n);
         }
-        i += n;
     }
     return total;
 }

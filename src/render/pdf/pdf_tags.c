@@ -7,6 +7,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,37 +362,40 @@ void pt_artifact_end(pt_tags *t)
 
 /* ---- characters drawn, for the ToUnicode maps --------------------------------------------- */
 
+size_t pt_utf8_char(const unsigned char *u, size_t len, unsigned *cp)
+{
+    unsigned b = u[0];
+    size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0) {
+        *cp = UINT_MAX;
+        return 1;
+    }
+    if (len < n)
+        return 0;
+    if (n == 1)
+        *cp = b;
+    else if (n == 2)
+        *cp = ((b & 0x1Fu) << 6) + (u[1] & 0x3Fu);
+    else if (n == 3)
+        *cp = ((b & 0x0Fu) << 12) + ((u[1] & 0x3Fu) << 6) + (u[2] & 0x3Fu);
+    else
+        *cp = ((b & 0x07u) << 18) + ((unsigned)u[1] << 12) + ((u[2] & 0x3Fu) << 6) + (u[3] & 0x3Fu);
+    if (*cp > 0xFFFF)
+        *cp = ' ';
+    return n;
+}
+
 void pt_note_text(pt_tags *t, HPDF_Font f, const char *s)
 {
     int fi = f == t->fonts[0] ? 0 : f == t->fonts[1] ? 1 : -1;
     if (fi < 0 || !t->used[fi])
         return;
-    /* as libharu's UTF-8 encoder reads bytes (pdf_doc.c, pd_text_units) */
     const unsigned char *u = (const unsigned char *)s;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        unsigned b = u[i];
-        size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-        if (n == 0) {
-            i++;
-            continue;
-        }
-        if (len - i < n)
-            break;
-        unsigned cp;
-        if (n == 1)
-            cp = b;
-        else if (n == 2)
-            cp = ((b & 0x1Fu) << 6) + (u[i + 1] & 0x3Fu);
-        else if (n == 3)
-            cp = ((b & 0x0Fu) << 12) + ((u[i + 1] & 0x3Fu) << 6) + (u[i + 2] & 0x3Fu);
-        else
-            cp = ((b & 0x07u) << 18) + ((unsigned)u[i + 1] << 12) + ((u[i + 2] & 0x3Fu) << 6) + (u[i + 3] & 0x3Fu);
-        if (cp > 0xFFFF)
-            cp = ' ';
-        t->used[fi][cp / 32] |= UINT32_C(1) << (cp % 32);
-        i += n;
-    }
+    size_t len = strlen(s), n;
+    unsigned cp;
+    for (size_t i = 0; i < len && (n = pt_utf8_char(u + i, len - i, &cp)) > 0; i += n)
+        if (cp != UINT_MAX)
+            t->used[fi][cp / 32] |= UINT32_C(1) << (cp % 32);
 }
 
 static bool used(const uint32_t *bits, unsigned cp)

@@ -106,6 +106,12 @@ void pt_artifact_end(pt_tags *t);
 
 /* Before anything is drawn on `page`: opens the sequence for what it belongs to. */
 void pt_sync(pt_tags *t, HPDF_Page page);
+/* The character at u[0, len) as libharu's UTF-8 encoder reads it (hpdf_encoder_utf.c): a byte
+ * below 0x80 is one; C0-DF, E0-EF and F0-F7 start one of 2, 3 and 4 bytes, whatever follows
+ * them; a 4-byte one is decoded without masking its second byte, and anything above U+FFFF is
+ * a space. Returns the bytes it takes, with *cp its code point, or UINT_MAX for a byte that
+ * reads as nothing (a stray continuation byte, F8-FF); 0 for a sequence cut off by the end. */
+size_t pt_utf8_char(const unsigned char *u, size_t len, unsigned *cp);
 /* Text about to be drawn in font f (UTF-8, read as libharu's UTF-8 encoder reads it). */
 void pt_note_text(pt_tags *t, HPDF_Font f, const char *s);
 
