@@ -128,6 +128,10 @@ def main():
     doc = struct[0]
     elems = list(doc.walk())
     roles = [e.role for e in elems]
+    standard = {"Document", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH",
+                "TD", "Figure", "Sect", "Span"}
+    if set(roles) - standard:
+        fail(f"structure types PDF 1.7 does not define, with no role map: {sorted(set(roles) - standard)}")
 
     # one H1, the title, first; headings in order, no level skipped
     heads = [e for e in elems if re.fullmatch(r"H[1-6]", e.role)]
@@ -258,6 +262,8 @@ def main():
         js_alts = [a for p in js["pages"] for a in p["alts"]]
         if len(js_alts) != n_fig or any(not a or norm(a) not in charts for a in js_alts):
             fail(f"pdf.js reads {len(js_alts)} figures' /Alt, not the {n_fig} charts' descriptions")
+        if js["nested"]:
+            fail(f"pdf.js finds {js['nested']} marked-content sequences inside another (an artifact in content, or content in an artifact)")
         if js["untagged"]:
             fail(f"pdf.js finds text in no marked content: {js['untagged'][:5]}")
         heads_th = {norm(c.text) for c in elems if c.role == "TH"}

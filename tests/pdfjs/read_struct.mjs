@@ -4,7 +4,7 @@
 // Writes JSON (pdf.js prints its own warnings on stdout): {pages: [{roles: [role, ...] in reading order (pre-order; an element with
 // content on the page), alts: [a Figure's /Alt, ...], content: number of marked-content
 // references}], artifactText: [text pdf.js reads as marked /Artifact], untagged: [text in
-// no marked content at all]}.
+// no marked content at all], nested: marked-content sequences begun inside another}.
 import fs from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -14,7 +14,7 @@ if (!file || !outFile) {
   process.exit(2);
 }
 const doc = await getDocument({ url: file, verbosity: 0, isEvalSupported: false }).promise;
-const out = { pages: [], artifactText: [], untagged: [] };
+const out = { pages: [], artifactText: [], untagged: [], nested: 0 };
 for (let p = 1; p <= doc.numPages; p++) {
   const page = await doc.getPage(p);
   const tree = await page.getStructTree();
@@ -32,7 +32,10 @@ for (let p = 1; p <= doc.numPages; p++) {
   const tc = await page.getTextContent({ includeMarkedContent: true });
   const stack = [];
   for (const item of tc.items) {
-    if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') stack.push(item);
+    if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+      if (stack.length) out.nested++;
+      stack.push(item);
+    }
     else if (item.type === 'endMarkedContent') stack.pop();
     else if (item.str !== undefined && item.str.trim()) {
       const top = stack[stack.length - 1];

@@ -194,7 +194,7 @@ static void new_page(pd_doc *d)
     HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     *sp_vec_push(&d->pages) = d->page;
     pt_page_begin(&d->tags, d->page);
-    pt_artifact_begin(&d->tags); /* the running head */
+    pt_running_head_begin(&d->tags);
     /* header: plan title left (cut to fit), report date right, a rule under them */
     float size = 8;
     float right_w = pd_text_width(d, d->regular, size, d->header_right);
@@ -922,9 +922,9 @@ bool pd_save(pd_doc *d, const char *path)
         forget_state(d);
         snprintf(buf, sizeof buf, "Page %zu of %zu", i + 1, d->pages.n);
         float w = pd_text_width(d, d->regular, 8, buf);
-        pt_raw_artifact(d->page, true); /* the running foot */
+        pt_raw_running_foot(d->page, true);
         text_at(d, d->regular, 8, (PD_PAGE_W - w) / 2, 28, buf, 0x404040);
-        pt_raw_artifact(d->page, false);
+        pt_raw_running_foot(d->page, false);
     }
     pt_finish(&d->tags, d->header_left, "en-GB");
     if (!d->failed && HPDF_SaveToFile(d->pdf, path) != HPDF_OK && !d->failed)

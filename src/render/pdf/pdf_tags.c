@@ -182,9 +182,17 @@ static int next_mcid(pt_tags *t, pt_elem *e)
     return mcid;
 }
 
-static void open_sequence(pt_tags *t, pt_elem *e)
+#define PT_HEADER "<</Type /Pagination /Subtype /Header>>"
+#define PT_FOOTER "<</Type /Pagination /Subtype /Footer>>"
+
+static void open_sequence(pt_tags *t, pt_elem *e, const char *props)
 {
-    if (!e) {
+    t->open_props = e ? NULL : props;
+    if (!e && props) {
+        write_raw(t->page, "/Artifact ");
+        write_raw(t->page, props);
+        write_raw(t->page, " BDC\012");
+    } else if (!e) {
         write_raw(t->page, "/Artifact BMC\012");
     } else {
         char buf[64];
@@ -205,13 +213,14 @@ void pt_sync(pt_tags *t, HPDF_Page page)
     if (f && !f->elem && t->artifact == 0)
         f->elem = make_elem(t, f->role, f->alt);
     pt_elem *want = t->artifact > 0 || !f ? NULL : f->elem;
-    if (t->open && t->open_elem == want)
+    const char *props = t->artifact > 0 ? t->artifact_props : NULL;
+    if (t->open && t->open_elem == want && t->open_props == props)
         return;
     /* operators are switched only between objects: never inside BT/ET or a path */
     if (page_attr(page)->gmode != HPDF_GMODE_PAGE_DESCRIPTION)
         return;
     close_sequence(t);
-    open_sequence(t, want);
+    open_sequence(t, want, props);
 }
 
 void pt_page_begin(pt_tags *t, HPDF_Page page)
@@ -226,7 +235,7 @@ void pt_page_begin(pt_tags *t, HPDF_Page page)
     HPDF_Array_Add(t->nums, t->page_parents);
     HPDF_Dict_AddNumber(page, "StructParents", t->next_key++);
     HPDF_Dict_AddName(page, "Tabs", "S");
-    open_sequence(t, NULL); /* whatever is drawn before a block is decoration */
+    open_sequence(t, NULL, NULL); /* whatever is drawn before a block is decoration */
 }
 
 void pt_close_pages(pt_tags *t)
@@ -235,9 +244,9 @@ void pt_close_pages(pt_tags *t)
     t->finished = true;
 }
 
-void pt_raw_artifact(HPDF_Page page, bool begin)
+void pt_raw_running_foot(HPDF_Page page, bool begin)
 {
-    write_raw(page, begin ? "/Artifact BMC\012" : "EMC\012");
+    write_raw(page, begin ? "/Artifact " PT_FOOTER " BDC\012" : "EMC\012");
 }
 
 /* ---- the structure ------------------------------------------------------------------------ */
@@ -358,6 +367,14 @@ void pt_artifact_end(pt_tags *t)
 {
     if (t->artifact > 0)
         t->artifact--;
+    if (t->artifact == 0)
+        t->artifact_props = NULL;
+}
+
+void pt_running_head_begin(pt_tags *t)
+{
+    t->artifact_props = PT_HEADER;
+    pt_artifact_begin(t);
 }
 
 /* ---- characters drawn, for the ToUnicode maps --------------------------------------------- */

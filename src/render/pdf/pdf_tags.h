@@ -58,6 +58,7 @@ typedef struct pt_tags {
     } frames[PT_DEPTH];
     int n_frames;
     int artifact;          /* > 0: what is drawn now is decoration, whatever the leaf */
+    const char *artifact_props; /* its property list (a running head's), or NULL */
     bool h1_used;          /* the title's H1 is made once */
     /* the page being drawn and the marked-content sequence open on it */
     HPDF_Page page;
@@ -66,6 +67,7 @@ typedef struct pt_tags {
     int next_key;          /* ParentTreeNextKey */
     bool open;             /* a sequence is open on `page` */
     pt_elem *open_elem;    /* ... for this element (NULL: /Artifact) */
+    const char *open_props; /* ... an /Artifact with this property list */
     bool finished;
     /* the code points drawn in each font (regular, bold), for its ToUnicode map */
     HPDF_Font fonts[PT_FONTS];
@@ -103,6 +105,8 @@ void pt_scope_column(pt_elem *e);
 /* Decoration drawn between these is an /Artifact, whatever element is open. Nest. */
 void pt_artifact_begin(pt_tags *t);
 void pt_artifact_end(pt_tags *t);
+/* The page's running head: a pagination artifact, until pt_artifact_end. */
+void pt_running_head_begin(pt_tags *t);
 
 /* Before anything is drawn on `page`: opens the sequence for what it belongs to. */
 void pt_sync(pt_tags *t, HPDF_Page page);
@@ -118,7 +122,8 @@ void pt_note_text(pt_tags *t, HPDF_Font f, const char *s);
 /* Ends the last page's sequence; after this, drawing is untracked (the running foot is
  * written as an artifact with pt_raw_artifact). */
 void pt_close_pages(pt_tags *t);
-void pt_raw_artifact(HPDF_Page page, bool begin);
+/* Around the running foot, on a page already drawn: a pagination artifact. */
+void pt_raw_running_foot(HPDF_Page page, bool begin);
 /* The catalog's /StructTreeRoot, /MarkInfo, /Lang, /ViewerPreferences and XMP /Metadata,
  * PDF 1.7, and each font's ToUnicode map of the characters drawn. title: UTF-8. */
 void pt_finish(pt_tags *t, const char *title, const char *lang);
