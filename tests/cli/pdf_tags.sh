@@ -2,7 +2,8 @@
 # The tagged PDF (issue 23, docs/accessibility.md): for each template, on the demo plan and the
 # shared WSoA plan, the structure read back by poppler and qpdf (pdf_tags_check.py) and by pdf.js
 # (tests/pdfjs/read_struct.mjs): one H1, the title, first; headings in order; tables with header
-# cells; every chart a Figure with its chart's words from the web page; lists; all the page text
+# cells; every chart a Figure with its chart's words from the web page; lists; the Local Offer
+# PDF's headings and list items those of its web page; all the page text
 # in the tree but the running head and foot; no poppler syntax warning; the document entries
 # and ToUnicode maps. pdf.js comes from the npm registry at the version package-lock.json pins.
 set -u
@@ -37,6 +38,6 @@ wsoa="$SHARED_DIR/data/peterborough-wsoa-2019"
 for plan in "$demo" "$wsoa"; do
     check "$plan" scrutiny --tables --figures --lists
     check "$plan" dfe-nhse --tables --figures --lists
-    check "$plan" local-offer --lists
+    check "$plan" local-offer --lists --as-web
 done
 echo "ok: tagged PDFs of 3 templates on 2 plans read back by poppler, qpdf and pdf.js"

@@ -6,9 +6,11 @@ Readers: poppler (pdfinfo -struct, -struct-text; pdftotext; pdffonts; pdftoppm),
 for the objects poppler does not print (/Alt, the catalog, ToUnicode maps), and optionally
 pdf.js (tests/pdfjs/read_struct.mjs output) as a second, independent reader of the tree.
 
-Usage: pdf_tags_check.py PDF HTML [--pdfjs JSON] [--tables] [--figures] [--lists]
+Usage: pdf_tags_check.py PDF HTML [--pdfjs JSON] [--tables] [--figures] [--lists] [--as-web]
 HTML is the same pack's web page: each PDF figure's /Alt must be one of its charts' title and
-description. Exit 1 with the problems listed.
+description; with --as-web (the Local Offer page, which the PDF follows section for section) the
+PDF's headings are the page's (but its contents list), level for level, and its list items the
+page's bulleted ones. Exit 1 with the problems listed.
 """
 import html
 import json
@@ -113,6 +115,7 @@ def main():
     pdf, page_html = args[0], args[1]
     pdfjs = args[args.index("--pdfjs") + 1] if "--pdfjs" in args else None
     want_tables, want_figures, want_lists = "--tables" in args, "--figures" in args, "--lists" in args
+    as_web = "--as-web" in args
 
     info = run(["pdfinfo", pdf])
     title = norm(re.search(r"^Title:\s*(.*)$", info, re.M).group(1))
@@ -186,6 +189,18 @@ def main():
     for a in alts:
         if a and norm(a) not in charts:
             fail(f"a Figure's /Alt is none of the web page's chart descriptions: {a[:100]!r}")
+
+    if as_web:
+        web = [(int(n), norm(html.unescape(re.sub(r"<[^>]+>", "", t))))
+               for n, t in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", page, re.S)]
+        web = [h for h in web if h[1] != "Contents"]
+        mine = [(int(e.role[1]), norm(e.text)) for e in heads]
+        if mine != web:
+            fail(f"the headings differ from the web page's: {[h for h in mine if h not in web][:3]} "
+                 f"/ {[h for h in web if h not in mine][:3]}")
+        web_items = sum(len(re.findall(r"<li\b", ul)) for ul in re.findall(r"<ul\b.*?</ul>", page, re.S))
+        if roles.count("LI") != web_items:
+            fail(f"{roles.count('LI')} list items, the web page has {web_items}")
 
     # the document: PDF 1.7, /Lang, /MarkInfo, /ViewerPreferences, XMP; pages' /StructParents, /Tabs
     if not open(pdf, "rb").read(9).startswith(b"%PDF-1.7"):

@@ -437,13 +437,13 @@ static void draw_lines(pd_doc *d, const char **lines, size_t n, HPDF_Font f, flo
     }
 }
 
-/* A paragraph (P), or a list item (LI: the bullet its Lbl, the rest its LBody, drawn where
- * the one line would put them: libharu does not kern). */
-static void draw_block(pd_doc *d, const char **lines, size_t n, HPDF_Font f, float size, float indent, bool item)
+/* A paragraph (P or H4), or a list item (LI: the bullet its Lbl, the rest its LBody, drawn
+ * where the one line would put them: libharu does not kern). */
+static void draw_block(pd_doc *d, const char **lines, size_t n, HPDF_Font f, float size, float indent, pt_role role)
 {
     size_t bullet = strlen(PD_BULLET_LABEL);
-    if (!item || !n || strncmp(lines[0], PD_BULLET_LABEL, bullet) != 0) {
-        pt_begin(&d->tags, PT_P, NULL);
+    if (role != PT_LI || !n || strncmp(lines[0], PD_BULLET_LABEL, bullet) != 0) {
+        pt_begin(&d->tags, role == PT_LI ? PT_P : role, NULL);
         draw_lines(d, lines, n, f, size, indent);
         pt_end(&d->tags);
         return;
@@ -478,7 +478,7 @@ static void place_pending(pd_doc *d, float keep)
     for (size_t i = 0; i < d->pending.n; i++) {
         const pd_pending *e = &d->pending.items[i];
         if (e->lines)
-            draw_block(d, e->lines, e->n_lines, e->font, e->size, e->indent, e->item);
+            draw_block(d, e->lines, e->n_lines, e->font, e->size, e->indent, e->role);
         else if (e->text)
             draw_heading(d, e);
         else if (!top_of_page || i > 0)
@@ -557,7 +557,7 @@ HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline par
     return o;
 }
 
-static void paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent, bool item)
+static void paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent, pt_role role)
 {
     flush_table(d);
     size *= d->scale;
@@ -570,7 +570,7 @@ static void paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, floa
         waiting += d->pending.items[i].lines != NULL;
     if (d->pending.n && n <= 3 && waiting < 2 && pending_height(d) + (float)n * size * PD_LEADING < PD_PENDING_MAX) {
         *sp_vec_push(&d->pending) =
-            (pd_pending){.lines = lines, .n_lines = n, .item = item, .font = f, .size = size, .indent = indent};
+            (pd_pending){.lines = lines, .n_lines = n, .role = role, .font = f, .size = size, .indent = indent};
         return;
     }
     /* a short bold paragraph labels what follows ("Completed", "KPIs"): it starts a page
@@ -579,17 +579,22 @@ static void paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, floa
     if (f == d->bold && n <= 2)
         keep = (float)(n + 2) * size * PD_LEADING;
     place_pending(d, keep);
-    draw_block(d, lines, n, f, size, indent, item);
+    draw_block(d, lines, n, f, size, indent, role);
 }
 
 void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
 {
-    paragraph(d, text, f, size, indent, false);
+    paragraph(d, text, f, size, indent, PT_P);
+}
+
+void pd_minor_heading(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
+{
+    paragraph(d, text, f, size, indent, PT_H4);
 }
 
 void pd_list_item(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
 {
-    paragraph(d, sp_arena_printf(&d->arena, PD_BULLET_LABEL "  %s", text), f, size, indent, true);
+    paragraph(d, sp_arena_printf(&d->arena, PD_BULLET_LABEL "  %s", text), f, size, indent, PT_LI);
 }
 
 /* ---- blocks the sections draw themselves ------------------------------------------------- */

@@ -45,7 +45,8 @@ typedef struct pd_pending {
     HPDF_Outline outline;
     const char **lines; /* a paragraph's wrapped lines */
     size_t n_lines;
-    bool item;          /* a list item (its first line starts with the bullet) */
+    pt_role role;       /* PT_P, PT_H4 (a paragraph that is a minor heading), or PT_LI (a list
+                           item: its first line starts with the bullet) */
     HPDF_Font font;
     float size, indent;
 } pd_pending;
@@ -155,6 +156,9 @@ void pd_table_begin(pd_doc *d, pd_table *t);
 void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells);
 void pd_table_end(pd_doc *d);
 
+/* A paragraph that heads what follows it, under a level-2 heading (drawn as the paragraph
+ * is, read as a fourth-level heading, as the web page has it). */
+void pd_minor_heading(pd_doc *d, const char *text, HPDF_Font f, float size, float indent);
 /* A list item: a bullet and the text, wrapped and indented as a paragraph (a run of items
  * is one list). */
 void pd_list_item(pd_doc *d, const char *text, HPDF_Font f, float size, float indent);

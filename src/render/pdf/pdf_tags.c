@@ -22,7 +22,7 @@ struct pt_elem {
 };
 
 static const char *const ROLE_NAME[] = {
-    [PT_DOCUMENT] = "Document", [PT_H1] = "H1",   [PT_H2] = "H2",       [PT_H3] = "H3",       [PT_P] = "P",
+    [PT_DOCUMENT] = "Document", [PT_H1] = "H1",   [PT_H2] = "H2",       [PT_H3] = "H3",       [PT_H4] = "H4",       [PT_P] = "P",
     [PT_L] = "L",               [PT_LI] = "LI",   [PT_LBL] = "Lbl",     [PT_LBODY] = "LBody", [PT_TABLE] = "Table",
     [PT_TR] = "TR",             [PT_TH] = "TH",   [PT_TD] = "TD",       [PT_FIGURE] = "Figure",
 };

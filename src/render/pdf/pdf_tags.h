@@ -26,6 +26,7 @@ typedef enum pt_role {
     PT_H1,
     PT_H2,
     PT_H3,
+    PT_H4,
     PT_P,
     PT_L,
     PT_LI,
