@@ -40,4 +40,20 @@ for plan in "$demo" "$wsoa"; do
     check "$plan" dfe-nhse --tables --figures --lists
     check "$plan" local-offer --lists --as-web
 done
+# ToUnicode maps of more than 100 single codes (blocks of 100) and a run across a last byte
+# (U+00F0-U+010F: two ranges): a risk in many scripts, read back character for character
+many="$work/many-scripts"
+cp -r "$demo" "$many"
+python3 - "$many" <<'PY'
+import sys
+chars = (''.join(map(chr, range(0xF0, 0x110))) + ' ' + ''.join(map(chr, range(0x111, 0x180, 2))) + ' '
+         + ''.join(map(chr, range(0x401, 0x450, 2))) + ' ' + ''.join(map(chr, range(0x391, 0x3AA, 2))))
+path = sys.argv[1] + '/risks.csv'
+text = open(path, encoding='utf-8').read()
+open(path, 'w', encoding='utf-8').write(text.replace('Transition to ICS in July 2022', 'Transition to ICS ' + chars, 1))
+open(sys.argv[1] + '.txt', 'w', encoding='utf-8').write('Transition to ICS ' + chars)
+PY
+check "$many" scrutiny --tables --figures --lists --expect-file "$many.txt"
+[ "$(qpdf --qdf --object-streams=disable "$work/many-scripts-scrutiny/"*.pdf - | grep -ac 'beginbfchar')" -ge 3 ] ||
+    fail "no ToUnicode map of more than 100 single codes: the test's text did not reach the PDF"
 echo "ok: tagged PDFs of 3 templates on 2 plans read back by poppler, qpdf and pdf.js"

@@ -7,10 +7,12 @@ for the objects poppler does not print (/Alt, the catalog, ToUnicode maps), and 
 pdf.js (tests/pdfjs/read_struct.mjs output) as a second, independent reader of the tree.
 
 Usage: pdf_tags_check.py PDF HTML [--pdfjs JSON] [--tables] [--figures] [--lists] [--as-web]
+                         [--expect-file TEXT_FILE]
 HTML is the same pack's web page: each PDF figure's /Alt must be one of its charts' title and
 description; with --as-web (the Local Offer page, which the PDF follows section for section) the
 PDF's headings are the page's (but its contents list), level for level, and its list items the
-page's bulleted ones. Exit 1 with the problems listed.
+page's bulleted ones; with --expect-file the structure's text holds that file's text (UTF-8)
+exactly, read through the fonts' ToUnicode maps. Exit 1 with the problems listed.
 """
 import html
 import json
@@ -116,6 +118,7 @@ def main():
     pdfjs = args[args.index("--pdfjs") + 1] if "--pdfjs" in args else None
     want_tables, want_figures, want_lists = "--tables" in args, "--figures" in args, "--lists" in args
     as_web = "--as-web" in args
+    expect = open(args[args.index("--expect-file") + 1], encoding="utf-8").read() if "--expect-file" in args else None
 
     info = run(["pdfinfo", pdf])
     title = norm(re.search(r"^Title:\s*(.*)$", info, re.M).group(1))
@@ -261,6 +264,8 @@ def main():
                and not w.isdigit()]
     if missing:
         fail(f"{len(missing)} words on the pages are in no structure element: {missing[:12]}")
+    if expect is not None and re.sub(r"\s+", "", expect) not in tree_text:
+        fail(f"the structure's text does not hold {expect[:40]!r}...: a character read back wrong")
     for e in elems:
         if re.search(r"Page \d+ of \d+|Report date", e.text):
             fail(f"the running head or foot is in the tree ({e.role}: {norm(e.text)[:60]!r})")
