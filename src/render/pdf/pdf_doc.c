@@ -193,8 +193,7 @@ static void new_page(pd_doc *d)
     forget_state(d);
     HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     *sp_vec_push(&d->pages) = d->page;
-    pt_page_begin(&d->tags, d->page);
-    pt_running_head_begin(&d->tags);
+    pt_page_begin(&d->tags, d->page); /* the running head, until pt_artifact_end */
     /* header: plan title left (cut to fit), report date right, a rule under them */
     float size = 8;
     float right_w = pd_text_width(d, d->regular, size, d->header_right);

@@ -235,7 +235,9 @@ void pt_page_begin(pt_tags *t, HPDF_Page page)
     HPDF_Array_Add(t->nums, t->page_parents);
     HPDF_Dict_AddNumber(page, "StructParents", t->next_key++);
     HPDF_Dict_AddName(page, "Tabs", "S");
-    open_sequence(t, NULL, NULL); /* whatever is drawn before a block is decoration */
+    t->artifact++;
+    t->artifact_props = PT_HEADER;
+    open_sequence(t, NULL, PT_HEADER);
 }
 
 void pt_close_pages(pt_tags *t)
@@ -371,11 +373,6 @@ void pt_artifact_end(pt_tags *t)
         t->artifact_props = NULL;
 }
 
-void pt_running_head_begin(pt_tags *t)
-{
-    t->artifact_props = PT_HEADER;
-    pt_artifact_begin(t);
-}
 
 /* ---- characters drawn, for the ToUnicode maps --------------------------------------------- */
 

@@ -84,7 +84,7 @@ void pt_open(pt_tags *t, HPDF_Doc pdf, HPDF_Font regular, HPDF_Font bold);
 void pt_free(pt_tags *t);
 
 /* A new page: ends the sequence open on the last one, gives the page its /StructParents and
- * /Tabs /S, and opens an /Artifact sequence on it. */
+ * /Tabs /S, and begins its running head: a pagination artifact, until pt_artifact_end. */
 void pt_page_begin(pt_tags *t, HPDF_Page page);
 
 /* Containers (Table, TR, L, LI): children made until pt_pop go under it. A list item outside
@@ -106,8 +106,6 @@ void pt_scope_column(pt_elem *e);
 /* Decoration drawn between these is an /Artifact, whatever element is open. Nest. */
 void pt_artifact_begin(pt_tags *t);
 void pt_artifact_end(pt_tags *t);
-/* The page's running head: a pagination artifact, until pt_artifact_end. */
-void pt_running_head_begin(pt_tags *t);
 
 /* Before anything is drawn on `page`: opens the sequence for what it belongs to. */
 void pt_sync(pt_tags *t, HPDF_Page page);
