@@ -26,7 +26,7 @@ pd_table pdf_pick_columns(pd_doc *d, const char *const *headers, const float *wi
         h[i] = headers[keep[i]];
         w[i] = widths[keep[i]] / total;
     }
-    pd_table t = {(size_t)n, h, w, size, false};
+    pd_table t = {(size_t)n, h, w, size, false, false};
     return t;
 }
 

@@ -768,7 +768,7 @@ static void draw_header(pd_doc *d, const table_layout *L)
         pt_artifact_begin(&d->tags);
     for (size_t j = 0; j < L->n; j++) {
         if (tagged)
-            pt_scope_column(pt_begin(&d->tags, PT_TH, NULL));
+            pt_scope(pt_begin(&d->tags, PT_TH, NULL), "Column");
         for (size_t i = 0; i < n[j]; i++)
             text_at(d, d->bold, size, L->x[j] + PD_CELL_PAD, d->y - PD_CELL_PAD - size - (float)i * size * PD_LEADING,
                     pd_line(d, cols[j], n[j], i), SP_TEXT_LIGHT);
@@ -821,7 +821,10 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
     pt_push(&d->tags, PT_TR);
     pt_elem **cell_tags = sp_arena_alloc(&d->arena, L->n * sizeof *cell_tags);
     for (size_t j = 0; j < L->n; j++) {
-        cell_tags[j] = pt_begin(&d->tags, PT_TD, NULL);
+        bool row_name = j == 0 && d->table.row_names;
+        cell_tags[j] = pt_begin(&d->tags, row_name ? PT_TH : PT_TD, NULL);
+        if (row_name)
+            pt_scope(cell_tags[j], "Row");
         pt_end(&d->tags);
     }
     size_t done = 0;
@@ -891,6 +894,7 @@ void pd_table_begin(pd_doc *d, pd_table *t)
     d->table.headers = t->headers;
     d->table.widths = t->widths;
     d->table.size = t->size;
+    d->table.row_names = t->row_names;
     d->table.rows.n = 0;
 }
 

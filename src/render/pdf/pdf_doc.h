@@ -95,6 +95,7 @@ typedef struct pd_doc {
         const char *const *headers;
         const float *widths;
         float size;
+        bool row_names;
         SP_VEC(pd_cell *) rows;
         bool header_tagged; /* its header row is in the structure; repeats are artifacts */
     } table;
@@ -117,6 +118,7 @@ struct pd_table {
                             column widens to its longest word, taking room from those with slack */
     float size;          /* type size, before the template's scale; never drawn below PD_TABLE_MIN_SIZE */
     bool header_drawn;   /* unused: kept so section initialisers stay valid */
+    bool row_names;      /* its first column names each row (a row header, as the web page's) */
 };
 
 #define PD_TABLE_MIN_SIZE 9.0f

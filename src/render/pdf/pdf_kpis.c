@@ -25,7 +25,7 @@ static void kpi_figures(pd_doc *d, const sp_report *r, size_t i)
                                           "RAG", "Progress to target", "Direction of travel", "England",
                                           "Statistical neighbours"};
     static const float widths[] = {0.1f, 0.12f, 0.12f, 0.14f, 0.09f, 0.08f, 0.08f, 0.09f, 0.09f, 0.09f};
-    pd_table t = {10, headers, widths, 7.0f, false};
+    pd_table t = {10, headers, widths, 7.0f, false, false};
     pd_table_begin(d, &t);
     const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
     char when[16] = "";
@@ -168,7 +168,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
     pd_heading(d, "KPIs judged by milestone", 2, top);
     static const char *const qh[] = {"KPI", "RAG", "Why"};
     static const float qw[] = {0.45f, 0.1f, 0.45f};
-    pd_table q = {3, qh, qw, SMALL, false};
+    pd_table q = {3, qh, qw, SMALL, false, true};
     pd_table_begin(d, &q);
     for (size_t j = 0; j < r->kpis_text.n; j++) {
         size_t i = r->kpis_text.at[j];
@@ -199,6 +199,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, 7.0f);
+    t.row_names = keep[0] == SP_PS_KPI;
     for (size_t j = 0; j < r->kpis.n; j++) {
         size_t i = r->kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];

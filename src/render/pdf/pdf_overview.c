@@ -115,7 +115,7 @@ void pdf_changes(pd_doc *d, const sp_report *r)
     pd_space(d, 4);
     static const char *const headers[] = {"Change", "What", "Before → now", "Detail"};
     static const float widths[] = {0.15f, 0.35f, 0.17f, 0.33f};
-    pd_table t = {4, headers, widths, SMALL, false};
+    pd_table t = {4, headers, widths, SMALL, false, false};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < ch->n; i++) {
         const sp_change *c = &ch->items[i];
@@ -218,6 +218,7 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
         static const char *const compact[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Deadline"};
         static const float compact_widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.56f, 0.09f, 0.16f, 0.19f};
         pd_table t = pdf_pick_columns(d, compact, compact_widths, keep, n_keep, SMALL);
+        t.row_names = keep[0] == SP_PE_WHAT;
         for (size_t k = grp->n_stories; k < grp->items.n; k++) {
             const sp_view_exception *x = &r->exceptions[grp->items.at[k]];
             pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
@@ -237,7 +238,7 @@ static void pdf_risks(pd_doc *d, const sp_report *r)
     pd_heading(d, "Risk register", 1, NULL);
     static const char *const headers[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};
     static const float widths[] = {0.27f, 0.09f, 0.28f, 0.1f, 0.26f};
-    pd_table t = {5, headers, widths, SMALL, false};
+    pd_table t = {5, headers, widths, SMALL, false, true};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < p->risks.n; i++) {
         const sp_risk *k = &p->risks.items[i];
@@ -256,7 +257,7 @@ static void pdf_key(pd_doc *d, const sp_report *r)
     pd_heading(d, "Key: what the colours and figures mean", 1, NULL);
     static const char *const headers[] = {"Term", "Meaning"};
     static const float widths[] = {0.22f, 0.78f};
-    pd_table t = {2, headers, widths, SMALL, false};
+    pd_table t = {2, headers, widths, SMALL, false, true};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
         const char *term = SP_KEY_ROWS[i].status ? LABEL(SP_KEY_ROWS[i].status) : SP_KEY_ROWS[i].term;

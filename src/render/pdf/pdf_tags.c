@@ -347,7 +347,7 @@ void pt_end(pt_tags *t)
     f->alt = NULL;
 }
 
-void pt_scope_column(pt_elem *e)
+void pt_scope(pt_elem *e, const char *scope)
 {
     if (!e || !e->dict)
         return;
@@ -355,7 +355,7 @@ void pt_scope_column(pt_elem *e)
     if (!a)
         return;
     HPDF_Dict_AddName(a, "O", "Table");
-    HPDF_Dict_AddName(a, "Scope", "Column");
+    HPDF_Dict_AddName(a, "Scope", scope);
     HPDF_Dict_Add(e->dict, "A", a);
 }
 

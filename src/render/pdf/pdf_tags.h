@@ -101,8 +101,8 @@ void pt_begin_lazily(pt_tags *t, pt_role role, const char *alt);
 /* What is drawn next belongs to e again (a table cell continued on the next page), until pt_end. */
 void pt_resume(pt_tags *t, pt_elem *e);
 void pt_end(pt_tags *t);
-/* A header cell's /Scope (/Column), set through an attribute object /O /Table. */
-void pt_scope_column(pt_elem *e);
+/* A header cell's /Scope ("Column" or "Row"), set through an attribute object /O /Table. */
+void pt_scope(pt_elem *e, const char *scope);
 /* Decoration drawn between these is an /Artifact, whatever element is open. Nest. */
 void pt_artifact_begin(pt_tags *t);
 void pt_artifact_end(pt_tags *t);
