@@ -503,6 +503,7 @@ void sp_view_build(sp_view *v, const sp_plan *plan, const sp_assessment *assessm
     build_texts(v);
     build_visibility(v);
     sp_view_build_annex_a(v);
+    sp_view_build_charts(v);
     sp_view_build_story(v);
     build_key(v);
     sp_view_build_plain(v);

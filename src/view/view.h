@@ -125,6 +125,12 @@ typedef struct sp_view_checkpoints {
     const char *final;       /* "10% by Mar 2025 (England average 21/22)"; "–" when none */
 } sp_view_checkpoints;
 
+/* A chart in words, for every renderer: its title, and what it shows with its reading (the
+ * HTML's <title> and <desc>); alt is both, the PDF's alternative text. NULLs: no chart. */
+typedef struct sp_view_chart {
+    const char *title, *desc, *alt;
+} sp_view_chart;
+
 /* A row of the plain-English key: a word the template uses, once, and what it means. */
 typedef struct sp_view_key_row {
     sp_status status;
@@ -235,6 +241,10 @@ typedef struct sp_view {
     const char **kpi_chart_latest; /* the latest value's chart label: "latest 17%", "latest 1.07% (projected)" */
     const char **kpi_latest;    /* "1.07% (Mar 2024, projected)" / "17% (Dec 2022)"; "none yet" */
     const char **obs_value;     /* per observation: its value as every output shows it, "1.07% (projected)"; "" none */
+
+    sp_view_chart *kpi_chart;   /* a KPI's values by month (view/charts.c) */
+    sp_view_chart *spc_chart;   /* its XmR chart, for a KPI with SPC */
+    sp_view_chart burnup_chart; /* milestones planned and completed, with a forecast */
 
     /* exceptions, worst first (the assessment's order); when long, also grouped by area */
     sp_view_exception *exceptions;

@@ -175,10 +175,7 @@ static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
         s[ns++] = (hc_series){"Checkpoint target", g, hg, HC_CHECKPOINT, NULL, NULL, gl};
     if (any_e)
         s[ns++] = (hc_series){"England", e, he, HC_COMPARATOR, NULL, NULL, NULL};
-    const char *desc = sp_arena_printf(&d->arena, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n_obs,
-                                       n_obs == 1 ? "" : "s", first_month, last_month, r->kpi_latest[i], r->kpi_why[i]);
-    hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s by month", k->ref, k->name), desc, x, n, s, ns,
-                                k->unit, NULL, NULL});
+    hc_line(d, &(hc_line_chart){r->kpi_chart[i].title, r->kpi_chart[i].desc, x, n, s, ns, k->unit, NULL, NULL});
     checkpoint_table(d, r, i);
 }
 
@@ -270,16 +267,10 @@ static void spc_chart(hd_doc *d, const sp_report *r, size_t i)
                                        [SP_SPC_HIGH] = "special cause: high",
                                        [SP_SPC_LOW] = "special cause: low"};
     const char **notes = sp_arena_alloc(&d->arena, (n + 1) * sizeof *notes);
-    size_t special = 0;
     for (j = 0; j < n; j++)
-        special += (notes[j] = KIND[spc->points[j].kind]) != NULL;
-    const char *desc = sp_arena_printf(&d->arena,
-                                       "XmR chart of %zu points; %zu marked as special cause (larger squares). "
-                                       "Variation: %s. Assurance: %s.",
-                                       n, special, spc->variation_text,
-                                       spc->assurance_text ? spc->assurance_text : "no target to assure against");
-    hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s, XmR chart", k->ref, k->name), desc, x, n, s, 4,
-                                k->unit, notes, "Special cause"});
+        notes[j] = KIND[spc->points[j].kind];
+    hc_line(d, &(hc_line_chart){r->spc_chart[i].title, r->spc_chart[i].desc, x, n, s, 4, k->unit, notes,
+                                "Special cause"});
 }
 
 void html_spc(hd_doc *d, const sp_report *r)

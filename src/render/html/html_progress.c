@@ -34,13 +34,8 @@ void html_progress(hd_doc *d, const sp_report *r)
             {"Completed", completed, done, HC_ACTUAL, NULL, NULL, NULL},
             {"Scope", scope, all, HC_COMPARATOR, NULL, NULL, NULL},
         };
-        hc_line(d, &(hc_line_chart){"Burn-up: milestones planned and completed",
-                                    sp_arena_printf(&d->arena,
-                                                    "Month by month, the milestones planned to be complete by their "
-                                                    "original and by their revised due dates, those completed up "
-                                                    "to the report month, and the plan's whole scope. %s",
-                                                    f->sentence),
-                                    x, n, series, 4, SP_UNIT_NUMBER, NULL, NULL});
+        hc_line(d, &(hc_line_chart){r->burnup_chart.title, r->burnup_chart.desc, x, n, series, 4, SP_UNIT_NUMBER,
+                                    NULL, NULL});
     }
     if (pr->unknown_note)
         hd_para(d, NULL, pr->unknown_note);

@@ -143,7 +143,7 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
     pd_heading(d, "KPIs", 2, top);
     static const char *const kh[] = {"KPI", "Why in this view", "Latest", "RAG", "Why"};
     static const float kw[] = {0.34f, 0.1f, 0.12f, 0.08f, 0.36f};
-    pd_table kt = {5, kh, kw, SMALL, false};
+    pd_table kt = {5, kh, kw, SMALL, false, true};
     size_t n = 0;
     for (size_t j = 0; j < r->focus_kpis.n; j++) {
         size_t i = r->focus_kpis.at[j];
@@ -165,7 +165,7 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
     pd_heading(d, "Milestones", 2, top);
     static const char *const mh[] = {"Milestone", "Why in this view", "Due", "Status", "Why"};
     static const float mw[] = {0.3f, 0.14f, 0.1f, 0.1f, 0.36f};
-    pd_table mt = {5, mh, mw, SMALL, false};
+    pd_table mt = {5, mh, mw, SMALL, false, true};
     n = 0;
     for (size_t j = 0; j < r->focus_milestones.n; j++) {
         size_t m = r->focus_milestones.at[j];

@@ -292,7 +292,9 @@ void pdf_progress_glance(pd_doc *d, const sp_report *r)
     pd_heading(d, "Will it be done in time? Progress over the life of the plan", 1, NULL);
     float h = BURNUP_CHART_H * d->scale;
     pd_ensure(d, h);
+    pd_block_begin(d, PD_BLOCK_FIGURE, r->burnup_chart.alt);
     pd_burnup_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, pr, a);
+    pd_block_end(d);
     d->y -= h + 4;
     if (pr->unknown_note)
         pd_paragraph(d, pr->unknown_note, d->regular, SMALL, 0);

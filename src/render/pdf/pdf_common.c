@@ -26,7 +26,7 @@ pd_table pdf_pick_columns(pd_doc *d, const char *const *headers, const float *wi
         h[i] = headers[keep[i]];
         w[i] = widths[keep[i]] / total;
     }
-    pd_table t = {(size_t)n, h, w, size, false};
+    pd_table t = {(size_t)n, h, w, size, false, false};
     return t;
 }
 
@@ -40,7 +40,7 @@ const pd_cell *pdf_pick_cells(pd_doc *d, const pd_cell *all, const int *keep, in
 
 void pdf_bullet(pd_doc *d, const char *text)
 {
-    pd_paragraph(d, sp_arena_printf(&d->arena, "•  %s", text), d->regular, BODY, 8);
+    pd_list_item(d, text, d->regular, BODY, 8);
 }
 
 const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v)

@@ -25,7 +25,7 @@ static void kpi_figures(pd_doc *d, const sp_report *r, size_t i)
                                           "RAG", "Progress to target", "Direction of travel", "England",
                                           "Statistical neighbours"};
     static const float widths[] = {0.09f, 0.13f, 0.17f, 0.15f, 0.08f, 0.08f, 0.1f, 0.1f, 0.1f};
-    pd_table t = {9, headers, widths, 7.0f, false};
+    pd_table t = {9, headers, widths, 7.0f, false, false};
     pd_table_begin(d, &t);
     const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
     pd_cell cells[9] = {
@@ -84,18 +84,24 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
                 HPDF_Destination_SetFitH(dest, top_y);
                 HPDF_Outline_SetDestination(o, dest);
             }
+            pd_block_begin(d, PD_BLOCK_SUBHEADING, NULL);
             for (size_t l = 0; l < nt[c]; l++) {
                 y -= title * 1.25f;
-                pd_text_at(d, d->bold, title, x, y, tl[c][l], SP_TEXT_DARK);
+                pd_text_at(d, d->bold, title, x, y, pd_line(d, tl[c], nt[c], l), SP_TEXT_DARK);
             }
+            pd_block_end(d);
             y -= 4;
+            pd_block_begin(d, PD_BLOCK_FIGURE, r->kpi_chart[i].alt);
             pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i, &r->kpi_trajectory[i], &r->kpi_checkpoints[i],
                          r->kpi_chart_latest[i]);
+            pd_block_end(d);
             y -= h + 6;
+            pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
             for (size_t l = 0; l < nn[c]; l++) {
                 y -= note * 1.3f;
-                pd_text_at(d, d->regular, note, x, y, nl[c][l], SP_TEXT_DARK);
+                pd_text_at(d, d->regular, note, x, y, pd_line(d, nl[c], nn[c], l), SP_TEXT_DARK);
             }
+            pd_block_end(d);
         }
         d->y = top_y - need - 10;
     }
@@ -130,8 +136,10 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
+        pd_block_begin(d, PD_BLOCK_FIGURE, r->kpi_chart[i].alt);
         d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i],
                              &r->kpi_checkpoints[i], r->kpi_chart_latest[i]) + 6;
+        pd_block_end(d);
         kpi_figures(d, r, i);
         pd_space(d, 3);
         pd_paragraph(d, r->kpi_why[i], d->regular, SMALL + 0.5f, 0);
@@ -154,7 +162,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
     pd_heading(d, "KPIs judged by milestone", 2, top);
     static const char *const qh[] = {"KPI", "RAG", "Why"};
     static const float qw[] = {0.45f, 0.1f, 0.45f};
-    pd_table q = {3, qh, qw, SMALL, false};
+    pd_table q = {3, qh, qw, SMALL, false, true};
     pd_table_begin(d, &q);
     for (size_t j = 0; j < r->kpis_text.n; j++) {
         size_t i = r->kpis_text.at[j];
@@ -185,6 +193,7 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, 7.0f);
+    t.row_names = keep[0] == SP_PS_KPI;
     for (size_t j = 0; j < r->kpis.n; j++) {
         size_t i = r->kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];
@@ -229,7 +238,9 @@ void pdf_spc_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = SPC_CHART_H * d->scale;
         pd_ensure(d, h);
+        pd_block_begin(d, PD_BLOCK_FIGURE, r->spc_chart[i].alt);
         pd_spc_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i, kr->spc.target, kr->spc.target_checkpoint >= 0);
+        pd_block_end(d);
         d->y -= h + 4;
         pd_paragraph(d,
                      sp_arena_printf(&d->arena, "Variation: %s. Assurance: %s. %zu points.", kr->spc.variation_text,

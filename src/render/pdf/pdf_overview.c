@@ -17,7 +17,7 @@ static void annex_a_table(pd_doc *d, const sp_report *r)
     pd_heading(d, r->annex_a_heading, 1, NULL);
     static const char *const headers[] = {"Annex A", "As the plan records it"};
     static const float widths[] = {0.3f, 0.7f};
-    pd_table t = {2, headers, widths, SMALL + 0.5f, false};
+    pd_table t = {2, headers, widths, SMALL + 0.5f, false, true}; /* each row named by its first cell */
     pd_table_begin(d, &t);
     for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++) {
         const sp_view_annex_row *row = &r->annex_a[i];
@@ -96,9 +96,13 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         pd_space(d, 3);
         float size = BODY * d->scale;
         d->y -= size;
+        pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
         float tw = pd_status_tag(d, PD_MARGIN_X, d->y, sp_assessment_tint(ar->assessment),
                                  ASSESSMENT(ar->assessment), size);
+        pd_block_end(d);
+        pd_decoration_begin(d); /* the counts the next paragraph gives in words */
         pd_status_bar(d, PD_MARGIN_X + tw + 8, d->y + size, 200, size * 1.35f, &ar->counts);
+        pd_decoration_end(d);
         d->y -= size * 0.6f;
         pd_paragraph(d, pdf_counts_words(d, &ar->counts), d->regular, SMALL, 0);
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
@@ -117,11 +121,13 @@ void pdf_glance(pd_doc *d, const sp_report *r)
     pd_ensure(d, size * 2);
     d->y -= size;
     float x = PD_MARGIN_X;
+    pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
     for (int i = 0; i < 5; i++) {
         char word[32];
         snprintf(word, sizeof word, "%s %zu", LABEL(tags[i].s), tags[i].n);
         x += pd_status_tag(d, x, d->y, tags[i].s, word, size) + 6;
     }
+    pd_block_end(d);
     d->y -= size * 0.8f;
     pd_paragraph(d, r->glance_kpis, d->regular, SMALL, 0);
     pd_space(d, 4);
@@ -154,7 +160,7 @@ void pdf_changes(pd_doc *d, const sp_report *r)
     pd_space(d, 4);
     static const char *const headers[] = {"Change", "What", "Before → now", "Detail"};
     static const float widths[] = {0.15f, 0.35f, 0.17f, 0.33f};
-    pd_table t = {4, headers, widths, SMALL, false};
+    pd_table t = {4, headers, widths, SMALL, false, false};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < ch->n; i++) {
         const sp_change *c = &ch->items[i];
@@ -189,6 +195,7 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     pd_paragraph(d, sp_arena_printf(&d->arena, "%s %s", x->ref, x->title), d->bold, BODY, 0);
     pd_ensure(d, size * 2);
     d->y -= size * 1.1f;
+    pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
     float w = pd_status_tag(d, PD_MARGIN_X, d->y, x->status, LABEL(x->status), size * 0.9f);
     const char *facts = x->kind_word;
     if (x->deadline[0])
@@ -198,10 +205,11 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     const char **lines;
     size_t n = pd_wrap(d, d->regular, SMALL * d->scale, facts, PD_BODY_W - w - 8, &lines);
     for (size_t k = 0; k < n; k++) {
-        pd_text_at(d, d->regular, SMALL * d->scale, PD_MARGIN_X + w + 8, d->y, lines[k], SP_TEXT_DARK);
+        pd_text_at(d, d->regular, SMALL * d->scale, PD_MARGIN_X + w + 8, d->y, pd_line(d, lines, n, k), SP_TEXT_DARK);
         if (k + 1 < n)
             d->y -= SMALL * d->scale * 1.3f;
     }
+    pd_block_end(d);
     d->y -= size * 0.5f;
     if (has_column(r, SP_PE_WHY))
         pd_paragraph(d, x->account, d->regular, SMALL + 0.5f, 12);
@@ -255,6 +263,7 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
         static const char *const compact[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Deadline"};
         static const float compact_widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.56f, 0.09f, 0.16f, 0.19f};
         pd_table t = pdf_pick_columns(d, compact, compact_widths, keep, n_keep, SMALL);
+        t.row_names = keep[0] == SP_PE_WHAT;
         for (size_t k = grp->n_stories; k < grp->items.n; k++) {
             const sp_view_exception *x = &r->exceptions[grp->items.at[k]];
             pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
@@ -278,7 +287,7 @@ static void pdf_risks(pd_doc *d, const sp_report *r)
     }
     static const char *const headers[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};
     static const float widths[] = {0.27f, 0.09f, 0.28f, 0.1f, 0.26f};
-    pd_table t = {5, headers, widths, SMALL, false};
+    pd_table t = {5, headers, widths, SMALL, false, true};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < p->risks.n; i++) {
         const sp_risk *k = &p->risks.items[i];
@@ -297,7 +306,7 @@ static void pdf_key(pd_doc *d, const sp_report *r)
     pd_heading(d, "Key: what the colours and figures mean", 1, NULL);
     static const char *const headers[] = {"Term", "Meaning"};
     static const float widths[] = {0.22f, 0.78f};
-    pd_table t = {2, headers, widths, SMALL, false};
+    pd_table t = {2, headers, widths, SMALL, false, true};
     pd_table_begin(d, &t);
     for (size_t j = 0; j < r->key_rows.n; j++) {
         size_t i = r->key_rows.at[j];
@@ -327,13 +336,15 @@ static void pdf_plain_key(pd_doc *d, const sp_report *r)
         const sp_view_key_row *row = &r->plain_key[k];
         pd_ensure(d, size * 2);
         d->y -= size;
+        pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
         float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
         size_t n = n_lines[k];
         for (size_t l = 0; l < n; l++) {
-            pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, lines[k][l], SP_TEXT_DARK);
+            pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, pd_line(d, lines[k], n, l), SP_TEXT_DARK);
             if (l + 1 < n)
                 d->y -= size * 1.3f;
         }
+        pd_block_end(d);
         d->y -= size * 0.9f;
     }
 }
