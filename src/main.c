@@ -5,6 +5,8 @@
  * No setlocale(): every number is read and written in the C locale.
  */
 #include <signal.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "cli/options.h"
 #include "cli/run.h"
@@ -19,7 +21,14 @@ int main(int argc, char **argv)
     sp_outputs_handle_signals();
     sp_options o;
     int status = sp_parse_options(argc, argv, &o);
-    if (status >= 0)
-        return status;
-    return sp_run(&o);
+    if (status < 0)
+        status = sp_run(&o);
+    /* what was printed must have reached stdout: `sendpack --check >/dev/full` is an I/O error */
+    int failed = sp_stdout_errno();
+    if (failed) {
+        fprintf(stderr, "sendpack: cannot write to standard output: %s\n", strerror(failed));
+        if (status < SP_EXIT_IO)
+            status = SP_EXIT_IO;
+    }
+    return status;
 }

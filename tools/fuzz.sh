@@ -7,18 +7,18 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_csv fuzz_values fuzz_plan fuzz_template fuzz_history fuzz_redact)
 bash tools/install-deps.sh test
 command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSENDPACK_FUZZ=ON -DSENDPACK_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" >/dev/null
 shared=../shared
 seeds=build-fuzz/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_csv,fuzz_values,fuzz_plan,fuzz_template} build-fuzz/findings
+rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_csv,fuzz_values,fuzz_plan,fuzz_template,fuzz_history} build-fuzz/findings
 # CSV: every CSV file, behind a byte that picks its reader
 i=0
 for f in "$shared"/data/*/*.csv tests/bad/*/*.csv tests/data/*/*.csv; do
-    case $(basename "$f") in actions.csv) b='\x00';; kpis.csv) b='\x01';; kpi_values.csv) b='\x02';; *) b='\x03';; esac
+    case $(basename "$f") in actions.csv) b='\x00';; kpis.csv) b='\x01';; kpi_values.csv) b='\x02';; kpi_targets.csv) b='\x04';; *) b='\x03';; esac
     { printf "$b"; cat "$f"; } > "$seeds/fuzz_csv/$i"; i=$((i + 1))
 done
 # cells: every cell of the real plans
@@ -35,12 +35,20 @@ PY
 for d in "$shared"/data/* tests/bad/* tests/data/*; do
     [ -d "$d" ] || continue
     out="$seeds/fuzz_plan/$(basename "$d")"
-    for part in plan.ini actions.csv kpis.csv kpi_values.csv risks.csv; do
+    for part in plan.ini actions.csv kpis.csv kpi_values.csv risks.csv kpi_targets.csv; do
         [ -f "$d/$part" ] && cat "$d/$part"
         printf '%%%%\n'
     done > "$out"
 done
 cp templates/*.ini "$seeds/fuzz_template/" 2>/dev/null || true
+# the committed corpora (tests/fuzz/corpus/HARNESS): hand-written cases, e.g. each template list
+# with a name twice, and earlier packs of the harness's own small plan from every template
+for c in tests/fuzz/corpus/*/; do
+    h=$(basename "$c")
+    mkdir -p "$seeds/$h" && cp "$c"* "$seeds/$h/"
+done
+# the redactor also takes every cell of the real plans
+cp "$seeds/fuzz_values"/* "$seeds/fuzz_redact/"
 for h in "${harnesses[@]}"; do
     [ -x "build-fuzz/tests/fuzz/$h" ] || continue
     corpus="build-fuzz/corpus-$h"

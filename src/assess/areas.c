@@ -58,6 +58,14 @@ static void area_kpis(sp_assessment *a, size_t ai)
     }
 }
 
+const char *sp_not_counted_no_deadline(sp_arena *a, size_t n)
+{
+    if (!n)
+        return "";
+    return sp_arena_printf(a, " %zu complete milestone%s with no deadline %s not counted.", n, n == 1 ? "" : "s",
+                           n == 1 ? "is" : "are");
+}
+
 static void assess_area(sp_assessment *a, size_t ai)
 {
     const sp_plan *p = a->plan;
@@ -72,6 +80,8 @@ static void assess_area(sp_assessment *a, size_t ai)
         sp_counts_add(&r->counts, m->derived);
         r->due += m->due_by_as_of;
         r->due_on_time += m->due_by_as_of && m->on_time;
+        r->complete_no_deadline += m->complete && m->effective_due == SP_NO_DATE;
+        r->complete_no_date += m->complete && m->due_by_as_of && m->completed_on == SP_NO_DATE;
         r->challenges += m->challenge != NULL;
         r->acknowledged += m->acknowledged != NULL;
         if (m->derived == SP_RED) {
@@ -97,16 +107,19 @@ static void assess_area(sp_assessment *a, size_t ai)
     bool silent_kpis = r->n_kpis > 0 && silent == r->n_kpis;
     const char *longest_ref = r->overdue ? p->milestones.items[longest_i].ref : "";
     double share = r->due ? (double)r->overdue / (double)r->due : 0;
-    if (r->counts.total > 0 && r->counts.blue == r->counts.total) {
+    if (r->counts.total == 0 && r->n_kpis == 0) {
+        r->assessment = SP_AREA_ON_TRACK;
+        r->reason = "The export has no milestones and no KPIs for this area.";
+    } else if (r->counts.total > 0 && r->counts.blue == r->counts.total) {
         r->assessment = SP_AREA_COMPLETE;
         r->reason = sp_arena_printf(&a->arena, "All %zu milestone%s complete.", r->counts.total,
                                     r->counts.total == 1 ? " is" : "s are");
     } else if (longest > a->rules.off_track_overdue_days || (r->due && share >= a->rules.off_track_share)) {
         r->assessment = SP_AREA_OFF_TRACK;
         if (r->due && share >= a->rules.off_track_share)
-            r->reason = sp_arena_printf(&a->arena, "%zu of %zu milestone%s due by %s %s overdue (%.0f%%); the longest, %s, by %d days.",
+            r->reason = sp_arena_printf(&a->arena, "%zu of %zu milestone%s due by %s %s overdue (%.0f%%); the longest, %s, by %d days.%s",
                                         r->overdue, r->due, r->due == 1 ? "" : "s", as_of, r->overdue == 1 ? "is" : "are",
-                                        share * 100, longest_ref, longest);
+                                        share * 100, longest_ref, longest, sp_not_counted_no_deadline(&a->arena, r->complete_no_deadline));
         else
             r->reason = sp_arena_printf(&a->arena, "Milestone %s is %d days overdue, more than %d.", longest_ref, longest,
                                         a->rules.off_track_overdue_days);
@@ -130,8 +143,9 @@ static void assess_area(sp_assessment *a, size_t ai)
         r->reason = s;
     } else {
         r->assessment = SP_AREA_ON_TRACK;
-        r->reason = sp_arena_printf(&a->arena, "No milestone is overdue and no KPI is Red; %zu of %zu complete.",
-                                    r->counts.blue, r->counts.total);
+        r->reason = r->counts.total ? sp_arena_printf(&a->arena, "No milestone is overdue and no KPI is Red; %zu of %zu complete.",
+                                                      r->counts.blue, r->counts.total)
+                                    : "The export has no milestones for this area, and none of its KPIs is Red.";
     }
 }
 

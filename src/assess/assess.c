@@ -59,6 +59,8 @@ static void summarise(sp_assessment *a)
         a->acknowledged += m->acknowledged != NULL;
         a->due += m->due_by_as_of;
         a->due_on_time += m->due_by_as_of && m->on_time;
+        a->complete_no_deadline += m->complete && m->effective_due == SP_NO_DATE;
+        a->complete_no_date += m->complete && m->due_by_as_of && m->completed_on == SP_NO_DATE;
         blue_by_status += m->complete && m->completed_on == SP_NO_DATE && p->milestones.items[i].status_says_complete;
     }
     a->has_percent_on_time = a->due > 0;
@@ -104,11 +106,18 @@ static void summarise(sp_assessment *a)
             ? sp_arena_printf(&a->arena, "; %zu reported position%s challenged.", a->challenges,
                               PLURAL(a->challenges, " is", "s are"))
             : ". The export records no reported status, so no position can be challenged.";
+    /* never "0 of 0": an empty set is said in words (decision 14) */
+    const char *milestones =
+        m->total ? sp_arena_printf(&a->arena, "Of %zu milestones, %zu %s complete and %zu overdue%s; %zu of %zu areas %s "
+                                              "off track or at risk",
+                                   m->total, m->blue, PLURAL(m->blue, "is", "are"), m->red, ack, troubled, areas,
+                                   PLURAL(troubled, "is", "are"))
+                 : "The export has no milestones";
+    const char *kpis = k->total ? sp_arena_printf(&a->arena, "%zu of %zu KPIs %s Red or Amber", k->red + k->amber, k->total,
+                                                  PLURAL(k->red + k->amber, "is", "are"))
+                                : "the export has no KPIs";
     a->overall = sp_arena_printf(
-        &a->arena, "Of %zu milestones, %zu %s complete and %zu overdue%s; %zu of %zu areas %s off track or at risk; "
-                   "%zu of %zu KPIs %s Red or Amber%s%s%s%s",
-        m->total, m->blue, PLURAL(m->blue, "is", "are"), m->red, ack, troubled, areas, PLURAL(troubled, "is", "are"),
-        k->red + k->amber, k->total, PLURAL(k->red + k->amber, "is", "are"), unreported, missing, challenged,
+        &a->arena, "%s; %s%s%s%s%s", milestones, kpis, unreported, missing, challenged,
         a->completions_unchecked ? " Completions cannot be checked against dates: the export records none." : "");
 }
 

@@ -54,12 +54,18 @@ typedef struct sp_action_result {
     sp_counts counts;
 } sp_action_result;
 
+/* " 71 complete milestones with no deadline are not counted." (decision 14); "" for none. */
+const char *sp_not_counted_no_deadline(sp_arena *a, size_t n);
+
 typedef enum { SP_AREA_ON_TRACK, SP_AREA_AT_RISK, SP_AREA_OFF_TRACK, SP_AREA_COMPLETE } sp_area_assessment;
 
 typedef struct sp_area_result {
     sp_counts counts;
     double percent_complete;
     size_t due, due_on_time, overdue, challenges, acknowledged;
+    /* complete but left out of the figures (decision 14): with no deadline (out of due and
+     * overdue), and due with no completion date (never counted on time) */
+    size_t complete_no_deadline, complete_no_date;
     size_t kpis_not_reported, kpis_missing_update;
     bool has_percent_on_time;
     double percent_on_time;
@@ -73,12 +79,21 @@ typedef enum { SP_TRAVEL_NONE, SP_TRAVEL_IMPROVING, SP_TRAVEL_WORSENING, SP_TRAV
                SP_TRAVEL_HIGHER, SP_TRAVEL_LOWER } sp_travel;
 typedef enum { SP_CMP_NONE, SP_CMP_BETTER, SP_CMP_WORSE, SP_CMP_SAME } sp_comparison;
 
+/* A checkpoint judged on its own: was its target met by the value (or status) of its month? */
+typedef enum { SP_CPR_NOT_JUDGED, SP_CPR_NOT_DUE, SP_CPR_NO_VALUE, SP_CPR_MET, SP_CPR_PARTLY_MET, SP_CPR_NOT_MET } sp_checkpoint_result;
+
 typedef struct sp_resolved_target {
     bool numeric;   /* resolved to a number */
     double value;
     bool pending;   /* relative target waiting for its baseline */
     sp_date date;   /* the checkpoint's date */
+    bool has_actual;
+    size_t actual_obs;          /* the observation of the checkpoint's month (its value or status) */
+    sp_checkpoint_result result;
 } sp_resolved_target;
+
+/* "met", "partly met", "not met", "not yet due", "no value", NULL when not judged. */
+const char *sp_checkpoint_result_key(sp_checkpoint_result r);
 
 typedef struct sp_kpi_result {
     bool in_scope;
@@ -97,8 +112,9 @@ typedef struct sp_kpi_result {
     bool baseline_from_first_value;
     size_t baseline_obs;          /* the observation that set it */
     const char *baseline_note;    /* "baseline set from first value, Jul 2022" */
-    sp_resolved_target target[SP_N_CHECKPOINTS];
-    int final_checkpoint;         /* the checkpoint whose target counts as "the 12-month target"; -1 none */
+    int n_target;
+    sp_resolved_target *target;   /* parallel to the KPI's checkpoints (sp_kpi.checkpoints), in date order */
+    int final_checkpoint;         /* the last numeric checkpoint: "the 12-month target", the end target; -1 none */
     bool relative_to_zero;        /* a relative target of a baseline of 0 was left unresolved */
     bool has_latest;
     size_t latest_obs;            /* index into plan->observations */
@@ -113,12 +129,12 @@ typedef struct sp_kpi_result {
     const char *reason;
     const char *missing_update;   /* qualitative: a passed checkpoint has no status; why */
     const char *not_reported;     /* numeric: no value since a passed checkpoint; why */
-    int judged_checkpoint;        /* qualitative: the checkpoint judged; -1 none */
+    int judged_checkpoint;        /* qualitative: the checkpoint judged (index into the KPI's); -1 none */
     bool has_progress;
     double progress;              /* percent of the way from baseline to the final target */
     sp_travel travel;
     sp_comparison england, neighbours;
-    int next_checkpoint;          /* -1 when every checkpoint has passed */
+    int next_checkpoint;          /* index into the KPI's checkpoints; -1 when every checkpoint has passed */
     sp_spc spc;
 } sp_kpi_result;
 
@@ -154,6 +170,7 @@ typedef struct sp_assessment {
     size_t kpis_missing_update; /* qualitative KPIs with no status for a passed checkpoint */
     size_t plan_wide_kpis;      /* in scope and linked to no area */
     size_t due, due_on_time;    /* whole plan: milestones due by as_of, and of those done on time */
+    size_t complete_no_deadline, complete_no_date; /* left out of those figures (decision 14) */
     bool has_percent_on_time;
     double percent_on_time;
     bool completions_unchecked; /* Blue counted as complete: the export records no completion dates */

@@ -24,8 +24,8 @@ bool sp_kpi_trajectory_at(const sp_kpi_result *k, sp_date date, double *value)
         *value = y0;
         return true;
     }
-    /* checkpoints are in date order in every plan (3 < 6 < 12 months) */
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+    /* checkpoints are in date order (the reader sorts them) */
+    for (int cp = 0; cp < k->n_target; cp++) {
         const sp_resolved_target *t = &k->target[cp];
         if (!t->numeric || t->date <= x0)
             continue;
@@ -75,10 +75,12 @@ static void resolve_baseline(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r
 static void resolve_targets(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
 {
     r->final_checkpoint = -1;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-        const sp_target *t = &k->target[cp];
+    r->n_target = (int)k->n_checkpoints;
+    r->target = sp_arena_alloc(&a->arena, (k->n_checkpoints + 1) * sizeof *r->target);
+    for (int cp = 0; cp < r->n_target; cp++) {
+        const sp_target *t = &k->checkpoints[cp].target;
         sp_resolved_target *out = &r->target[cp];
-        out->date = a->plan->info.checkpoint[cp];
+        *out = (sp_resolved_target){.date = k->checkpoints[cp].date};
         switch (t->kind) {
         case SP_TARGET_ABSOLUTE:
             out->numeric = true;
@@ -100,8 +102,8 @@ static void resolve_targets(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
         default: break;
         }
     }
-    /* "The 12-month target": the 12-month one, else the last numeric checkpoint. */
-    for (int cp = SP_N_CHECKPOINTS - 1; cp >= 0 && r->final_checkpoint < 0; cp--)
+    /* "The 12-month target": the last numeric checkpoint (the end target where there is one). */
+    for (int cp = r->n_target - 1; cp >= 0 && r->final_checkpoint < 0; cp--)
         if (r->target[cp].numeric)
             r->final_checkpoint = cp;
 }
@@ -131,6 +133,27 @@ static const char *fmt(sp_assessment *a, const sp_kpi *k, double v)
     return sp_arena_strdup(&a->arena, buf);
 }
 
+/* A gap between two values of the KPI, with its unit: points (percentage points) for a percentage,
+ * the unit for days, weeks and rates, "(in the KPI's own units)" for a plain number. */
+static const char *gap_amount(sp_assessment *a, const sp_kpi *k, double v)
+{
+    char num[64];
+    sp_format_number(v, num, sizeof num);
+    switch (k->unit) {
+    case SP_UNIT_PERCENT: return sp_arena_printf(&a->arena, "%s point%s", num, v == 1 ? "" : "s"); /* percentage points */
+    case SP_UNIT_NUMBER:
+    case SP_UNIT_TEXT: return sp_arena_printf(&a->arena, "%s", num);
+    default: return fmt(a, k, v);
+    }
+}
+
+/* The latest value as the reasons say it: "1.07% (projected)" when the plan marks it projected. */
+static const char *fmt_latest(sp_assessment *a, const sp_kpi *k, const sp_kpi_result *r)
+{
+    const char *v = fmt(a, k, r->latest);
+    return a->plan->observations.items[r->latest_obs].projected ? sp_arena_printf(&a->arena, "%s (projected)", v) : v;
+}
+
 /* Judged against the standing value directly: met Blue, short by no more than the tolerance
  * Amber, else Red. No baseline and no trajectory. */
 static void judge_standing(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
@@ -141,12 +164,12 @@ static void judge_standing(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
         r->reason = sp_arena_printf(&a->arena, "Standing target %s: no value recorded yet.", target);
         return;
     }
-    char when[16], gap_text[64], tol_text[64];
+    char when[16], gap_text[96], tol_text[96];
     sp_date_month(a->plan->observations.items[r->latest_obs].period_end, when);
     double gap = shortfall(k->direction, r->latest, r->standing_target);
-    sp_format_number(gap, gap_text, sizeof gap_text);
-    sp_format_number(r->tolerance, tol_text, sizeof tol_text);
-    const char *value = fmt(a, k, r->latest);
+    snprintf(gap_text, sizeof gap_text, "%s", gap_amount(a, k, gap));
+    snprintf(tol_text, sizeof tol_text, "%s", gap_amount(a, k, r->tolerance));
+    const char *value = fmt_latest(a, k, r);
     if (gap <= SP_EPSILON) {
         r->rag = SP_BLUE;
         r->reason = sp_arena_printf(&a->arena, "Standing target %s is met: %s in %s.", target, value, when);
@@ -197,19 +220,20 @@ static void judge_numeric(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     char when[16];
     sp_date_month(ob->period_end, when);
     double final = r->target[r->final_checkpoint].value;
-    const char *label = sp_checkpoint_label(r->final_checkpoint);
+    char label_buf[16];
+    const char *label = sp_kpi_checkpoint_label(&k->checkpoints[r->final_checkpoint], label_buf);
     if (shortfall(k->direction, r->latest, final) <= SP_EPSILON) {
         r->rag = SP_BLUE;
         r->reason = sp_arena_printf(&a->arena, "The %s target of %s is met: %s in %s.", label, fmt(a, k, final),
-                                    fmt(a, k, r->latest), when);
+                                    fmt_latest(a, k, r), when);
         return;
     }
     double gap = shortfall(k->direction, r->latest, r->trajectory);
-    const char *values = sp_arena_printf(&a->arena, "%s in %s against %s expected", fmt(a, k, r->latest), when,
+    const char *values = sp_arena_printf(&a->arena, "%s in %s against %s expected", fmt_latest(a, k, r), when,
                                          fmt(a, k, r->trajectory));
-    char gap_text[64], tol_text[64];
-    sp_format_number(gap, gap_text, sizeof gap_text);
-    sp_format_number(r->tolerance, tol_text, sizeof tol_text);
+    char gap_text[96], tol_text[96];
+    snprintf(gap_text, sizeof gap_text, "%s", gap_amount(a, k, gap));
+    snprintf(tol_text, sizeof tol_text, "%s", gap_amount(a, k, r->tolerance));
     if (gap <= SP_EPSILON) {
         r->rag = SP_GREEN;
         r->reason = sp_arena_printf(&a->arena, "On or better than the trajectory: %s.", values);
@@ -248,12 +272,12 @@ static const char *values_said(sp_assessment *a, const sp_kpi *k, const sp_kpi_r
             break;
         }
     if (first == r->latest_obs)
-        return sp_arena_printf(&a->arena, " Latest value: %s in %s.", fmt(a, k, r->latest), when);
+        return sp_arena_printf(&a->arena, " Latest value: %s in %s.", fmt_latest(a, k, r), when);
     const sp_observation *from = &p->observations.items[first];
     char from_when[16];
     sp_date_month(from->period_end, from_when);
     const char *move = r->latest > from->value ? "up" : r->latest < from->value ? "down" : "unchanged";
-    const char *said = sp_arena_printf(&a->arena, " Latest value: %s in %s, %s from %s in %s", fmt(a, k, r->latest), when,
+    const char *said = sp_arena_printf(&a->arena, " Latest value: %s in %s, %s from %s in %s", fmt_latest(a, k, r), when,
                                        move, fmt(a, k, from->value), from_when);
     const char *travel = sp_travel_key(r->travel);
     if (!travel || !r->has_previous)
@@ -274,33 +298,36 @@ static void judge_qualitative(sp_assessment *a, const sp_kpi *k, sp_kpi_result *
 {
     const sp_plan *p = a->plan;
     int first = -1;
-    sp_qual_status status[SP_N_CHECKPOINTS] = {0};
-    sp_date recorded[SP_N_CHECKPOINTS];
-    int passed[SP_N_CHECKPOINTS], n_passed = 0;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
+    size_t n_cp = k->n_checkpoints;
+    sp_qual_status *status = sp_arena_alloc(&a->arena, (n_cp + 1) * sizeof *status);
+    sp_date *recorded = sp_arena_alloc(&a->arena, (n_cp + 1) * sizeof *recorded);
+    int *passed = sp_arena_alloc(&a->arena, (n_cp + 1) * sizeof *passed), n_passed = 0;
+    const sp_checkpoint *cps = k->checkpoints;
+    for (int cp = 0; cp < (int)n_cp; cp++) {
+        status[cp] = SP_QS_NONE;
         recorded[cp] = SP_NO_DATE;
-        if (k->target[cp].kind != SP_TARGET_TEXT)
+        if (cps[cp].target.kind != SP_TARGET_TEXT)
             continue;
         if (first < 0)
             first = cp;
-        if (p->info.checkpoint[cp] >= a->as_of) /* due on the report date has not yet passed */
+        if (cps[cp].date >= a->as_of) /* due on the report date has not yet passed */
             continue;
         passed[n_passed++] = cp;
-        sp_date window_start = cp == 0 ? SP_NO_DATE : p->info.checkpoint[cp - 1];
+        sp_date window_start = cp == 0 ? SP_NO_DATE : cps[cp - 1].date;
         for (size_t o = 0; o < k->n_obs; o++) {
             const sp_observation *ob = &p->observations.items[k->first_obs + o];
-            if (ob->status != SP_QS_NONE && ob->period_end > window_start && ob->period_start <= p->info.checkpoint[cp]) {
+            if (ob->status != SP_QS_NONE && ob->period_end > window_start && ob->period_start <= cps[cp].date) {
                 status[cp] = ob->status;
                 recorded[cp] = ob->period_end;
             }
         }
     }
-    char due[20];
+    char due[20], label_buf[16];
     if (n_passed == 0) {
-        sp_date_long(p->info.checkpoint[first], due);
+        sp_date_long(cps[first].date, due);
         r->rag = SP_GREY;
         r->reason = sp_arena_printf(&a->arena, "No milestone has fallen due yet: the %s milestone is due %s.%s",
-                                    sp_checkpoint_label(first), due, values_said(a, k, r));
+                                    sp_kpi_checkpoint_label(&cps[first], label_buf), due, values_said(a, k, r));
         return;
     }
     /* the latest passed checkpoint with a status, or whose status is overdue */
@@ -308,18 +335,18 @@ static void judge_qualitative(sp_assessment *a, const sp_kpi *k, sp_kpi_result *
     for (int i = n_passed - 1; i >= 0; i--) {
         int cp = passed[i];
         judged = cp;
-        if (status[cp] != SP_QS_NONE || reporting_deadline(p->info.checkpoint[cp], a->rules.reporting_lag_months) < a->as_of)
+        if (status[cp] != SP_QS_NONE || reporting_deadline(cps[cp].date, a->rules.reporting_lag_months) < a->as_of)
             break;
     }
     r->judged_checkpoint = judged;
-    const char *label = sp_checkpoint_label(judged);
-    sp_date_long(p->info.checkpoint[judged], due);
+    const char *label = sp_kpi_checkpoint_label(&cps[judged], label_buf);
+    sp_date_long(cps[judged].date, due);
     char when[16] = "";
     if (recorded[judged] != SP_NO_DATE)
         sp_date_month(recorded[judged], when);
     switch (status[judged]) {
     case SP_QS_MET:
-        r->rag = judged == SP_CP_12M ? SP_BLUE : SP_GREEN;
+        r->rag = judged == (int)n_cp - 1 ? SP_BLUE : SP_GREEN; /* met at the final checkpoint */
         r->reason = sp_arena_printf(&a->arena, "The %s milestone is met (recorded %s).", label, when);
         return;
     case SP_QS_PARTLY_MET:
@@ -333,7 +360,7 @@ static void judge_qualitative(sp_assessment *a, const sp_kpi *k, sp_kpi_result *
     default: break;
     }
     r->rag = SP_GREY;
-    sp_date deadline = reporting_deadline(p->info.checkpoint[judged], a->rules.reporting_lag_months);
+    sp_date deadline = reporting_deadline(cps[judged].date, a->rules.reporting_lag_months);
     char by[20];
     sp_date_long(deadline, by);
     if (deadline >= a->as_of) {
@@ -357,28 +384,76 @@ static void check_reported(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
     const sp_plan *p = a->plan;
     int due_cp = -1;
     bool any_target = false;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
-        any_target = any_target || k->target[cp].kind != SP_TARGET_NONE;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
-        if ((!any_target || k->target[cp].kind != SP_TARGET_NONE) &&
-            reporting_deadline(p->info.checkpoint[cp], a->rules.reporting_lag_months) < a->as_of)
-            due_cp = cp;
+    const sp_checkpoint *cps = k->checkpoints;
+    for (size_t cp = 0; cp < k->n_checkpoints; cp++)
+        any_target = any_target || cps[cp].target.kind != SP_TARGET_NONE;
+    for (size_t cp = 0; cp < k->n_checkpoints; cp++)
+        if ((!any_target || cps[cp].target.kind != SP_TARGET_NONE) &&
+            reporting_deadline(cps[cp].date, a->rules.reporting_lag_months) < a->as_of)
+            due_cp = (int)cp;
     if (due_cp < 0)
         return;
-    sp_date cp_date = p->info.checkpoint[due_cp];
+    sp_date cp_date = cps[due_cp].date;
     if (r->has_latest && p->observations.items[r->latest_obs].period_end >= sp_date_start_of_month(cp_date))
         return;
     int months = sp_months_between(cp_date, a->as_of);
     char cp_month[16];
     sp_date_month(cp_date, cp_month);
-    const char *after = sp_arena_printf(&a->arena, "%d month%s after the %s checkpoint (%s)", months, months == 1 ? "" : "s",
-                            sp_checkpoint_label(due_cp), cp_month);
+    char label[16];
+    const char *after = cps[due_cp].kind == SP_CPK_DATED /* its label is its month */
+                            ? sp_arena_printf(&a->arena, "%d month%s after the %s checkpoint", months, months == 1 ? "" : "s",
+                                              cp_month)
+                            : sp_arena_printf(&a->arena, "%d month%s after the %s checkpoint (%s)", months,
+                                              months == 1 ? "" : "s", sp_kpi_checkpoint_label(&cps[due_cp], label), cp_month);
     if (r->has_latest) {
         char when[16];
         sp_date_month(p->observations.items[r->latest_obs].period_end, when);
         r->not_reported = sp_arena_printf(&a->arena, "No value reported since %s: %s", when, after);
     } else {
         r->not_reported = sp_arena_printf(&a->arena, "No value reported: %s", after);
+    }
+}
+
+const char *sp_checkpoint_result_key(sp_checkpoint_result r)
+{
+    switch (r) {
+    case SP_CPR_NOT_DUE: return "not yet due";
+    case SP_CPR_NO_VALUE: return "no value";
+    case SP_CPR_MET: return "met";
+    case SP_CPR_PARTLY_MET: return "partly met";
+    case SP_CPR_NOT_MET: return "not met";
+    default: return NULL;
+    }
+}
+
+/* Each checkpoint against the value (or status) recorded for its month: met or not. */
+static void judge_checkpoints(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
+{
+    const sp_plan *p = a->plan;
+    for (int cp = 0; cp < r->n_target; cp++) {
+        sp_resolved_target *t = &r->target[cp];
+        const sp_target *written = &k->checkpoints[cp].target;
+        for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
+            const sp_observation *ob = &p->observations.items[o];
+            if (ob->period_start <= t->date && t->date <= ob->period_end &&
+                (written->kind == SP_TARGET_TEXT ? ob->status != SP_QS_NONE : a->obs_counted[o])) {
+                t->has_actual = true;
+                t->actual_obs = o;
+            }
+        }
+        /* words beside a numeric KPI never need a status (assessment rules, qualitative KPIs) */
+        if (written->kind == SP_TARGET_NONE || (t->numeric ? k->direction == SP_DIR_NONE : written->kind != SP_TARGET_TEXT) ||
+            (!t->numeric && r->numeric))
+            t->result = SP_CPR_NOT_JUDGED;
+        else if (!t->has_actual)
+            t->result = t->date > a->as_of ? SP_CPR_NOT_DUE : SP_CPR_NO_VALUE;
+        else if (written->kind == SP_TARGET_TEXT) {
+            sp_qual_status s = p->observations.items[t->actual_obs].status;
+            t->result = s == SP_QS_MET ? SP_CPR_MET : s == SP_QS_PARTLY_MET ? SP_CPR_PARTLY_MET : SP_CPR_NOT_MET;
+        } else
+            t->result = shortfall(k->direction, p->observations.items[t->actual_obs].value, t->value) <= SP_EPSILON
+                            ? SP_CPR_MET
+                            : SP_CPR_NOT_MET;
     }
 }
 
@@ -400,14 +475,14 @@ void sp_assess_kpis(sp_assessment *a)
         sp_kpi_result *r = &a->kpis[i];
         r->judged_checkpoint = -1;
         r->next_checkpoint = -1;
-        for (int cp = SP_N_CHECKPOINTS - 1; cp >= 0; cp--)
-            if (p->info.checkpoint[cp] > a->as_of)
+        for (int cp = (int)k->n_checkpoints - 1; cp >= 0; cp--)
+            if (k->checkpoints[cp].date > a->as_of)
                 r->next_checkpoint = cp;
 
         bool numeric = false, textual = false;
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-            numeric = numeric || is_numeric_kind(k->target[cp].kind);
-            textual = textual || k->target[cp].kind == SP_TARGET_TEXT;
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+            numeric = numeric || is_numeric_kind(k->checkpoints[cp].target.kind);
+            textual = textual || k->checkpoints[cp].target.kind == SP_TARGET_TEXT;
         }
         r->numeric = numeric;
         r->standing = sp_kpi_standing_target(k, &r->standing_target);
@@ -464,6 +539,7 @@ void sp_assess_kpis(sp_assessment *a)
             r->rag = SP_GREY;
             r->reason = "No target is set.";
         }
+        judge_checkpoints(a, k, r);
         sp_spc_assess(a, k, r);
     }
 }

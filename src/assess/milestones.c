@@ -124,7 +124,7 @@ void sp_assess_milestones(sp_assessment *a)
 
         if (r->derived == SP_RED) {
             r->days_overdue = as_of - r->effective_due;
-            r->months_overdue = sp_months_between(r->effective_due, as_of);
+            r->months_overdue = (int)((double)r->days_overdue / 30.44); /* decisions #3, as the exceptions say it */
         }
         r->due_by_as_of = r->effective_due != SP_NO_DATE && r->effective_due <= as_of;
         r->on_time = r->complete && r->completed_on != SP_NO_DATE && r->effective_due != SP_NO_DATE &&

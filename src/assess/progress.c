@@ -204,6 +204,8 @@ static void burn_up(const scope *sc, sp_progress *pr, int *months_of)
         pr->milestones++;
         if (r->original_due != SP_NO_DATE)
             planned[bucket(r->original_due, first, pr->n_months)]++;
+        else
+            pr->undated++;
         if (r->effective_due != SP_NO_DATE)
             revised[bucket(r->effective_due, first, pr->n_months)]++;
         if (!r->complete)
@@ -227,6 +229,7 @@ static void burn_up(const scope *sc, sp_progress *pr, int *months_of)
         row->revised = sr;
         row->has_completed = first + (int)k <= report;
         row->completed = row->has_completed ? sc_ : 0;
+        row->scope = pr->milestones;
     }
     /* each earlier pack is a point of the completed line: its complete count at its report month,
      * which can be more than the milestones matched to it (a milestone reworded since) */
@@ -239,6 +242,12 @@ static void burn_up(const scope *sc, sp_progress *pr, int *months_of)
             if (pr->burnup[m].completed < done)
                 pr->burnup[m].completed = done;
     }
+    if (pr->undated)
+        pr->scope_note = sp_arena_printf(
+            &a->arena,
+            "The scope line is all %zu milestones; the planned lines count the %zu with an original due date and leave "
+            "out %zu with none (to be confirmed, ongoing, recurring, or marked complete in the due cell).",
+            pr->milestones, pr->milestones - pr->undated, pr->undated);
     if (pr->completed_unknown)
         pr->unknown_note = sp_arena_printf(
             &a->arena, "%zu milestone%s completed on %s that %s not recorded, counted at the report month (%s).",
@@ -339,10 +348,12 @@ static void choose_pace(const scope *sc, sp_progress *pr, const int *months_of)
     if (dated_enough && pace_from_completion_months(sc, pr, months_of)) {
         sp_pace *pace = &pr->pace;
         pr->pace.reason = sp_arena_printf(
-            ar, "Pace from completion months: %s (%.0f%% needed); the last %zu full month%s, %s to %s, saw %s to %s a month.",
+            ar, "Pace from completion months: %s (%.0f%% needed); the last %zu full month%s, %s to %s, saw %s.",
             percent_of(ar, pr->completed_dated, pr->completed), needed, pace->n_counts, pace->n_counts == 1 ? "" : "s",
             month_name(ar, pace->count_months[0]), month_name(ar, pace->count_months[pace->n_counts - 1]),
-            amount(ar, pace->min), amount(ar, pace->max));
+            pace->max <= 0             ? "no completion"
+            : pace->min == pace->max ? sp_arena_printf(ar, "%s a month", amount(ar, pace->min))
+                                     : sp_arena_printf(ar, "%s to %s a month", amount(ar, pace->min), amount(ar, pace->max)));
         return;
     }
     /* earlier packs showing this scope, with this report as the last point */
@@ -490,7 +501,22 @@ static const char *pace_phrase(sp_arena *ar, const sp_pace *pace)
     }
 }
 
-static void forecast(const scope *sc, sp_progress *pr, uint64_t seed)
+/* One forecast's runs: the month each run finished (cap + 1: not within the cap) and the work
+ * open at the end of the revisit month (NULL without a revisit). Owned by the caller. */
+typedef struct runs {
+    int *finish;
+    size_t *open_at;
+} runs;
+
+static void runs_free(runs *r)
+{
+    free(r->finish);
+    free(r->open_at);
+    r->finish = NULL, r->open_at = NULL;
+}
+
+/* Why there is no forecast, or SP_FORECAST_MADE; the sentence when there is none. */
+static sp_forecast_state forecast_state(const scope *sc, sp_progress *pr)
 {
     sp_assessment *a = sc->a;
     sp_arena *ar = &a->arena;
@@ -500,23 +526,19 @@ static void forecast(const scope *sc, sp_progress *pr, uint64_t seed)
         if (a->milestones[i].in_scope && is_open_work(&a->plan->milestones.items[i], &a->milestones[i]))
             f->open++;
     if (f->open == 0) {
-        f->state = SP_FORECAST_NOTHING_OPEN;
         f->sentence = "No open milestones remain: every milestone with an end is complete.";
-        return;
+        return SP_FORECAST_NOTHING_OPEN;
     }
     if (pr->completed < (size_t)fr->min_completions) {
-        f->state = SP_FORECAST_TOO_FEW;
         f->sentence = sp_arena_printf(ar, "Too few completed milestones to forecast yet: %zu complete, %d needed.",
                                       pr->completed, fr->min_completions);
-        return;
+        return SP_FORECAST_TOO_FEW;
     }
     if (a->as_of <= a->plan->info.start) {
-        f->state = SP_FORECAST_NO_START;
         f->sentence = "No forecast: the report date is not after the plan's start, so there is no pace to learn from.";
-        return;
+        return SP_FORECAST_NO_START;
     }
     if (pr->pace.max <= 0) {
-        f->state = SP_FORECAST_ZERO_PACE;
         f->sentence = pr->pace.source == SP_PACE_COMPLETION_MONTHS
                           ? sp_arena_printf(ar,
                                             "No milestone has been completed in the last %zu month%s; at that pace %s "
@@ -526,39 +548,121 @@ static void forecast(const scope *sc, sp_progress *pr, uint64_t seed)
                                             "No milestone was completed between the earlier packs; at that pace %s will "
                                             "not finish.",
                                             sc->noun);
-        return;
+        return SP_FORECAST_ZERO_PACE;
     }
-    f->state = SP_FORECAST_MADE;
-    int runs = fr->runs, cap = fr->cap_months;
+    return SP_FORECAST_MADE;
+}
+
+static int revisit_months(const sp_assessment *a)
+{
+    return a->plan->info.revisit != SP_NO_DATE ? month_index(a->plan->info.revisit) - month_index(a->as_of) : 0;
+}
+
+static runs runs_new(const sp_assessment *a)
+{
+    int n = a->rules.forecast.runs;
+    runs r = {sp_xmalloc((size_t)n * sizeof *r.finish), NULL};
+    if (revisit_months(a) > 0) {
+        r.open_at = sp_xmalloc((size_t)n * sizeof *r.open_at);
+        memset(r.open_at, 0, (size_t)n * sizeof *r.open_at);
+    }
+    memset(r.finish, 0, (size_t)n * sizeof *r.finish);
+    return r;
+}
+
+/* The plan's runs from its areas' (assessment rules, "The plan finishes when its last area does"):
+ * in each run the plan finishes when its last area does, and its open count at the revisit is the
+ * sum of theirs. An area with its own forecast brings its own runs (the same draws, so no area's
+ * likely-by or chance-by is later than the plan's); one too young to forecast is simulated at the
+ * plan's pace in proportion to its share of the open work; one whose pace is zero does not finish. */
+static void runs_of_areas(const sp_assessment *a, const sp_progress *plan, const sp_progress *areas, const runs *area_runs,
+                          size_t n_areas, runs *out)
+{
+    const sp_forecast_rules *fr = &a->rules.forecast;
+    int revisit_h = revisit_months(a);
+    for (size_t k = 0; k < n_areas; k++) {
+        const sp_forecast *f = &areas[k].forecast;
+        runs own = {0};
+        const runs *r = &area_runs[k];
+        if (f->state == SP_FORECAST_NOTHING_OPEN)
+            continue;
+        if (f->state != SP_FORECAST_MADE && f->state != SP_FORECAST_ZERO_PACE) {
+            /* the plan's pace in proportion to the area's share of the open work: the areas run side
+             * by side, so the whole plan's pace for each would finish their work too soon */
+            double share = (double)f->open / (double)plan->forecast.open;
+            sp_pace pace = plan->pace;
+            double *counts = sp_xmalloc((pace.n_counts + 1) * sizeof *counts);
+            for (size_t c = 0; c < pace.n_counts; c++)
+                counts[c] = pace.counts[c] * share;
+            pace.counts = counts;
+            pace.rate *= share, pace.min *= share, pace.max *= share;
+            own = runs_new(a);
+            simulate(&pace, f->open, fr->runs, fr->cap_months, revisit_h, SP_FORECAST_SEED + k + 1, own.finish,
+                     own.open_at);
+            free(counts);
+            r = &own;
+        }
+        for (int run = 0; run < fr->runs; run++) {
+            int finish = f->state == SP_FORECAST_ZERO_PACE ? fr->cap_months + 1 : r->finish[run];
+            if (finish > out->finish[run])
+                out->finish[run] = finish;
+            if (out->open_at)
+                out->open_at[run] += f->state == SP_FORECAST_ZERO_PACE ? f->open : r->open_at[run];
+        }
+        runs_free(&own);
+    }
+}
+
+/* The forecast of one scope. by_areas (the plan of several areas): its runs are its areas'; else
+ * it simulates its own pace. keep (an area): its runs are handed to the caller. */
+static void forecast(const scope *sc, sp_progress *pr, uint64_t seed, const sp_progress *areas, const runs *area_runs,
+                     size_t n_areas, runs *keep)
+{
+    sp_assessment *a = sc->a;
+    sp_arena *ar = &a->arena;
+    const sp_forecast_rules *fr = &a->rules.forecast;
+    sp_forecast *f = &pr->forecast;
+    f->state = forecast_state(sc, pr);
+    if (f->state != SP_FORECAST_MADE)
+        return;
+    int runs_n = fr->runs, cap = fr->cap_months;
     int report = month_index(a->as_of);
-    int revisit_h = a->plan->info.revisit != SP_NO_DATE ? month_index(a->plan->info.revisit) - report : 0;
-    int *finish = sp_xmalloc((size_t)runs * sizeof *finish);
-    size_t *open_at = revisit_h > 0 ? sp_xmalloc((size_t)runs * sizeof *open_at) : NULL;
-    simulate(&pr->pace, f->open, runs, cap, revisit_h, seed, finish, open_at);
+    int revisit_h = revisit_months(a);
+    /* by areas when there are several and one at least has a pace of its own */
+    bool by_areas = false;
+    for (size_t k = 0; areas && n_areas > 1 && k < n_areas; k++)
+        by_areas = by_areas || areas[k].forecast.state == SP_FORECAST_MADE || areas[k].forecast.state == SP_FORECAST_ZERO_PACE;
+    runs sim = runs_new(a);
+    if (by_areas)
+        runs_of_areas(a, pr, areas, area_runs, n_areas, &sim);
+    else
+        simulate(&pr->pace, f->open, runs_n, cap, revisit_h, seed, sim.finish, sim.open_at);
 
     size_t *hist = sp_xmalloc(((size_t)cap + 2 > f->open + 1 ? (size_t)cap + 2 : f->open + 1) * sizeof *hist);
     memset(hist, 0, ((size_t)cap + 2) * sizeof *hist);
-    for (int run = 0; run < runs; run++)
-        hist[finish[run]]++;
-    int likely = quantile(hist, cap + 1, runs, 0.5), chance = quantile(hist, cap + 1, runs, fr->chance);
+    for (int run = 0; run < runs_n; run++)
+        hist[sim.finish[run]]++;
+    int likely = quantile(hist, cap + 1, runs_n, 0.5), chance = quantile(hist, cap + 1, runs_n, fr->chance);
     f->has_likely = likely >= 1;
     f->has_chance = chance >= 1;
     if (f->has_likely)
         f->likely_by = month_end(report + likely);
     if (f->has_chance)
         f->chance_by = month_end(report + chance);
-    if (open_at) {
+    if (sim.open_at) {
         memset(hist, 0, (f->open + 1) * sizeof *hist);
-        for (int run = 0; run < runs; run++)
-            hist[open_at[run]]++;
+        for (int run = 0; run < runs_n; run++)
+            hist[sim.open_at[run] <= f->open ? sim.open_at[run] : f->open]++;
         f->has_revisit = true;
         f->revisit = a->plan->info.revisit;
-        f->revisit_median = (size_t)quantile(hist, (int)f->open + 1, runs, 0.5);
-        f->revisit_p85 = (size_t)quantile(hist, (int)f->open + 1, runs, fr->chance);
+        f->revisit_median = (size_t)quantile(hist, (int)f->open + 1, runs_n, 0.5);
+        f->revisit_p85 = (size_t)quantile(hist, (int)f->open + 1, runs_n, fr->chance);
     }
     free(hist);
-    free(open_at);
-    free(finish);
+    if (keep)
+        *keep = sim;
+    else
+        runs_free(&sim);
 
     int pct = (int)floor(fr->chance * 100 + 0.5);
     const char *an = pct / 10 == 8 || pct == 11 || pct == 18 ? "an" : "a"; /* an 85%, a 90% */
@@ -580,14 +684,9 @@ static void forecast(const scope *sc, sp_progress *pr, uint64_t seed)
     if (f->has_revisit)
         revisit = sp_arena_printf(ar, " Likely %zu still open at the revisit in %s, and no more than %zu with %s %d%% chance.",
                                   f->revisit_median, month_name(ar, f->revisit), f->revisit_p85, an, pct);
-    f->sentence = sp_arena_printf(ar, "%s, %s %s%s.%s", pace_phrase(ar, &pr->pace), what, when, ends, revisit);
-}
-
-static void progress_of(const scope *sc, sp_progress *pr, int *months_of, uint64_t seed)
-{
-    burn_up(sc, pr, months_of);
-    choose_pace(sc, pr, months_of);
-    forecast(sc, pr, seed);
+    const char *pace = by_areas ? "With each area at its own pace (the plan finishes when its last area does)"
+                                : pace_phrase(ar, &pr->pace);
+    f->sentence = sp_arena_printf(ar, "%s, %s %s%s.%s", pace, what, when, ends, revisit);
 }
 
 void sp_assess_progress(sp_assessment *a)
@@ -603,11 +702,21 @@ void sp_assess_progress(sp_assessment *a)
     for (size_t i = 0; i < p->milestones.n; i++)
         months_of[i] = a->milestones[i].complete ? completion_month(a, i) : -1;
 
-    scope plan = {a, 0, p->milestones.n, -1, "the plan"};
-    progress_of(&plan, &a->progress, months_of, SP_FORECAST_SEED);
+    /* the areas first: the plan's forecast is theirs, run by run */
+    runs *area_runs = sp_xmalloc((p->areas.n + 1) * sizeof *area_runs);
+    memset(area_runs, 0, (p->areas.n + 1) * sizeof *area_runs);
     a->area_progress = sp_arena_alloc(&a->arena, (p->areas.n + 1) * sizeof *a->area_progress);
     for (size_t k = 0; k < p->areas.n; k++) {
         scope area = {a, p->areas.items[k].first_milestone, p->areas.items[k].n_milestones, (int)k, "the area"};
-        progress_of(&area, &a->area_progress[k], months_of, SP_FORECAST_SEED + k + 1);
+        burn_up(&area, &a->area_progress[k], months_of);
+        choose_pace(&area, &a->area_progress[k], months_of);
+        forecast(&area, &a->area_progress[k], SP_FORECAST_SEED + k + 1, NULL, NULL, 0, &area_runs[k]);
     }
+    scope plan = {a, 0, p->milestones.n, -1, "the plan"};
+    burn_up(&plan, &a->progress, months_of);
+    choose_pace(&plan, &a->progress, months_of);
+    forecast(&plan, &a->progress, SP_FORECAST_SEED, a->area_progress, area_runs, p->areas.n, NULL);
+    for (size_t k = 0; k < p->areas.n; k++)
+        runs_free(&area_runs[k]);
+    free(area_runs);
 }

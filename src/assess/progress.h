@@ -39,6 +39,7 @@ typedef struct sp_burnup_row {
     size_t revised;     /* effective (revised) due on or before month_end */
     bool has_completed; /* false after the report month: the future is not known */
     size_t completed;   /* completed by then; unknown months counted at the report month */
+    size_t scope;       /* the plan's whole scope: every milestone in scope, dated or not */
 } sp_burnup_row;
 
 typedef enum { SP_PACE_COMPLETION_MONTHS, SP_PACE_EARLIER_PACKS, SP_PACE_PLAN_AVERAGE } sp_pace_source;
@@ -79,6 +80,8 @@ typedef struct sp_progress {
     size_t completed_dated;  /* with a completion month (date or earlier pack) */
     size_t completed_unknown;/* counted at the report month */
     const char *unknown_note; /* "71 milestones completed on dates that were not recorded …"; NULL when none */
+    size_t undated;          /* in scope with no original due date: in the scope line, not the planned lines */
+    const char *scope_note;  /* what the planned lines leave out, in words; NULL when every milestone is dated */
     sp_burnup_row *burnup;
     size_t n_months;
     sp_pace pace;

@@ -1,5 +1,8 @@
 #include "assess/rules.h"
 
+#include <ctype.h>
+#include <stdlib.h>
+
 /* The one table of defaults: each with the template key that changes it
  * (templates/scrutiny.ini documents them for readers). */
 const sp_rules SP_RULES_DEFAULT = {
@@ -34,4 +37,16 @@ const sp_rules SP_RULES_DEFAULT = {
 void sp_rules_default(sp_rules *r)
 {
     *r = SP_RULES_DEFAULT;
+}
+
+bool sp_is_age_range(const char *s)
+{
+    char *end;
+    if (!isdigit((unsigned char)s[0]))
+        return false;
+    long lo = strtol(s, &end, 10);
+    if (*end != '-' || !isdigit((unsigned char)end[1]))
+        return false;
+    long hi = strtol(end + 1, &end, 10);
+    return !*end && lo <= hi && hi <= 150;
 }

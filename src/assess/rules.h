@@ -28,5 +28,8 @@ typedef struct sp_rules {
 /* The defaults, as the table in rules.c gives them. */
 extern const sp_rules SP_RULES_DEFAULT;
 void sp_rules_default(sp_rules *r);
+/* A cohort as --cohort and a template's [filter] give it: LOW-HIGH in whole years, LOW <= HIGH
+ * <= 150 (decisions #9). */
+bool sp_is_age_range(const char *s);
 
 #endif

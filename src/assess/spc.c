@@ -233,7 +233,7 @@ void sp_spc_assess(sp_assessment *a, const sp_kpi *k, sp_kpi_result *r)
 
     /* Assurance against the target in force: the next numeric checkpoint's, else the final one. */
     int cp = -1;
-    for (int c = 0; c < SP_N_CHECKPOINTS && cp < 0; c++)
+    for (int c = 0; c < r->n_target && cp < 0; c++)
         if (r->target[c].numeric && r->target[c].date >= a->as_of)
             cp = c;
     if (cp < 0)

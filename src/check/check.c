@@ -1,8 +1,11 @@
 #include "check/check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/area_match.h"
+#include "util/contact.h"
 #include "util/format.h"
 #include "util/strmap.h"
 
@@ -47,8 +50,8 @@ static void check_actions(const sp_plan *p, sp_diags *d)
 
 static bool numeric_target(const sp_kpi *k)
 {
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-        sp_target_kind t = k->target[cp].kind;
+    for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+        sp_target_kind t = k->checkpoints[cp].target.kind;
         if (t == SP_TARGET_ABSOLUTE || t == SP_TARGET_RELATIVE || t == SP_TARGET_POINTS)
             return true;
     }
@@ -101,8 +104,8 @@ static void check_kpis(const sp_plan *p, sp_diags *d)
     for (size_t i = 0; i < p->kpis.n; i++) {
         const sp_kpi *k = &p->kpis.items[i];
         bool any_target = false;
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
-            any_target = any_target || k->target[cp].kind != SP_TARGET_NONE;
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++)
+            any_target = any_target || k->checkpoints[cp].target.kind != SP_TARGET_NONE;
         if (!any_target)
             sp_warning_group(d, k->src, "KPIs have no targets", "KPI %s has no targets: add a 3, 6 or 12-month target",
                              k->ref);
@@ -136,8 +139,8 @@ static void check_percentages(const sp_plan *p, sp_diags *d)
             sp_format_value(k->baseline.value, k->unit, v, sizeof v);
             sp_error(d, k->src, "%s: %s is over 100%%: a baseline percentage cannot pass 100", k->ref, v);
         }
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-            const sp_target *t = &k->target[cp];
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+            const sp_target *t = &k->checkpoints[cp].target;
             if (t->kind == SP_TARGET_ABSOLUTE && t->value > 100) {
                 sp_format_value(t->value, k->unit, v, sizeof v);
                 sp_error(d, t->src, "%s: %s is over 100%%: a target percentage cannot pass 100", k->ref, v);
@@ -161,12 +164,12 @@ static void check_relative_targets(const sp_plan *p, sp_diags *d)
         const sp_kpi *k = &p->kpis.items[i];
         if (!k->baseline.set || k->baseline.value != 0)
             continue;
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
-            if (k->target[cp].kind == SP_TARGET_RELATIVE)
-                sp_warning(d, k->target[cp].src,
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++)
+            if (k->checkpoints[cp].target.kind == SP_TARGET_RELATIVE)
+                sp_warning(d, k->checkpoints[cp].target.src,
                            "%s: '%s' is relative to a baseline of 0, so it cannot be met or missed; "
                            "write the target as a number",
-                           k->ref, k->target[cp].text);
+                           k->ref, k->checkpoints[cp].target.text);
     }
 }
 
@@ -179,10 +182,13 @@ static void check_target_direction(const sp_plan *p, sp_diags *d)
     static const char *const group = "KPI targets that move against the KPI's direction";
     for (size_t i = 0; i < p->kpis.n; i++) {
         const sp_kpi *k = &p->kpis.items[i];
-        if (k->direction == SP_DIR_NONE)
+        /* an inferred direction agrees with the final target by construction, and the checkpoints
+         * before it may move the other way first (input contract, kpis.csv "direction") */
+        if (k->direction == SP_DIR_NONE || k->direction_source == SP_DIRSRC_INFERRED)
             continue;
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-            const sp_target *t = &k->target[cp];
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+            const sp_target *t = &k->checkpoints[cp].target;
+            char label[16];
             double change;
             if (t->kind == SP_TARGET_RELATIVE || t->kind == SP_TARGET_POINTS)
                 change = t->value; /* its sign is its direction, with or without a baseline */
@@ -200,15 +206,63 @@ static void check_target_direction(const sp_plan *p, sp_diags *d)
             sp_warning_group(d, t->src, group,
                              "%s: the %s target '%s' is %s the baseline, but the KPI's direction is %s (%s is "
                              "better), so any value %s %s counts as meeting it: correct the direction or the target",
-                             k->ref, sp_checkpoint_label(cp), t->text, change > 0 ? "above" : "below",
+                             k->ref, sp_kpi_checkpoint_label(&k->checkpoints[cp], label), t->text, change > 0 ? "above" : "below",
                              k->direction == SP_DIR_UP ? "up" : "down", k->direction == SP_DIR_UP ? "higher" : "lower",
                              k->direction == SP_DIR_UP ? "at or above" : "at or below", v);
         }
     }
 }
 
+/* The folder's name becomes the output files' names, which no redaction reaches. */
+static void check_folder_name(const sp_plan *p, sp_diags *d)
+{
+    if (!p->dir)
+        return;
+    size_t n = strlen(p->dir);
+    while (n > 1 && p->dir[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && p->dir[start - 1] != '/')
+        start--;
+    char *base = malloc(n - start + 1);
+    memcpy(base, p->dir + start, n - start);
+    base[n - start] = '\0';
+    if (sp_contact_in(base))
+        sp_warning(d, ((sp_src){p->dir, 0, 0}),
+                   "the plan folder's name holds what may be a phone number or e-mail address: it becomes the names "
+                   "of the output files, public ones too, where nothing is removed; rename the folder");
+    free(base);
+}
+
+/* A value or target written in another unit than its KPI's ("13.02%" among rates, "0.45%"
+ * among plain numbers): one of them is misread, and the judgement would compare the two. */
+static void check_units(const sp_plan *p, sp_diags *d)
+{
+    static const char *const group = "KPI values or targets written in another unit than the KPI's";
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        const sp_kpi *k = &p->kpis.items[i];
+        if (k->unit == SP_UNIT_PERCENT || k->unit == SP_UNIT_TEXT)
+            continue;
+        const char *unit = sp_unit_key(k->unit);
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+            const sp_target *t = &k->checkpoints[cp].target;
+            if (t->kind == SP_TARGET_ABSOLUTE && strchr(t->text, '%'))
+                sp_warning_group(d, t->src, group, "%s: the target '%s' is a percentage but the KPI's unit is %s: "
+                                 "check the cell", k->ref, t->text, unit);
+        }
+        for (size_t o = 0; o < k->n_obs; o++) {
+            const sp_observation *ob = &p->observations.items[k->first_obs + o];
+            if (ob->has_value && ob->value_percent)
+                sp_warning_group(d, ob->value_src, group, "%s: the value '%g%%' is a percentage but the KPI's unit is "
+                                 "%s: check the cell", k->ref, ob->value, unit);
+        }
+    }
+}
+
 void sp_check_plan(const sp_plan *p, sp_diags *d)
 {
+    check_folder_name(p, d);
+    check_units(p, d);
     check_target_direction(p, d);
     check_percentages(p, d);
     check_relative_targets(p, d);
@@ -226,4 +280,32 @@ void sp_print_summary(FILE *out, const sp_plan *p, const sp_diags *d)
             COUNT(p->observations.n, "observation", "observations"), COUNT(p->risks.n, "risk", "risks"),
             COUNT(d->errors, "error", "errors"), COUNT(d->warnings, "warning", "warnings"));
 #undef COUNT
+}
+
+void sp_check_annex_a(const sp_plan *p, sp_diags *d)
+{
+    const sp_plan_info *i = &p->info;
+    const struct {
+        const char *key, *value;
+    } keys[] = {{"inspection", i->inspection},
+                {"revisit_report", i->revisit_report},
+                {"accountable_officers", i->accountable_officers},
+                {"advisers", i->advisers},
+                {"governance", i->governance}};
+    char missing[160] = "";
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        const char *v = keys[k].value;
+        while (v && (*v == ' ' || *v == '\t' || *v == '\n'))
+            v++;
+        if (!v || !*v) {
+            size_t at = strlen(missing);
+            snprintf(missing + at, sizeof missing - at, "%s%s", n++ ? ", " : "", keys[k].key);
+        }
+    }
+    if (n)
+        sp_warning(d, i->src,
+                   "the DfE and NHS England header (Annex A) says \"not recorded\" for %s: add %s to plan.ini's "
+                   "[plan] section",
+                   missing, n == 1 ? "it" : "them");
 }

@@ -9,6 +9,14 @@
 #include "model/plan.h"
 
 void sp_check_plan(const sp_plan *p, sp_diags *d);
+/* For a pack that shows the DfE and NHS England header (Annex A): one warning naming the plan.ini
+ * keys it lacks (the header says "not recorded" for them; a plan without them still makes a pack). */
+void sp_check_annex_a(const sp_plan *p, sp_diags *d);
+
+/* Whether prev (--previous) is an earlier export of the same plan (decisions #15): the same
+ * plan.ini area and kind, and at least half of p's refs (milestones and KPIs) found in it. NULL,
+ * or why not (in p's arena). */
+const char *sp_check_previous(sp_plan *p, const sp_plan *prev);
 
 /* The one-line --check summary: counts of areas, actions, milestones, KPIs, observations,
  * risks, errors and warnings. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess/rules.h"
 #include "util/date.h"
 
 static const char USAGE[] =
@@ -59,19 +60,6 @@ static bool parse_iso_date(const char *s, sp_date *out)
         return false;
     *out = sp_date_from_ymd(y, m, d);
     return true;
-}
-
-/* --cohort LOW-HIGH: whole ages, LOW <= HIGH (decisions #9). */
-static bool valid_cohort(const char *s)
-{
-    char *end;
-    if (!isdigit((unsigned char)s[0]))
-        return false;
-    long lo = strtol(s, &end, 10);
-    if (*end != '-' || !isdigit((unsigned char)end[1]))
-        return false;
-    long hi = strtol(end + 1, &end, 10);
-    return !*end && lo <= hi && hi <= 150;
 }
 
 static bool parse_formats(const char *s, unsigned *out)
@@ -141,7 +129,7 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
                 return usage_error("--previous-as-of '%s' is not a date: write it as 2022-11-30", optarg);
             break;
         case 'C':
-            if (!valid_cohort(optarg))
+            if (!sp_is_age_range(optarg))
                 return usage_error("--cohort '%s': give an age range LOW-HIGH with LOW <= HIGH, e.g. 18-25", optarg);
             o->cohort = optarg;
             break;
@@ -177,6 +165,14 @@ int sp_parse_options(int argc, char **argv, sp_options *o)
         return usage_error("%s", "no plan folder given");
     if (o->previous_as_of == SP_NO_DATE)
         o->previous_as_of = sp_date_add_months(o->as_of, -1);
+    if (o->previous_as_of >= o->as_of) { /* decisions #15: the previous report comes first */
+        char prev[11], now[11];
+        sp_date_iso(o->previous_as_of, prev);
+        sp_date_iso(o->as_of, now);
+        return usage_error("--previous-as-of %s is not before the report date %s: the previous report comes "
+                           "before this one",
+                           prev, now);
+    }
     if (o->previous_dir && o->n_plans > 1)
         return usage_error("%s", "--previous compares one plan: give one plan folder with it");
     return -1;

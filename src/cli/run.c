@@ -25,6 +25,21 @@
 #include "util/arena.h"
 #include "util/text.h"
 
+static int stdout_errno; /* why a write to stdout first failed: main() reports it */
+
+void sp_flush_stdout(void)
+{
+    errno = 0;
+    if ((fflush(stdout) != 0 || ferror(stdout)) && !stdout_errno)
+        stdout_errno = errno ? errno : EIO;
+}
+
+int sp_stdout_errno(void)
+{
+    sp_flush_stdout();
+    return stdout_errno;
+}
+
 typedef bool (*renderer_fn)(const sp_report *, const char *, char *, size_t);
 
 /* A new output kind is one renderer here and its sections in the templates. */
@@ -82,6 +97,19 @@ static void warn_unexplained(const char *dir, const sp_families *f)
     fprintf(stderr, "): add each to its [glossary] section, e.g. %s = what it stands for\n", f->unexplained[0]);
 }
 
+/* A Local Offer page whose plan gives families no address of its own sends them to the
+ * general routes: tell the editor, with the fix. */
+static void warn_no_contact(const char *dir, const sp_view *v)
+{
+    if (!v->tmpl->plain_english || v->contact[0])
+        return;
+    fprintf(stderr,
+            "%s/plan.ini: warning: no contact: the Local Offer page can only point families to the Local Offer "
+            "website and their SEND information, advice and support service; add contact = the web page or "
+            "e-mail address where families can ask about this plan\n",
+            dir);
+}
+
 static int run_plan(const sp_options *o, const sp_template *tmpl, const char *dir)
 {
     sp_plan plan;
@@ -90,6 +118,8 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
     bool ok = sp_read_plan(dir, &plan, &diags);
     if (ok) {
         sp_check_plan(&plan, &diags);
+        if (sp_template_has_section(tmpl, SP_SEC_ANNEX_A))
+            sp_check_annex_a(&plan, &diags);
         ok = diags.errors == 0; /* a check can find an impossible value */
     }
     (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &diags);
@@ -128,10 +158,16 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
         bool compared = false;
         if (o->previous_dir) {
             sp_diags pdiags = {0};
-            if (sp_read_plan(o->previous_dir, &previous, &pdiags)) {
+            bool read = sp_read_plan(o->previous_dir, &previous, &pdiags);
+            const char *other = read ? sp_check_previous(&plan, &previous) : NULL; /* decisions #15 */
+            if (read && !other) {
                 sp_assess(&previous, o->previous_as_of, &rules, &prev_assessment);
                 sp_compare(&prev_assessment, &assessment, &changes);
                 compared = true;
+            } else if (other) {
+                fprintf(stderr, "sendpack: %s: --previous is not an earlier export of this plan: %s; no pack written\n",
+                        o->previous_dir, other);
+                status = SP_EXIT_DATA;
             } else {
                 (o->verbose ? sp_diags_print : sp_diags_print_grouped)(stderr, &pdiags);
                 fprintf(stderr, "sendpack: %s: the previous export has errors; no pack written\n", o->previous_dir);
@@ -144,6 +180,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
             sp_view_build(&view, &plan, &assessment, compared ? &changes : NULL, &diags, tmpl);
             view.html_heading_level = o->html_heading_level;
             warn_unexplained(dir, view.families);
+            warn_no_contact(dir, &view);
             status = render_all(o, &view);
             sp_view_free(&view);
         }
@@ -157,7 +194,7 @@ static int run_plan(const sp_options *o, const sp_template *tmpl, const char *di
         fprintf(stderr, "sendpack: %s: %zu error%s; no pack written\n", dir, diags.errors,
                 diags.errors == 1 ? "" : "s");
     }
-    fflush(stdout);
+    sp_flush_stdout();
     sp_diags_free(&diags);
     sp_plan_free(&plan);
     return status;
@@ -204,7 +241,7 @@ static void finish(worker *w, const sp_options *o, int status, int *statuses)
 {
     statuses[w->plan] = status;
     printf("== %s\n", o->plans[w->plan]);
-    fflush(stdout);
+    sp_flush_stdout();
     int fd = fileno(w->log);
     char buf[8192];
     ssize_t n;
@@ -216,7 +253,7 @@ static void finish(worker *w, const sp_options *o, int status, int *statuses)
         fputs("sendpack: cannot empty a worker's log\n", stderr);
     }
     printf("-- %s\n", outcome(status));
-    fflush(stdout);
+    sp_flush_stdout();
     w->plan = -1;
 }
 
@@ -279,7 +316,7 @@ static _Noreturn void work(const sp_options *o, const sp_template *tmpl, int soc
     int plan;
     while (recv_int(sock, &plan) && plan >= 0 && plan < o->n_plans) {
         int status = run_plan(o, tmpl, o->plans[plan]);
-        fflush(stdout);
+        sp_flush_stdout();
         fflush(stderr);
         if (mallinfo2().fordblks > WORKER_KEEPS)
             malloc_trim(0);
@@ -309,7 +346,7 @@ static bool start_worker(worker *workers, int n_workers, int slot, const sp_opti
         close_log(w);
         return false;
     }
-    fflush(stdout);
+    sp_flush_stdout();
     fflush(stderr);
     pid_t pid = fork();
     if (pid == 0) {

@@ -9,4 +9,8 @@
 /* Runs the pipeline for every plan in o. Returns the exit status. */
 int sp_run(const sp_options *o);
 
+/* Flushes stdout, keeping why the first write to it failed; sp_stdout_errno() says it (0: none). */
+void sp_flush_stdout(void);
+int sp_stdout_errno(void);
+
 #endif

@@ -11,8 +11,10 @@
 #include "util/arena.h"
 #include "util/date.h"
 
-/* The JSON pack's schema version: render/json.c writes it, read/history.c reads only packs of it. */
-#define SP_JSON_SCHEMA_VERSION 1
+/* The JSON pack's schema version: render/json.c writes it; read/history.c reads packs of it and of
+ * every earlier version whose fields it reads are the same (1: before checkpoints were a list). */
+#define SP_JSON_SCHEMA_VERSION 2
+#define SP_JSON_SCHEMA_OLDEST_READ 1
 
 /* Earlier packs (--history), as read by read/history.c and matched to this plan. */
 typedef struct sp_earlier_pack {

@@ -7,6 +7,7 @@ void sp_plan_free(sp_plan *p)
     sp_vec_free(&p->milestones);
     sp_vec_free(&p->kpis);
     sp_vec_free(&p->observations);
+    sp_vec_free(&p->checkpoints);
     sp_vec_free(&p->risks);
     sp_arena_free(&p->arena);
 }
@@ -87,6 +88,26 @@ const char *sp_checkpoint_label(int cp)
     return labels[cp];
 }
 
+const char *sp_kpi_checkpoint_key(const sp_checkpoint *c, char buf[16])
+{
+    if (c->kind <= SP_CPK_12M)
+        return sp_checkpoint_key((int)c->kind);
+    if (c->kind == SP_CPK_END)
+        return "end";
+    sp_date_iso(c->date, buf);
+    return buf;
+}
+
+const char *sp_kpi_checkpoint_label(const sp_checkpoint *c, char buf[16])
+{
+    if (c->kind <= SP_CPK_12M)
+        return sp_checkpoint_label((int)c->kind);
+    if (c->kind == SP_CPK_END)
+        return "end";
+    sp_date_month(c->date, buf);
+    return buf;
+}
+
 double sp_target_value(const sp_target *t, double baseline)
 {
     return t->kind == SP_TARGET_RELATIVE ? baseline * (1 + t->value / 100)
@@ -97,8 +118,8 @@ double sp_target_value(const sp_target *t, double baseline)
 bool sp_kpi_standing_target(const sp_kpi *k, double *value)
 {
     int n = 0;
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-        const sp_target *t = &k->target[cp];
+    for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+        const sp_target *t = &k->checkpoints[cp].target;
         if (t->kind == SP_TARGET_RELATIVE || t->kind == SP_TARGET_POINTS)
             return false;
         if (t->kind != SP_TARGET_ABSOLUTE)

@@ -51,6 +51,15 @@ typedef struct sp_plan_info {
     sp_date revisit; /* plan.ini `revisit`: what the forecast is measured against; SP_NO_DATE when unset */
     sp_abbreviation *glossary;      /* plan.ini [glossary], in file order */
     size_t n_glossary;
+    /* The header DfE and NHS England put on the plans they monitor ("Annex A"), as written in
+     * plan.ini: an indented line continuing a date or list key is kept as a new line ("\n"),
+     * governance's joined with a space. NULL when not given. */
+    const char *inspection;           /* dates of the inspection (and revisit), as written */
+    const char *revisit_report;       /* date the revisit report was published */
+    const char *accountable_officers; /* the local authority's and the health partners', `;`-separated */
+    const char *advisers;             /* the DfE SEND adviser and the NHS England adviser, `;`-separated */
+    const char *governance;           /* how the plan is governed and reported */
+    sp_src src;                       /* plan.ini itself (line 1), for warnings about the file as a whole */
 } sp_plan_info;
 
 /* ---- actions and milestones ------------------------------------------------------------ */
@@ -75,6 +84,7 @@ typedef struct sp_deadline {
 typedef struct sp_milestone {
     sp_src src; /* the row */
     const char *area, *outcome, *ref, *action, *text, *owner, *resource, *kpi, *cohort, *progress;
+    const char *accountable;   /* the senior officer who answers for it, as written ("" when none) */
     const char *due_text;      /* as written */
     sp_deadline due;
     sp_date revised_due;       /* from the revised_due column or "(revised from …)" */
@@ -85,12 +95,15 @@ typedef struct sp_milestone {
     const char *status_text;
     bool status_says_complete; /* "Complete"/"Completed"/"Blue"/"B" */
     sp_date updated;
+    bool progress_of_action;   /* progress empty on this row: the action's update from an earlier row
+                                * of the same action (merged cells), decision 13 */
     size_t action_index;       /* index into plan.actions */
 } sp_milestone;
 
 typedef struct sp_action {
     sp_src src; /* first row */
     const char *ref, *area, *outcome, *text, *owner, *cohort, *resource, *kpi;
+    const char *accountable; /* the first of its rows' that names one; "" when none does */
     size_t first_milestone, n_milestones;
     size_t area_index;
 } sp_action;
@@ -132,15 +145,39 @@ typedef struct sp_target {
     sp_src src;
 } sp_target;
 
+/* How a checkpoint was set: one of the plan's 3/6/12-month columns, a dated checkpoint (a dated
+ * column of kpis.csv or a row of kpi_targets.csv), or the end target at the plan's end. */
+typedef enum { SP_CPK_3M = SP_CP_3M, SP_CPK_6M = SP_CP_6M, SP_CPK_12M = SP_CP_12M, SP_CPK_DATED, SP_CPK_END } sp_checkpoint_kind;
+
+/* One dated target of one KPI (input contract, "Checkpoints"). A KPI's checkpoints are in date
+ * order; a 3/6/12-month plan gives every KPI its three, set or not (kind SP_TARGET_NONE). */
+typedef struct sp_checkpoint {
+    sp_src src;            /* the target's cell */
+    const char *ref;       /* the KPI's ref as written where the checkpoint was read */
+    size_t kpi;            /* index into plan.kpis */
+    sp_checkpoint_kind kind;
+    sp_date date;          /* a month stands for its last day */
+    const char *date_text; /* where the date was written: the column header or the date cell */
+    sp_target target;      /* target.text: the target as written, without its source */
+    const char *source;    /* where the target comes from ("England average 21/22"); "" when not said */
+} sp_checkpoint;
+
+/* How the KPI's improvement direction was known (decision 20). */
+typedef enum { SP_DIRSRC_GIVEN, SP_DIRSRC_INFERRED, SP_DIRSRC_DEFAULT } sp_direction_source;
+
 typedef struct sp_kpi {
     sp_src src;
     const char *ref, *area, *name, *cohort, *owner, *source;
     sp_unit unit;
     bool unit_given;
     sp_direction direction;
+    sp_direction_source direction_source;
+    const char *direction_note; /* how an inferred or defaulted direction was found; NULL when given */
     sp_baseline baseline;
     sp_date baseline_date;
-    sp_target target[SP_N_CHECKPOINTS];
+    /* its checkpoints, in date order: plan.checkpoints[first_checkpoint …] (set by sp_plan_build) */
+    const sp_checkpoint *checkpoints;
+    size_t first_checkpoint, n_checkpoints;
     bool has_tolerance;
     double tolerance;
     size_t first_obs, n_obs;
@@ -160,6 +197,10 @@ typedef struct sp_observation {
     bool has_england, has_neighbours;
     double england, neighbours;
     const char *note;
+    const char *value_note;  /* "projected end of year" from "1.07% (projected end of year)"; "" when none */
+    bool projected;          /* the value is a projection, forecast or estimate: shown as such everywhere */
+    bool value_percent;      /* the value was written with '%' (a unit check against the KPI's) */
+    sp_src value_src;        /* the value's cell */
     bool rebase;
 } sp_observation;
 
@@ -187,8 +228,9 @@ typedef struct sp_plan {
     SP_VEC(sp_milestone) milestones;
     SP_VEC(sp_kpi) kpis;
     SP_VEC(sp_observation) observations;
+    SP_VEC(sp_checkpoint) checkpoints; /* by KPI, then date */
     SP_VEC(sp_risk) risks;
-    bool has_values_file, has_risks_file;
+    bool has_values_file, has_risks_file, has_targets_file;
     bool has_owner_column;    /* actions.csv has an owner column at all */
     bool has_completed_column; /* actions.csv records completion dates: a Blue status alone is not evidence */
     bool has_status_column;   /* actions.csv records a reported status: positions can be challenged */
@@ -214,5 +256,9 @@ const char *sp_severity_word(sp_severity_level s);
 const char *sp_qual_status_key(sp_qual_status s);
 const char *sp_checkpoint_key(int cp);       /* "3m", "6m", "12m" */
 const char *sp_checkpoint_label(int cp);     /* "3-month", "6-month", "12-month" */
+/* A KPI checkpoint's key: "3m", "6m", "12m", "end", or its date "2023-07-31" (written into buf). */
+const char *sp_kpi_checkpoint_key(const sp_checkpoint *c, char buf[16]);
+/* Its name in a sentence: "12-month", "end", or its month "Jul 2023" (written into buf). */
+const char *sp_kpi_checkpoint_label(const sp_checkpoint *c, char buf[16]);
 
 #endif

@@ -10,7 +10,7 @@
 
 enum {
     F_AREA, F_OUTCOME, F_REF, F_ACTION, F_MILESTONE, F_OWNER, F_DUE, F_REVISED, F_COMPLETED,
-    F_STATUS, F_RESOURCE, F_KPI, F_COHORT, F_PROGRESS, F_UPDATED, F_COUNT
+    F_STATUS, F_RESOURCE, F_KPI, F_COHORT, F_PROGRESS, F_UPDATED, F_ACCOUNTABLE, F_COUNT
 };
 
 static const sp_field_def FIELDS[F_COUNT] = {
@@ -22,7 +22,9 @@ static const sp_field_def FIELDS[F_COUNT] = {
                   {"Action", "Implementation", "Implementation (Actions - what are we going to do)",
                    "Actions designed to lead to improvement"}},
     [F_MILESTONE] = {"milestone", false, false, {"Milestone", "Key milestones", "Key milestones (Action tracker)"}},
-    [F_OWNER] = {"owner", false, false, {"Owner", "Lead", "Responsible officer", "Senior accountable sponsor"}},
+    [F_OWNER] = {"owner", false, false,
+                 {"Owner", "Lead", "Responsible officer", "Responsible officer (action lead)", "Action lead",
+                  "Senior accountable sponsor"}},
     [F_DUE] = {"due", true, false, {"Due", "Deadline", "By when", "Target date"}},
     [F_REVISED] = {"revised_due", false, false, {"Revised due", "Revised deadline"}},
     [F_COMPLETED] = {"completed", false, false, {"Completed", "Completion date", "BRAG + date"}},
@@ -32,6 +34,9 @@ static const sp_field_def FIELDS[F_COUNT] = {
     [F_COHORT] = {"cohort", false, false, {"Cohort", "Age group", "Age band"}},
     [F_PROGRESS] = {"progress", false, false, {"Progress", "Progress / impact", "Update"}},
     [F_UPDATED] = {"updated", false, false, {"Updated", "Last updated"}},
+    [F_ACCOUNTABLE] = {"accountable", false, false,
+                       {"Senior responsible officer", "Senior responsible officer (accountable)", "Accountable officer",
+                        "SRO"}},
 };
 
 /* The last row seen for a ref: exports of merged cells leave area, action and owner empty
@@ -99,6 +104,7 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         m->outcome = carry(sp_field(row, &c, F_OUTCOME).text, prev, prev ? prev->outcome : "");
         m->action = carry(sp_field(row, &c, F_ACTION).text, prev, prev ? prev->action : "");
         m->owner = carry(sp_field(row, &c, F_OWNER).text, prev, prev ? prev->owner : "");
+        m->accountable = carry(sp_field(row, &c, F_ACCOUNTABLE).text, prev, prev ? prev->accountable : "");
         m->text = sp_field(row, &c, F_MILESTONE).text;
         m->resource = sp_field(row, &c, F_RESOURCE).text;
         m->kpi = sp_field(row, &c, F_KPI).text;
@@ -108,6 +114,10 @@ bool sp_read_actions(const sp_table *t, sp_plan *p, sp_diags *d)
         }
         m->cohort = carry(sp_field(row, &c, F_COHORT).text, prev, prev ? prev->cohort : "");
         m->progress = sp_field(row, &c, F_PROGRESS).text;
+        if (!m->progress[0] && prev && prev->progress[0]) { /* a PROGRESS cell merged across the action's rows */
+            m->progress = prev->progress;
+            m->progress_of_action = true;
+        }
         m->revised_due = m->completed = m->updated = SP_NO_DATE;
 
         if (!m->area[0]) {

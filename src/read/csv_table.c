@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/input_file.h"
 #include "util/text.h"
 
 typedef struct feeder {
@@ -19,6 +20,7 @@ typedef struct feeder {
     unsigned row_line;
     bool header_done;
     bool failed; /* a row had a filled cell beyond the header's last column */
+    bool too_wide; /* a row has more than SP_MAX_COLUMNS cells, or a cell over SP_MAX_CELL: feeding stops */
 } feeder;
 
 static const char *clean_cell(sp_arena *a, const char *s, size_t n)
@@ -44,6 +46,19 @@ static void on_field(void *data, size_t len, void *ctx)
     feeder *f = ctx;
     if (f->cells.n == 0)
         f->row_line = f->field_line;
+    if (len > SP_MAX_CELL && data) { /* a cell that ended within the piece that made it too long */
+        sp_error(f->diags, ((sp_src){f->table->file, f->field_line, f->field_col}),
+                 "a cell longer than %zu MiB: not an export sendpack reads", SP_MAX_CELL >> 20);
+        f->too_wide = true;
+        return;
+    }
+    if (f->cells.n == SP_MAX_COLUMNS) {
+        if (!f->too_wide)
+            sp_error(f->diags, ((sp_src){f->table->file, f->field_line, f->field_col}),
+                     "more than %d columns in a row: not an export sendpack reads", SP_MAX_COLUMNS);
+        f->too_wide = true;
+        return;
+    }
     sp_cell *c = sp_vec_push(&f->cells);
     c->text = clean_cell(f->arena, data ? data : "", data ? len : 0);
     c->line = f->field_line;
@@ -87,22 +102,30 @@ static void on_record(int term, void *ctx)
     f->field_col = 1;
 }
 
-/* Feeds one physical line, in pieces ending at each comma. Returns false on a parse error. */
-static bool feed_line(struct csv_parser *p, feeder *f, const char *line, size_t len, unsigned *err_col)
+typedef enum { FED, MALFORMED, TOO_BIG } fed;
+
+#define CHUNK ((size_t)1 << 16) /* libcsv's buffer grows by this much at a time, and is checked as often */
+
+/* Feeds one physical line, in pieces ending at each comma. Stops at a parse error, at a cell
+ * over SP_MAX_CELL (before libcsv's buffer grows further) and at a row too wide. */
+static fed feed_line(struct csv_parser *p, feeder *f, const char *line, size_t len, unsigned *err_col)
 {
     size_t off = 0;
-    while (off < len) {
-        const char *comma = memchr(line + off, ',', len - off);
-        size_t piece = comma ? (size_t)(comma - (line + off)) + 1 : len - off;
+    while (off < len && !f->too_wide) {
+        size_t rest = len - off < CHUNK ? len - off : CHUNK; /* a long cell in chunks: its size checked as it grows */
+        const char *comma = memchr(line + off, ',', rest);
+        size_t piece = comma ? (size_t)(comma - (line + off)) + 1 : rest;
         f->next_col = (unsigned)(off + piece) + 1;
         size_t used = csv_parse(p, line + off, piece, on_field, on_record, f);
         if (used != piece) {
             *err_col = (unsigned)(off + used) + 1;
-            return false;
+            return MALFORMED;
         }
+        if (p->entry_pos > SP_MAX_CELL)
+            return TOO_BIG;
         off += piece;
     }
-    return true;
+    return FED;
 }
 
 sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, sp_arena *a, sp_diags *d,
@@ -149,6 +172,7 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
         fputs("sendpack: out of memory\n", stderr);
         exit(71);
     }
+    csv_set_blk_size(&p, CHUNK); /* its default (128 bytes) makes a long cell quadratic to read */
     feeder f = {.arena = a, .diags = d, .table = out, .line = 1, .field_line = 1, .field_col = 1};
     sp_csv_result result = SP_CSV_OK;
 
@@ -172,10 +196,27 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
             result = SP_CSV_FAILED;
             break;
         }
+        if (line_len > SP_MAX_LINE) {
+            sp_error(d, ((sp_src){file, f.line, 1}), "a line longer than %zu MiB: not an export sendpack reads",
+                     SP_MAX_LINE >> 20);
+            result = SP_CSV_FAILED;
+            break;
+        }
         unsigned err_col = 0;
-        if (!feed_line(&p, &f, buf + pos, line_len, &err_col)) {
+        fed r = feed_line(&p, &f, buf + pos, line_len, &err_col);
+        if (r == MALFORMED) {
             sp_error(d, ((sp_src){file, f.line, err_col}),
                      "malformed quoting: a quote inside a field must be doubled (\"\") and the whole field quoted");
+            result = SP_CSV_FAILED;
+            break;
+        }
+        if (r == TOO_BIG) {
+            sp_error(d, ((sp_src){file, f.field_line, f.field_col}),
+                     "a cell longer than %zu MiB: not an export sendpack reads", SP_MAX_CELL >> 20);
+            result = SP_CSV_FAILED;
+            break;
+        }
+        if (f.too_wide) {
             result = SP_CSV_FAILED;
             break;
         }
@@ -199,44 +240,17 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
     return result;
 }
 
-char *sp_read_whole_file(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = sp_xmalloc(cap);
-    for (;;) {
-        if (n + 1 >= cap)
-            buf = sp_xrealloc(buf, cap *= 2);
-        size_t got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int failed = ferror(fp);
-    int saved = errno;
-    fclose(fp);
-    if (failed) {
-        free(buf);
-        errno = saved ? saved : EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 sp_csv_result sp_csv_read_file(const char *path, const char *file, sp_arena *a, sp_diags *d, sp_table *out)
 {
     memset(out, 0, sizeof *out);
     out->file = file;
     size_t len = 0;
-    char *buf = sp_read_whole_file(path, &len);
+    sp_input_problem why;
+    char *buf = sp_input_read(path, &len, SP_MAX_LINE, &why);
     if (!buf) {
-        if (errno == ENOENT)
+        if (why.missing)
             return SP_CSV_MISSING;
-        sp_error(d, ((sp_src){file, 0, 0}), "cannot read the file: %s", strerror(errno));
+        sp_error(d, ((sp_src){file, why.line, why.line ? 1 : 0}), "%s", why.why);
         return SP_CSV_FAILED;
     }
     sp_csv_result r = sp_csv_read_buffer(buf, len, file, a, d, out);

@@ -44,7 +44,4 @@ sp_csv_result sp_csv_read_buffer(const char *buf, size_t len, const char *file, 
                                  sp_table *out);
 void sp_table_free(sp_table *t);
 
-/* Reads a whole file into a malloc'd, NUL-terminated buffer. Returns NULL with errno set. */
-char *sp_read_whole_file(const char *path, size_t *len);
-
 #endif

@@ -1,14 +1,25 @@
 /* Earlier packs, read back with jansson: each gives the report date, the complete counts of the
  * plan and its areas, and which milestones were complete then. Anything that is not a pack of
- * this plan is skipped with a warning: a folder of old packs is never a reason to stop. */
+ * this plan, or that cannot be true, is skipped with a warning naming it: a folder of old packs
+ * is never a reason to stop, nor a way to steer the forecast (assessment rules, "Earlier packs"). */
 #include "read/history.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/input_file.h"
+#include "util/strmap.h"
+
+/* A pack as read, before the packs are checked against each other. */
+typedef struct read_pack {
+    sp_earlier_pack pack;
+    size_t *complete_ms; /* this plan's milestones the pack shows complete */
+    size_t n_complete_ms;
+} read_pack;
 
 static int by_name(const void *a, const void *b)
 {
@@ -29,7 +40,7 @@ static const char *str(json_t *o, const char *key)
 
 static bool same_text(const char *a, const char *b)
 {
-    return (a ? a : "")[0] == (b ? b : "")[0] && strcmp(a ? a : "", b ? b : "") == 0;
+    return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
 /* The report date of a pack, or SP_NO_DATE. */
@@ -37,26 +48,41 @@ static sp_date pack_date(json_t *plan)
 {
     const char *s = str(plan, "as_of");
     int y, m, d;
-    if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || !sp_date_valid_ymd(y, m, d))
+    char rest;
+    if (!s || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &rest) != 3 || !sp_date_valid_ymd(y, m, d))
         return SP_NO_DATE;
     return sp_date_from_ymd(y, m, d);
 }
 
-/* Why a pack cannot be used, or NULL. */
+/* A count as a pack must hold it: a whole number from 0 to most. JSON reals (1e19, 2.5) and
+ * anything else are not. */
+static bool whole_count(json_t *v, size_t most, size_t *out)
+{
+    if (!json_is_integer(v) || json_integer_value(v) < 0 || (unsigned long long)json_integer_value(v) > most)
+        return false;
+    *out = (size_t)json_integer_value(v);
+    return true;
+}
+
+/* Why a pack cannot be used, or NULL: not a pack of this plan and cohort, or not one that can be
+ * true of it. */
 static const char *unusable(sp_arena *a, json_t *root, const sp_plan *p, const char *cohort, sp_date as_of,
                             sp_date *date)
 {
     json_t *version = json_object_get(root, "schema_version");
-    if (!json_is_integer(version) || json_integer_value(version) != SP_JSON_SCHEMA_VERSION)
+    /* every schema version sendpack has written stays readable */
+    if (!json_is_integer(version) || json_integer_value(version) < SP_JSON_SCHEMA_OLDEST_READ ||
+        json_integer_value(version) > SP_JSON_SCHEMA_VERSION)
         return json_is_integer(version)
-                   ? sp_arena_printf(a, "skipped: schema version %lld is not one this sendpack reads (%d)",
-                                     (long long)json_integer_value(version), SP_JSON_SCHEMA_VERSION)
+                   ? sp_arena_printf(a, "skipped: schema version %lld is not one this sendpack reads (%d to %d)",
+                                     (long long)json_integer_value(version), SP_JSON_SCHEMA_OLDEST_READ,
+                                     SP_JSON_SCHEMA_VERSION)
                    : sp_arena_printf(a, "skipped: no schema_version, so not a pack this sendpack reads (%d)",
                                      SP_JSON_SCHEMA_VERSION);
     json_t *plan = json_object_get(root, "plan");
     const char *title = str(plan, "title");
     if (!title || strcmp(title, p->info.title) != 0)
-        return sp_arena_printf(a, "skipped: a pack of another plan ('%s')", title ? title : "no title");
+        return sp_arena_printf(a, "skipped: a pack of another plan ('%.80s')", title ? title : "no title");
     json_t *c = json_object_get(plan, "cohort");
     if (!same_text(json_is_string(c) ? json_string_value(c) : NULL, cohort))
         return "skipped: a pack of another cohort, whose counts are of other milestones";
@@ -65,40 +91,135 @@ static const char *unusable(sp_arena *a, json_t *root, const sp_plan *p, const c
         return "skipped: no report date (plan.as_of)";
     if (*date > as_of)
         return "skipped: its report date is after this report's";
+    if (p->info.start != SP_NO_DATE && *date < p->info.start)
+        return "skipped: it cannot be true: its report date is before the plan's start";
     if (!json_is_object(json_object_get(root, "summary")) || !json_is_array(json_object_get(root, "milestones")) ||
         !json_is_array(json_object_get(root, "areas")))
         return "skipped: no summary, areas or milestones";
     return NULL;
 }
 
-static size_t blue_of(json_t *counts)
+/* The pack's complete counts (plan and areas), each a whole number no larger than the plan's
+ * milestones, and its pace's monthly counts, numbers as large at most; NULL, or why the pack
+ * cannot be true. */
+static const char *read_counts(sp_arena *a, json_t *root, const sp_plan *p, read_pack *rp)
 {
-    json_t *b = json_object_get(counts, "blue");
-    return json_is_integer(b) && json_integer_value(b) >= 0 ? (size_t)json_integer_value(b) : 0;
+    size_t n = p->milestones.n;
+    json_t *summary = json_object_get(json_object_get(root, "summary"), "milestones");
+    if (!whole_count(json_object_get(summary, "blue"), SIZE_MAX >> 1, &rp->pack.complete))
+        return "skipped: it cannot be true: its complete count (summary.milestones.blue) is not a whole number";
+    if (rp->pack.complete > n)
+        return sp_arena_printf(a, "skipped: it cannot be true: %zu milestones complete of the plan's %zu",
+                               rp->pack.complete, n);
+    rp->pack.area_complete = sp_arena_alloc(a, (p->areas.n + 1) * sizeof *rp->pack.area_complete);
+    for (size_t k = 0; k < p->areas.n; k++)
+        rp->pack.area_complete[k] = SIZE_MAX;
+    size_t i;
+    json_t *ar;
+    json_array_foreach(json_object_get(root, "areas"), i, ar) {
+        const char *name = str(ar, "name");
+        for (size_t k = 0; name && k < p->areas.n; k++) {
+            if (strcmp(name, p->areas.items[k].name) != 0)
+                continue;
+            size_t blue;
+            if (!whole_count(json_object_get(json_object_get(ar, "counts"), "blue"), rp->pack.complete, &blue))
+                return sp_arena_printf(a, "skipped: it cannot be true: area '%.80s' has a complete count that is "
+                                          "not a whole number from 0 to the pack's %zu complete",
+                                       name, rp->pack.complete);
+            rp->pack.area_complete[k] = blue;
+        }
+    }
+    json_t *counts = json_object_get(json_object_get(json_object_get(root, "progress"), "pace"), "counts");
+    json_t *month;
+    json_array_foreach(counts, i, month) {
+        /* a month's count may be a share of the completions between two packs: 2.5 */
+        json_t *v = json_object_get(month, "completed");
+        double done = json_number_value(v);
+        if (v && !json_is_null(v) && (!json_is_number(v) || !isfinite(done) || done < 0 || done > (double)n))
+            return sp_arena_printf(a, "skipped: it cannot be true: its pace (progress.pace.counts) holds a count "
+                                      "that is not a number from 0 to the plan's %zu milestones",
+                                   n);
+    }
+    return NULL;
 }
 
-/* Milestones a pack shows complete, matched by ref and text (the k-th of a pair to the k-th). */
-static void mark_complete(json_t *milestones, const sp_plan *p, sp_date date, sp_history *h, bool *taken)
+/* Milestones a pack shows complete, matched by ref and position: the k-th milestone of a ref in
+ * the pack is the k-th of that ref in the plan. Never by text: a public template's pack holds
+ * redacted text, and every template's pack must give the same forecast. */
+static void match_complete(sp_arena *a, json_t *milestones, const sp_plan *p, read_pack *rp)
 {
-    memset(taken, 0, p->milestones.n * sizeof *taken);
+    size_t n = p->milestones.n;
+    rp->complete_ms = sp_arena_alloc(a, (n + 1) * sizeof *rp->complete_ms);
+    /* each ref's milestones in plan order: the first, then each one's next of the same ref */
+    sp_strmap first;
+    sp_strmap_init(&first, false);
+    size_t *next = sp_xmalloc((n + 1) * sizeof *next), *last = sp_xmalloc((n + 1) * sizeof *last);
+    for (size_t k = 0; k < n; k++) {
+        size_t f;
+        next[k] = SIZE_MAX;
+        if (sp_strmap_get(&first, p->milestones.items[k].ref, &f)) {
+            next[last[f]] = k;
+            last[f] = k;
+        } else {
+            sp_strmap_put(&first, p->milestones.items[k].ref, k);
+            last[k] = k;
+        }
+    }
+    /* the pack's milestones in its order, each taking the next of its ref */
     size_t i;
     json_t *m;
     json_array_foreach(milestones, i, m) {
-        if (!json_is_true(json_object_get(m, "complete")))
+        const char *ref = str(m, "ref");
+        size_t f;
+        if (!ref || !sp_strmap_get(&first, ref, &f) || f == SIZE_MAX)
             continue;
-        const char *ref = str(m, "ref"), *text = str(m, "milestone");
-        if (!ref)
-            continue;
-        for (size_t k = 0; k < p->milestones.n; k++) {
-            const sp_milestone *pm = &p->milestones.items[k];
-            if (taken[k] || strcmp(pm->ref, ref) != 0 || !same_text(pm->text, text))
-                continue;
-            taken[k] = true;
-            if (h->first_complete[k] == SP_NO_DATE || date < h->first_complete[k])
-                h->first_complete[k] = date;
-            break;
-        }
+        sp_strmap_put(&first, p->milestones.items[f].ref, next[f]); /* the plan's key outlives the map */
+        if (json_is_true(json_object_get(m, "complete")))
+            rp->complete_ms[rp->n_complete_ms++] = f;
     }
+    free(next);
+    free(last);
+    sp_strmap_free(&first);
+}
+
+static int by_date(const void *a, const void *b)
+{
+    const read_pack *x = a, *y = b;
+    return (x->pack.as_of > y->pack.as_of) - (x->pack.as_of < y->pack.as_of);
+}
+
+/* One pack file into rp; false after a warning saying why it is skipped. */
+static bool read_pack_file(const char *file, const sp_plan *p, const char *cohort, sp_date as_of, sp_history *h,
+                           read_pack *rp, sp_diags *d)
+{
+    sp_src src = {file, 0, 0};
+    sp_input_problem problem;
+    size_t len = 0;
+    char *text = sp_input_read(file, &len, SP_MAX_LINE, &problem);
+    if (!text) {
+        sp_warning(d, ((sp_src){file, problem.line, problem.line ? 1 : 0}), "skipped: %s", problem.why);
+        return false;
+    }
+    json_error_t err;
+    json_t *root = json_loadb(text, len, 0, &err);
+    free(text);
+    if (!root) {
+        sp_warning(d, ((sp_src){file, (unsigned)(err.line > 0 ? err.line : 0), (unsigned)(err.column > 0 ? err.column : 0)}),
+                   "skipped: not JSON (%s)", err.text);
+        return false;
+    }
+    memset(rp, 0, sizeof *rp);
+    rp->pack.file = file;
+    const char *why = json_is_object(root) ? unusable(&h->arena, root, p, cohort, as_of, &rp->pack.as_of)
+                                           : "skipped: not a sendpack JSON pack";
+    if (!why)
+        why = read_counts(&h->arena, root, p, rp);
+    if (!why)
+        match_complete(&h->arena, json_object_get(root, "milestones"), p, rp);
+    json_decref(root);
+    if (why)
+        sp_warning(d, src, "%s", why);
+    return !why;
 }
 
 bool sp_read_history(const char *dir, const sp_plan *p, const char *cohort, sp_date as_of, sp_history *h,
@@ -118,60 +239,45 @@ bool sp_read_history(const char *dir, const sp_plan *p, const char *cohort, sp_d
     closedir(dp);
     qsort(names.items, names.n, sizeof *names.items, by_name);
 
+    read_pack *packs = sp_xmalloc((names.n + 1) * sizeof *packs);
+    size_t n_packs = 0;
+    for (size_t f = 0; f < names.n; f++) {
+        read_pack *rp = &packs[n_packs];
+        if (!read_pack_file(names.items[f], p, cohort, as_of, h, rp, d))
+            continue;
+        bool seen = false; /* a date already read (another template's pack of it) counts once */
+        for (size_t k = 0; k < n_packs; k++)
+            seen = seen || packs[k].pack.as_of == rp->pack.as_of;
+        if (rp->pack.as_of < as_of && !seen) /* this very report's pack: a re-run */
+            n_packs++;
+    }
+    free(names.items);
+    qsort(packs, n_packs, sizeof *packs, by_date); /* dates are distinct: a stable order */
+
     h->first_complete = sp_arena_alloc(&h->arena, (p->milestones.n + 1) * sizeof *h->first_complete);
     for (size_t k = 0; k < p->milestones.n; k++)
         h->first_complete[k] = SP_NO_DATE;
-    h->packs = sp_arena_alloc(&h->arena, (names.n + 1) * sizeof *h->packs);
-    bool *taken = sp_xmalloc((p->milestones.n + 1) * sizeof *taken);
-    for (size_t f = 0; f < names.n; f++) {
-        sp_src src = {names.items[f], 0, 0};
-        json_error_t err;
-        json_t *root = json_load_file(names.items[f], 0, &err);
-        if (!root) {
-            sp_warning(d, ((sp_src){names.items[f], (unsigned)(err.line > 0 ? err.line : 0),
-                                     (unsigned)(err.column > 0 ? err.column : 0)}),
-                       "skipped: not JSON (%s)", err.text);
+    h->packs = sp_arena_alloc(&h->arena, (n_packs + 1) * sizeof *h->packs);
+    size_t most = 0; /* the largest complete count of an earlier pack */
+    const char *most_file = NULL;
+    for (size_t i = 0; i < n_packs; i++) {
+        const read_pack *rp = &packs[i];
+        if (rp->pack.complete < most) {
+            sp_warning(d, ((sp_src){rp->pack.file, 0, 0}),
+                       "skipped: it cannot be true: %zu milestones complete, fewer than the %zu of the earlier "
+                       "pack %s (completions do not fall)",
+                       rp->pack.complete, most, most_file);
             continue;
         }
-        sp_date date = SP_NO_DATE;
-        const char *why = json_is_object(root) ? unusable(&h->arena, root, p, cohort, as_of, &date)
-                                               : "skipped: not a sendpack JSON pack";
-        bool this_report = !why && date == as_of;
-        bool seen = false;
-        for (size_t k = 0; k < h->n_packs && !why; k++)
-            seen = seen || h->packs[k].as_of == date;
-        if (why)
-            sp_warning(d, src, "%s", why);
-        if (why || this_report || seen) { /* this report re-run, or a date already read (another template) */
-            json_decref(root);
-            continue;
+        most = rp->pack.complete;
+        most_file = rp->pack.file;
+        h->packs[h->n_packs++] = rp->pack;
+        for (size_t k = 0; k < rp->n_complete_ms; k++) { /* by date: the first pack showing it wins */
+            size_t m = rp->complete_ms[k];
+            if (h->first_complete[m] == SP_NO_DATE)
+                h->first_complete[m] = rp->pack.as_of;
         }
-        sp_earlier_pack *pk = &h->packs[h->n_packs++];
-        pk->as_of = date;
-        pk->file = names.items[f];
-        pk->complete = blue_of(json_object_get(json_object_get(root, "summary"), "milestones"));
-        pk->area_complete = sp_arena_alloc(&h->arena, (p->areas.n + 1) * sizeof *pk->area_complete);
-        for (size_t k = 0; k < p->areas.n; k++) {
-            pk->area_complete[k] = SIZE_MAX;
-            size_t i;
-            json_t *ar;
-            json_array_foreach(json_object_get(root, "areas"), i, ar) {
-                const char *name = str(ar, "name");
-                if (name && strcmp(name, p->areas.items[k].name) == 0)
-                    pk->area_complete[k] = blue_of(json_object_get(ar, "counts"));
-            }
-        }
-        mark_complete(json_object_get(root, "milestones"), p, date, h, taken);
-        json_decref(root);
     }
-    free(taken);
-    free(names.items);
-    /* by report date */
-    for (size_t i = 1; i < h->n_packs; i++)
-        for (size_t k = i; k > 0 && h->packs[k - 1].as_of > h->packs[k].as_of; k--) {
-            sp_earlier_pack t = h->packs[k];
-            h->packs[k] = h->packs[k - 1];
-            h->packs[k - 1] = t;
-        }
+    free(packs);
     return true;
 }

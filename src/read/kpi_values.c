@@ -62,7 +62,22 @@ bool sp_read_kpi_values(const sp_table *t, sp_plan *p, sp_diags *d)
             sp_error(d, sp_cell_src(t, period), "period: %s", err);
             ok = false;
         }
-        ok &= optional_number(t, sp_field(row, &c, F_VALUE), "value", &o->has_value, &o->value, d);
+        sp_cell value = sp_field(row, &c, F_VALUE);
+        o->value_note = "";
+        if (value.text[0]) {
+            sp_value_cell vc;
+            if (sp_parse_value_cell(&p->arena, value.text, &vc, err, sizeof err)) {
+                o->has_value = true;
+                o->value = vc.value;
+                o->value_note = vc.note;
+                o->projected = vc.projected;
+                o->value_percent = vc.percent;
+                o->value_src = sp_cell_src(t, value);
+            } else {
+                sp_error(d, sp_cell_src(t, value), "value: %s", err);
+                ok = false;
+            }
+        }
         ok &= optional_number(t, sp_field(row, &c, F_ENGLAND), "England", &o->has_england, &o->england, d);
         ok &= optional_number(t, sp_field(row, &c, F_NEIGHBOURS), "statistical neighbours", &o->has_neighbours,
                               &o->neighbours, d);

@@ -53,6 +53,7 @@ bool sp_read_plan(const char *dir, sp_plan *p, sp_diags *d)
     bool ok = sp_read_plan_ini(join(&p->arena, dir, "plan.ini"), join(&p->arena, dir, "plan.ini"), p, d);
     ok &= read_csv(p, d, dir, "actions.csv", true, sp_read_actions, NULL);
     ok &= read_csv(p, d, dir, "kpis.csv", true, sp_read_kpis, NULL);
+    ok &= read_csv(p, d, dir, "kpi_targets.csv", false, sp_read_kpi_targets, &p->has_targets_file);
     ok &= read_csv(p, d, dir, "kpi_values.csv", false, sp_read_kpi_values, &p->has_values_file);
     ok &= read_csv(p, d, dir, "risks.csv", false, sp_read_risks, &p->has_risks_file);
     ok &= sp_plan_build(p, d);
@@ -142,6 +143,7 @@ static void build_actions(sp_plan *p, sp_diags *d)
                 sp_warning(d, m->src, "action %s is also listed under area '%s'; it is reported under '%s'", a->ref,
                            m->area, a->area);
             a->owner = first_nonempty(a->owner, m->owner);
+            a->accountable = first_nonempty(a->accountable, m->accountable);
             a->cohort = first_nonempty(a->cohort, m->cohort);
             a->resource = first_nonempty(a->resource, m->resource);
             a->kpi = first_nonempty(a->kpi, m->kpi);
@@ -224,41 +226,58 @@ static int obs_order(const void *a, const void *b)
     return (x->src.line > y->src.line) - (x->src.line < y->src.line);
 }
 
-static bool link_observations(sp_plan *p, sp_diags *d)
+/* KPIs by ref, case-insensitive, for linking rows of other files to them. */
+typedef struct kpi_index {
+    const sp_plan *p;
+    size_t *order;
+    size_t n;
+} kpi_index;
+
+static kpi_index kpi_index_build(const sp_plan *p)
+{
+    kpi_index x = {p, sp_xmalloc((p->kpis.n ? p->kpis.n : 1) * sizeof *x.order), p->kpis.n};
+    for (size_t i = 0; i < x.n; i++)
+        x.order[i] = i;
+    kpi_sort_plan = p;
+    if (x.n)
+        qsort(x.order, x.n, sizeof *x.order, kpi_by_ref);
+    return x;
+}
+
+/* The KPI of this ref, or false. */
+static bool kpi_index_find(const kpi_index *x, const char *ref, size_t *kpi)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcasecmp(x->p->kpis.items[x->order[mid]].ref, ref);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == x->n || strcasecmp(x->p->kpis.items[x->order[lo]].ref, ref) != 0)
+        return false;
+    *kpi = x->order[lo];
+    return true;
+}
+
+static bool link_observations(sp_plan *p, const kpi_index *x, sp_diags *d)
 {
     bool ok = true;
-    size_t nk = p->kpis.n;
-    size_t *index = sp_xmalloc((nk ? nk : 1) * sizeof *index);
-    for (size_t i = 0; i < nk; i++)
-        index[i] = i;
-    kpi_sort_plan = p;
-    if (nk)
-        qsort(index, nk, sizeof *index, kpi_by_ref);
-
     size_t kept = 0;
     for (size_t i = 0; i < p->observations.n; i++) {
         sp_observation *o = &p->observations.items[i];
         if (!o->ref[0])
             continue;
-        size_t lo = 0, hi = nk;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            int c = strcasecmp(p->kpis.items[index[mid]].ref, o->ref);
-            if (c < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo == nk || strcasecmp(p->kpis.items[index[lo]].ref, o->ref) != 0) {
+        if (!kpi_index_find(x, o->ref, &o->kpi)) {
             sp_error(d, o->src, "KPI ref '%s' is not in kpis.csv", o->ref);
             ok = false;
             continue;
         }
-        o->kpi = index[lo];
         p->observations.items[kept++] = *o;
     }
     p->observations.n = kept;
-    free(index);
     if (p->observations.n)
         qsort(p->observations.items, p->observations.n, sizeof *p->observations.items, obs_order);
 
@@ -270,12 +289,81 @@ static bool link_observations(sp_plan *p, sp_diags *d)
         else if (o[-1].period_start == o->period_start) {
             char when[16];
             sp_date_month(o->period_end, when);
-            sp_error(d, o->src, "a second value for %s in %s (the first is at line %u): keep one row per period",
-                     k->ref, when, o[-1].src.line);
+            if (o[-1].src.file == o->src.file || strcmp(o[-1].src.file, o->src.file) == 0)
+                sp_error(d, o->src, "a second value for %s in %s (the first is at line %u): keep one row per period",
+                         k->ref, when, o[-1].src.line);
+            else
+                sp_error(d, o->src, "a second value for %s in %s (the first is at %s:%u:%u): keep one row per period",
+                         k->ref, when, o[-1].src.file, o[-1].src.line, o[-1].src.col);
             ok = false;
         }
         k->n_obs++;
     }
+    return ok;
+}
+
+static int checkpoint_order(const void *a, const void *b)
+{
+    const sp_checkpoint *x = a, *y = b;
+    if (x->kpi != y->kpi)
+        return x->kpi < y->kpi ? -1 : 1;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (strcmp(x->src.file, y->src.file))
+        return strcmp(x->src.file, y->src.file);
+    if (x->src.line != y->src.line)
+        return x->src.line < y->src.line ? -1 : 1;
+    return (x->src.col > y->src.col) - (x->src.col < y->src.col);
+}
+
+/* Each KPI's checkpoints in date order. The 3/6/12-month ones a KPI has no target for are left
+ * out where it has dated checkpoints of its own; two targets at one date are an error. */
+static bool link_checkpoints(sp_plan *p, const kpi_index *x, sp_diags *d)
+{
+    bool ok = true;
+    size_t n = p->checkpoints.n;
+    bool *dated = sp_xmalloc((p->kpis.n + 1) * sizeof *dated);
+    for (size_t i = 0; i < p->kpis.n; i++)
+        dated[i] = false;
+    for (size_t i = 0; i < n; i++) {
+        sp_checkpoint *c = &p->checkpoints.items[i];
+        if (!kpi_index_find(x, c->ref, &c->kpi)) {
+            sp_error(d, c->src, "KPI ref '%s' is not in kpis.csv", c->ref);
+            ok = false;
+            c->kpi = (size_t)-1;
+        } else if (c->kind > SP_CPK_12M) {
+            dated[c->kpi] = true;
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sp_checkpoint *c = &p->checkpoints.items[i];
+        if (c->kpi == (size_t)-1 || (c->kind <= SP_CPK_12M && c->target.kind == SP_TARGET_NONE && dated[c->kpi]))
+            continue;
+        p->checkpoints.items[kept++] = *c;
+    }
+    free(dated);
+    p->checkpoints.n = kept;
+    if (kept)
+        qsort(p->checkpoints.items, kept, sizeof *p->checkpoints.items, checkpoint_order);
+    for (size_t i = 0; i < kept; i++) {
+        const sp_checkpoint *c = &p->checkpoints.items[i];
+        sp_kpi *k = &p->kpis.items[c->kpi];
+        if (k->n_checkpoints == 0)
+            k->first_checkpoint = i;
+        else if (c[-1].date == c->date && c[-1].target.kind != SP_TARGET_NONE && c->target.kind != SP_TARGET_NONE) {
+            char when[20];
+            sp_date_long(c->date, when);
+            sp_error(d, c->src, "a second target for %s at %s (the first is at %s:%u:%u): keep one target per checkpoint",
+                     k->ref, when, c[-1].src.file, c[-1].src.line, c[-1].src.col);
+            ok = false;
+        }
+        k->n_checkpoints++;
+    }
+    for (size_t i = 0; i < p->kpis.n; i++)
+        p->kpis.items[i].checkpoints = p->checkpoints.items + p->kpis.items[i].first_checkpoint;
     return ok;
 }
 
@@ -287,8 +375,8 @@ static void infer_units(sp_plan *p)
             continue;
         bool percent = strchr(k->baseline.text, '%') != NULL;
         bool numeric = k->baseline.set;
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-            const sp_target *t = &k->target[cp];
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+            const sp_target *t = &k->checkpoints[cp].target;
             if (t->kind == SP_TARGET_ABSOLUTE && strchr(t->text, '%'))
                 percent = true;
             if (t->kind == SP_TARGET_POINTS)
@@ -302,11 +390,54 @@ static void infer_units(sp_plan *p)
     }
 }
 
+/* Decision 20: a KPI given no direction takes it from its final target (the end target, else
+ * its last numeric one) against its baseline, said once in a note; else up, with a warning. */
+static void infer_directions(sp_plan *p, sp_diags *d)
+{
+    for (size_t i = 0; i < p->kpis.n; i++) {
+        sp_kpi *k = &p->kpis.items[i];
+        if (k->direction_source != SP_DIRSRC_DEFAULT || k->unit == SP_UNIT_TEXT)
+            continue;
+        const sp_checkpoint *final = NULL;
+        for (size_t c = k->n_checkpoints; c-- > 0 && !final;)
+            if (k->checkpoints[c].target.kind == SP_TARGET_ABSOLUTE ||
+                ((k->checkpoints[c].target.kind == SP_TARGET_RELATIVE || k->checkpoints[c].target.kind == SP_TARGET_POINTS) &&
+                 k->baseline.set))
+                final = &k->checkpoints[c];
+        for (size_t c = 0; c < k->n_checkpoints; c++)
+            if (k->checkpoints[c].kind == SP_CPK_END && k->checkpoints[c].target.kind != SP_TARGET_TEXT &&
+                k->checkpoints[c].target.kind != SP_TARGET_NONE)
+                final = &k->checkpoints[c];
+        double target = final ? sp_target_value(&final->target, k->baseline.value) : 0;
+        if (final && k->baseline.set && target != k->baseline.value) {
+            char label[16];
+            k->direction = target < k->baseline.value ? SP_DIR_DOWN : SP_DIR_UP;
+            k->direction_source = SP_DIRSRC_INFERRED;
+            k->direction_note = sp_arena_printf(&p->arena,
+                                                "No direction is given, so %s is taken as better: the %s target (%s) "
+                                                "is %s the baseline (%s)",
+                                                k->direction == SP_DIR_DOWN ? "lower" : "higher",
+                                                sp_kpi_checkpoint_label(final, label), final->target.text,
+                                                k->direction == SP_DIR_DOWN ? "below" : "above", k->baseline.text);
+            continue;
+        }
+        k->direction_note = "No direction is given and none can be inferred, so higher is taken as better";
+        sp_warning(d, k->src, "KPI %s has no direction and none can be inferred (%s): it is judged as higher is better; "
+                              "add a Direction column (up, down, none)",
+                   k->ref, !k->baseline.set ? "its baseline is not set" : final ? "its final target equals its baseline"
+                                                                                 : "it has no numeric final target");
+    }
+}
+
 bool sp_plan_build(sp_plan *p, sp_diags *d)
 {
     build_actions(p, d);
-    bool ok = link_observations(p, d);
+    kpi_index x = kpi_index_build(p);
+    bool ok = link_observations(p, &x, d);
+    ok &= link_checkpoints(p, &x, d);
+    free(x.order);
     infer_units(p);
+    infer_directions(p, d);
     size_t marked = 0;
     for (size_t i = 0; i < p->observations.n; i++)
         marked += sp_ifind_word(p->observations.items[i].note, "illustrative") != NULL;

@@ -94,6 +94,45 @@ static const char *skip_spaces(const char *s)
     return s;
 }
 
+const char *sp_split_note(sp_arena *a, const char *s, const char **note)
+{
+    *note = "";
+    size_t n = strlen(s);
+    if (n < 3 || s[n - 1] != ')')
+        return s;
+    const char *open = strrchr(s, '(');
+    if (!open || open == s)
+        return s;
+    size_t base = (size_t)(open - s), inner = n - base - 2;
+    const char *in = sp_trim(open + 1, &inner);
+    *note = sp_arena_strndup(a, in, inner);
+    while (base && (s[base - 1] == ' ' || s[base - 1] == '\t'))
+        base--;
+    return sp_arena_strndup(a, s, base);
+}
+
+bool sp_note_says_projected(const char *note)
+{
+    static const char *const words[] = {"projected", "projection", "forecast", "forecasted", "estimated", "estimate"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (sp_ifind_word(note, words[i]))
+            return true;
+    return false;
+}
+
+bool sp_parse_value_cell(sp_arena *a, const char *s, sp_value_cell *out, char *err, size_t errlen)
+{
+    const char *number = sp_split_note(a, s, &out->note);
+    if (!sp_parse_number_cell(number, &out->value, err, errlen)) {
+        if (out->note[0]) /* the whole cell, as written */
+            snprintf(err, errlen, "'%s' is not a number (a note may follow it in brackets: 1.07%% (projected))", s);
+        return false;
+    }
+    out->percent = strchr(number, '%') != NULL;
+    out->projected = sp_note_says_projected(out->note);
+    return true;
+}
+
 static const char *rest_words(sp_arena *a, const char *s)
 {
     s = skip_spaces(s);

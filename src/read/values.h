@@ -20,6 +20,21 @@ size_t sp_scan_number(const char *s, double *value, bool *percent);
 /* A cell that must be a number ("412", "17.2%", "1,204", "12 weeks"). */
 bool sp_parse_number_cell(const char *s, double *value, char *err, size_t errlen);
 
+/* "1.07% (projected end of year)": "1.07%", with *note "projected end of year"; a cell without a
+ * trailing bracket is returned as it is, *note "". */
+const char *sp_split_note(sp_arena *a, const char *s, const char **note);
+/* The note says the value is projected, forecast or estimated. */
+bool sp_note_says_projected(const char *note);
+
+/* A value cell: a number with an optional note in brackets (input contract, checkpoint actuals). */
+typedef struct sp_value_cell {
+    double value;
+    bool percent;      /* written with '%' */
+    const char *note;  /* "" when none */
+    bool projected;    /* the note says projected, forecast or estimated */
+} sp_value_cell;
+bool sp_parse_value_cell(sp_arena *a, const char *s, sp_value_cell *out, char *err, size_t errlen);
+
 /* Baseline: a number with an optional note, or text meaning "not yet set". Never fails. */
 void sp_parse_baseline(sp_arena *a, const char *s, sp_baseline *out);
 

@@ -2,6 +2,7 @@
  * render/json_writer.c as it is laid out; nothing here judges: every figure comes from the
  * assessment. */
 #include "render/json_writer.h"
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,15 @@ static void text_or_null(sp_jw *w, const char *s)
         sp_jw_string(w, s);
     else
         sp_jw_null(w);
+}
+
+/* Several owners, officers or advisers: an array of strings. */
+static void text_list(sp_jw *w, sp_view_list l)
+{
+    sp_jw_begin_array(w);
+    for (size_t i = 0; i < l.n; i++)
+        sp_jw_string(w, l.items[i]);
+    sp_jw_end_array(w);
 }
 
 static void key_or_null(sp_jw *w, const char *s)
@@ -113,6 +123,19 @@ static void plan_object(sp_jw *w, const sp_report *r)
     text_or_null(w, r->assessment->rules.cohort);
     sp_jw_kbool(w, "values_illustrative", p->values_illustrative);
     sp_jw_kstring(w, "folder", p->name);
+    if (r->section[SP_SEC_ANNEX_A]) /* the DfE and NHS England header, where the pack shows it */
+        for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++) {
+            const sp_view_annex_row *row = &r->annex_a[i];
+            if (strcmp(row->key, "area") == 0)
+                continue; /* above */
+            sp_jw_key(w, row->key);
+            if (!row->recorded)
+                sp_jw_null(w);
+            else if (row->list)
+                text_list(w, row->lines);
+            else
+                sp_jw_string(w, row->text);
+        }
     sp_jw_end_object(w);
 }
 
@@ -138,6 +161,8 @@ static void summary_object(sp_jw *w, const sp_report *r)
     sp_jw_kinteger(w, "due_on_time", (long long)a->due_on_time);
     sp_jw_key(w, "percent_on_time");
     number_if(w, a->has_percent_on_time, a->percent_on_time);
+    sp_jw_kinteger(w, "complete_no_deadline", (long long)a->complete_no_deadline);
+    sp_jw_kinteger(w, "complete_no_date", (long long)a->complete_no_date);
     sp_jw_key(w, "cohort_whole_plan");
     text_or_null(w, a->focus_whole_plan);
     sp_jw_key(w, "areas");
@@ -182,6 +207,8 @@ static void areas_array(sp_jw *w, const sp_report *r)
         sp_jw_key(w, "percent_on_time");
         number_if(w, ar->has_percent_on_time, ar->percent_on_time);
         sp_jw_kinteger(w, "overdue", (long long)ar->overdue);
+        sp_jw_kinteger(w, "complete_no_deadline", (long long)ar->complete_no_deadline);
+        sp_jw_kinteger(w, "complete_no_date", (long long)ar->complete_no_date);
         if (!r->tmpl->plain_english) {
             sp_jw_kinteger(w, "challenges", (long long)ar->challenges);
             sp_jw_kinteger(w, "acknowledged", (long long)ar->acknowledged);
@@ -221,7 +248,11 @@ static void actions_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         sp_jw_kstring(w, "action", ac->text);
         if (!r->tmpl->plain_english) {
             sp_jw_key(w, "owner");
-            text_or_null(w, ac->owner);
+            text_or_null(w, r->ac_owner[i]);
+            sp_jw_key(w, "owners");
+            text_list(w, r->ac_owners[i]);
+            sp_jw_key(w, "accountable");
+            text_or_null(w, r->ac_accountable[i]);
             sp_jw_key(w, "resource");
             text_or_null(w, ac->resource);
         }
@@ -260,7 +291,11 @@ static void milestones_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         text_or_null(w, m->text);
         if (!r->tmpl->plain_english) {
             sp_jw_key(w, "owner");
-            text_or_null(w, m->owner[0] ? m->owner : ac->owner);
+            text_or_null(w, r->ms_owner[i]);
+            sp_jw_key(w, "owners");
+            text_list(w, r->ms_owners[i]);
+            sp_jw_key(w, "accountable");
+            text_or_null(w, r->ms_accountable[i]);
         }
         sp_jw_key(w, "due");
         date_or_null(w, mr->original_due);
@@ -309,6 +344,7 @@ static void milestones_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         }
         sp_jw_key(w, "progress");
         text_or_null(w, m->progress);
+        sp_jw_kbool(w, "progress_of_action", m->progress_of_action);
         sp_jw_key(w, "cohort");
         text_or_null(w, r->assessment->actions[m->action_index].cohort);
         sp_jw_key(w, "cohort_reason");
@@ -326,7 +362,7 @@ static const char *target_kind_key(sp_target_kind k)
     return keys[k];
 }
 
-static void spc_object(sp_jw *w, const sp_spc *s)
+static void spc_object(sp_jw *w, const sp_kpi *k, const sp_spc *s)
 {
     sp_jw_begin_object(w);
     sp_jw_kbool(w, "computed", s->computed);
@@ -343,8 +379,9 @@ static void spc_object(sp_jw *w, const sp_spc *s)
     key_or_null(w, sp_spc_assurance_key(s->assurance));
     sp_jw_key(w, "assurance_text");
     key_or_null(w, s->assurance_text);
+    char key[16];
     if (s->target_checkpoint >= 0)
-        sp_jw_kstring(w, "assurance_target", sp_checkpoint_key(s->target_checkpoint));
+        sp_jw_kstring(w, "assurance_target", sp_kpi_checkpoint_key(&k->checkpoints[s->target_checkpoint], key));
     else
         sp_jw_knull(w, "assurance_target");
     /* limits once per segment (they change only at a rebase); per point only its reading */
@@ -392,6 +429,23 @@ static void spc_object(sp_jw *w, const sp_spc *s)
     sp_jw_end_object(w);
 }
 
+/* A checkpoint's target fields, as schema 1's `targets` gave them; the object is left open. */
+static void checkpoint_target(sp_jw *w, const sp_checkpoint *c, const sp_resolved_target *rt)
+{
+    const sp_target *t = &c->target;
+    sp_jw_begin_object(w);
+    sp_jw_key(w, "date");
+    date_or_null(w, rt->date);
+    sp_jw_key(w, "as_written");
+    text_or_null(w, t->text);
+    sp_jw_kstring(w, "kind", target_kind_key(t->kind));
+    sp_jw_key(w, "resolved");
+    number_if(w, rt->numeric, rt->value);
+    sp_jw_kbool(w, "pending_baseline", rt->pending);
+    sp_jw_key(w, "words");
+    text_or_null(w, t->kind == SP_TARGET_TEXT ? NULL : t->words);
+}
+
 static void kpis_array(sp_jw *w, const sp_report *r, sp_arena *arena)
 {
     const sp_plan *p = r->plan;
@@ -407,6 +461,11 @@ static void kpis_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         text_or_null(w, k->area);
         sp_jw_kstring(w, "unit", sp_unit_key(k->unit));
         sp_jw_kstring(w, "direction", sp_direction_key(k->direction));
+        sp_jw_kstring(w, "direction_source", k->direction_source == SP_DIRSRC_GIVEN      ? "given"
+                                             : k->direction_source == SP_DIRSRC_INFERRED ? "inferred"
+                                                                                         : "default");
+        sp_jw_key(w, "direction_note");
+        text_or_null(w, k->direction_note);
         sp_jw_key(w, "cohort");
         text_or_null(w, kr->cohort);
         sp_jw_key(w, "cohort_reason");
@@ -439,30 +498,43 @@ static void kpis_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         text_or_null(w, kr->baseline_note);
         sp_jw_end_object(w);
 
+        /* the 3/6/12-month targets by key, as schema 1 gave them (empty for plans that set their own dates) */
         sp_jw_key(w, "targets");
         sp_jw_begin_object(w);
-        for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-            const sp_target *t = &k->target[cp];
-            const sp_resolved_target *rt = &kr->target[cp];
-            sp_jw_key(w, sp_checkpoint_key(cp));
-            sp_jw_begin_object(w);
-            sp_jw_key(w, "date");
-            date_or_null(w, rt->date);
-            sp_jw_key(w, "as_written");
-            text_or_null(w, t->text);
-            sp_jw_kstring(w, "kind", target_kind_key(t->kind));
-            sp_jw_key(w, "resolved");
-            number_if(w, rt->numeric, rt->value);
-            sp_jw_kbool(w, "pending_baseline", rt->pending);
-            sp_jw_key(w, "words");
-            text_or_null(w, t->kind == SP_TARGET_TEXT ? NULL : t->words);
-            sp_jw_end_object(w);
-        }
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++)
+            if (k->checkpoints[cp].kind <= SP_CPK_12M) {
+                sp_jw_key(w, sp_checkpoint_key((int)k->checkpoints[cp].kind));
+                checkpoint_target(w, &k->checkpoints[cp], &kr->target[cp]);
+                sp_jw_end_object(w);
+            }
         sp_jw_end_object(w);
+        char key[16];
         if (kr->final_checkpoint >= 0)
-            sp_jw_kstring(w, "final_target", sp_checkpoint_key(kr->final_checkpoint));
+            sp_jw_kstring(w, "final_target", sp_kpi_checkpoint_key(&k->checkpoints[kr->final_checkpoint], key));
         else
             sp_jw_knull(w, "final_target");
+        sp_jw_key(w, "checkpoints");
+        sp_jw_begin_array(w);
+        for (size_t cp = 0; cp < k->n_checkpoints; cp++) {
+            const sp_checkpoint *c = &k->checkpoints[cp];
+            const sp_resolved_target *rt = &kr->target[cp];
+            if (c->target.kind == SP_TARGET_NONE)
+                continue;
+            checkpoint_target(w, c, rt);
+            sp_jw_kstring(w, "checkpoint", sp_kpi_checkpoint_key(c, key));
+            sp_jw_key(w, "source");
+            text_or_null(w, c->source);
+            const sp_observation *actual = rt->has_actual ? &p->observations.items[rt->actual_obs] : NULL;
+            sp_jw_key(w, "actual");
+            number_if(w, actual && actual->has_value && c->target.kind != SP_TARGET_TEXT, actual ? actual->value : 0);
+            sp_jw_kbool(w, "actual_projected", actual && actual->projected);
+            sp_jw_key(w, "result");
+            key_or_null(w, sp_checkpoint_result_key(rt->result));
+            sp_jw_key(w, "at");
+            source(w, arena, c->src);
+            sp_jw_end_object(w);
+        }
+        sp_jw_end_array(w);
 
         sp_jw_key(w, "latest");
         if (kr->has_latest) {
@@ -473,6 +545,7 @@ static void kpis_array(sp_jw *w, const sp_report *r, sp_arena *arena)
             sp_jw_key(w, "period_end");
             date_or_null(w, ob->period_end);
             sp_jw_kreal(w, "value", ob->value);
+            sp_jw_kbool(w, "projected", ob->projected);
             sp_jw_key(w, "source");
             source(w, arena, ob->src);
             sp_jw_end_object(w);
@@ -517,11 +590,11 @@ static void kpis_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         sp_jw_key(w, "next_checkpoint");
         if (kr->next_checkpoint >= 0) {
             sp_jw_begin_object(w);
-            sp_jw_kstring(w, "checkpoint", sp_checkpoint_key(kr->next_checkpoint));
+            sp_jw_kstring(w, "checkpoint", sp_kpi_checkpoint_key(&k->checkpoints[kr->next_checkpoint], key));
             sp_jw_key(w, "date");
             date_or_null(w, kr->target[kr->next_checkpoint].date);
             sp_jw_key(w, "target_as_written");
-            text_or_null(w, k->target[kr->next_checkpoint].text);
+            text_or_null(w, k->checkpoints[kr->next_checkpoint].target.text);
             sp_jw_key(w, "target");
             number_if(w, kr->target[kr->next_checkpoint].numeric, kr->target[kr->next_checkpoint].value);
             sp_jw_end_object(w);
@@ -545,6 +618,9 @@ static void kpis_array(sp_jw *w, const sp_report *r, sp_arena *arena)
             number_if(w, ob->has_neighbours, ob->neighbours);
             sp_jw_key(w, "note");
             text_or_null(w, ob->note);
+            sp_jw_key(w, "value_note");
+            text_or_null(w, ob->value_note);
+            sp_jw_kbool(w, "projected", ob->projected);
             sp_jw_kbool(w, "rebase", ob->rebase);
             sp_jw_kbool(w, "counted", r->assessment->obs_counted[ob_i]);
             sp_jw_key(w, "source");
@@ -553,7 +629,7 @@ static void kpis_array(sp_jw *w, const sp_report *r, sp_arena *arena)
         }
         sp_jw_end_array(w);
         sp_jw_key(w, "spc");
-        spc_object(w, &kr->spc);
+        spc_object(w, k, &kr->spc);
         sp_jw_key(w, "source");
         source(w, arena, k->src);
         sp_jw_end_object(w);
@@ -683,7 +759,7 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     sp_arena arena = {0};
     sp_jw jw, *w = &jw;
     if (!sp_jw_open(w, path)) {
-        snprintf(err, errlen, "cannot write %s", path);
+        snprintf(err, errlen, "cannot write %s: %s", path, strerror(w->error ? w->error : EIO));
         return false;
     }
     /* reals at 15 significant digits, as jansson's JSON_REAL_PRECISION(15) printed them:
@@ -726,7 +802,8 @@ bool sp_render_json(const sp_report *r, const char *path, char *err, size_t errl
     bool ok = sp_jw_close(w);
     sp_arena_free(&arena);
     if (!ok) {
-        snprintf(err, errlen, "cannot write %s", path);
+        snprintf(err, errlen, "cannot write %s: %s", path,
+                 w->error ? strerror(w->error) : "the JSON was left incomplete (a fault in sendpack)");
         return false;
     }
     return true;

@@ -26,6 +26,7 @@ static void burnup(sp_jw *w, const sp_progress *pr)
         month_or_null(w, true, row->month_end);
         sp_jw_kinteger(w, "planned", (long long)row->planned);
         sp_jw_kinteger(w, "revised", (long long)row->revised);
+        sp_jw_kinteger(w, "scope", (long long)row->scope);
         if (row->has_completed)
             sp_jw_kinteger(w, "completed", (long long)row->completed);
         else
@@ -110,6 +111,11 @@ void sp_json_progress(sp_jw *w, const sp_report *r)
         sp_jw_kstring(w, "unknown_note", pr->unknown_note);
     else
         sp_jw_knull(w, "unknown_note");
+    sp_jw_kinteger(w, "undated", (long long)pr->undated);
+    if (pr->scope_note)
+        sp_jw_kstring(w, "scope_note", pr->scope_note);
+    else
+        sp_jw_knull(w, "scope_note");
     sp_jw_kinteger(w, "earlier_packs", a->history ? (long long)a->history->n_packs : 0);
     sp_jw_key(w, "burnup");
     burnup(w, pr);

@@ -2,6 +2,7 @@
  * "," then a new line between members, ": " after a key, reals at 15 significant digits. */
 #include "render/json_writer.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -21,8 +22,10 @@ void sp_jw_init(sp_jw *w, FILE *f)
 bool sp_jw_open(sp_jw *w, const char *path)
 {
     FILE *f = fopen(path, "w");
-    if (!f)
+    if (!f) {
+        w->error = errno;
         return false;
+    }
     sp_jw_init(w, f);
     char *big = malloc(OUT_BUFFER);
     if (big) {
@@ -37,8 +40,11 @@ bool sp_jw_open(sp_jw *w, const char *path)
 static void drain(sp_jw *w)
 {
     if (w->len) {
-        if (fwrite(w->out, 1, w->len, w->f) != w->len)
+        if (fwrite(w->out, 1, w->len, w->f) != w->len) {
+            if (!w->write_error)
+                w->error = errno;
             w->write_error = true;
+        }
         w->len = 0;
     }
 }
@@ -55,10 +61,14 @@ bool sp_jw_close(sp_jw *w)
     drain(w);
     if (w->write_error)
         ok = false;
-    if (fflush(w->f) != 0 || ferror(w->f))
+    if (fflush(w->f) != 0 || ferror(w->f)) {
+        w->error = w->error ? w->error : errno;
         ok = false;
-    if (fclose(w->f) != 0)
+    }
+    if (fclose(w->f) != 0) {
+        w->error = w->error ? w->error : errno;
         ok = false;
+    }
     if (w->owned)
         free(w->out);
     w->f = NULL;

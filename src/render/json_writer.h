@@ -26,6 +26,7 @@ typedef struct {
     size_t cap;             /* size of out */
     bool owned;             /* out is malloc'd (freed by sp_jw_close) */
     bool write_error;       /* an fwrite() to f came up short */
+    int error;              /* errno of the first failure to open, write or close (0: none known) */
     int depth;              /* open containers */
     size_t n[SP_JW_MAX_DEPTH]; /* members written so far in each open container */
     bool object[SP_JW_MAX_DEPTH]; /* each open container: an object (else an array) */

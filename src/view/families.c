@@ -2,9 +2,12 @@
  * dates in full, abbreviations expanded on first use. */
 #include "view/families.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/format.h"
+#include "util/text.h"
+#include "view/redact.h"
 #include "view/view.h"
 
 static const char *const MONTHS[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -105,15 +108,82 @@ static const char *milestone_title(const ctx *c, size_t m)
     return ms->text && ms->text[0] ? ms->text : c->p->actions.items[ms->action_index].text;
 }
 
-/* Late, as families were told: overdue, or past the date first promised even when a new date
- * has been set since. */
-static bool promise_late(const ctx *c, size_t m)
+/* Work that goes on once it is in place: "COMPLETE (ongoing activity)", "Ongoing from March 2020". */
+static bool ongoing_work(const sp_milestone *ms)
 {
-    const sp_milestone_result *r = &c->as->milestones[m];
-    if (r->complete)
-        return false;
-    bool moved = r->original_due != SP_NO_DATE && r->effective_due != r->original_due;
-    return r->derived == SP_RED || (moved && r->original_due < c->as->as_of);
+    return ms->due.kind == SP_DUE_ONGOING || ms->due.kind == SP_DUE_RECURRING || sp_ifind_word(ms->due_text, "ongoing") ||
+           sp_ifind_word(ms->text, "ongoing");
+}
+
+/* Whether a sentence names an officer: any piece of an owner cell ("Ann Lee, Head of SEND")
+ * of two words or more. The page holds no owners (families.h). */
+static bool names_officer(const ctx *c, const char *sentence_text, size_t len)
+{
+    char *t = sp_arena_strndup(c->a, sentence_text, len);
+    for (size_t i = 0; i < c->p->milestones.n + c->p->actions.n; i++) {
+        const char *owner = i < c->p->milestones.n ? c->p->milestones.items[i].owner
+                                                   : c->p->actions.items[i - c->p->milestones.n].owner;
+        if (i && i < c->p->milestones.n && owner == c->p->milestones.items[i - 1].owner)
+            continue;
+        for (const char *q = owner ? owner : ""; *q;) {
+            size_t n = strcspn(q, ",;/()\n");
+            size_t from = 0;
+            while (from < n && q[from] == ' ')
+                from++;
+            while (n > from && q[n - 1] == ' ')
+                n--;
+            const char *piece = sp_arena_strndup(c->a, q + from, n - from);
+            if (strchr(piece, ' ') && strlen(piece) >= 5 && sp_ifind_word(t, piece))
+                return true;
+            q += strcspn(q, ",;/()\n");
+            if (*q)
+                q++;
+        }
+    }
+    return false;
+}
+
+/* The first sentence or two of an officer's update, at most about 300 characters: what was
+ * done, in the plan's own words (the glossary expands its abbreviations when it is said).
+ * A sentence that names an officer or held contact details (redacted at the view's boundary)
+ * is left out. NULL when no sentence is left. */
+static const char *update_sentences(ctx *c, const char *s)
+{
+    const char *out = "";
+    int taken = 0;
+    size_t n = strlen(s);
+    for (size_t start = 0, i = 0; i <= n && taken < 2; i++) {
+        bool end = i == n || s[i] == '\n' ||
+                   ((s[i] == '.' || s[i] == '!' || s[i] == '?') && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n') &&
+                    /* "e.g. ", "i.e. ", an initial "J. Smith": not the end of a sentence */
+                    !(s[i] == '.' && i >= 1 && (i < 2 || s[i - 2] == ' ' || s[i - 2] == '.')));
+        if (!end)
+            continue;
+        size_t from = start, to = i < n && s[i] != '\n' ? i + 1 : i;
+        start = i + 1;
+        while (from < to && (s[from] == ' ' || s[from] == '\t' || s[from] == '\r'))
+            from++;
+        if (to - from < 12 || strstr(sp_arena_strndup(c->a, s + from, to - from), SP_REDACTED) ||
+            names_officer(c, s + from, to - from))
+            continue;
+        if (taken && strlen(out) + (to - from) > 300)
+            break;
+        const char *one = sp_arena_strndup(c->a, s + from, to - from);
+        if (to - from > 320) { /* one long sentence: cut at a word */
+            size_t cut = 300;
+            while (cut > 200 && one[cut] != ' ')
+                cut--;
+            one = sp_arena_printf(c->a, "%.*s…", (int)cut, one);
+        } else {
+            one = sentence(c, one);
+        }
+        out = taken ? sp_arena_printf(c->a, "%s %s", out, one) : one;
+        taken++;
+    }
+    for (char *q = (char *)out; *q; q++)
+        if (*q == '\t' || *q == '\r')
+            *q = ' ';
+    return taken ? out : NULL;
 }
 
 /* What happens next, with the planned and new dates of a late item in words. */
@@ -122,16 +192,16 @@ static const char *next_step(ctx *c, size_t m)
     const sp_milestone *ms = &c->p->milestones.items[m];
     const sp_milestone_result *r = &c->as->milestones[m];
     if (r->complete)
-        return "There is nothing more to do on this.";
+        return ongoing_work(ms) ? "This is in place and carries on." : "There is nothing more to do on this.";
     if (r->original_due == SP_NO_DATE)
-        return ms->due.kind == SP_DUE_ONGOING ? "This work goes on all the time." : "We have not set a date for this yet.";
+        return ongoing_work(ms) ? "This work goes on all the time." : "We have not set a date for this yet.";
     const char *planned = month_year(c->a, r->original_due);
     bool moved = r->effective_due != r->original_due;
     bool planned_passed = r->original_due < c->as->as_of;
     bool new_date_ahead = r->effective_due >= c->as->as_of;
-    /* late against the date first promised, whatever the new date: families were told that one */
+    /* past the date first promised, with a new date still ahead: later than planned (Amber) */
     if (moved && planned_passed && new_date_ahead)
-        return sp_arena_printf(c->a, "We planned this for %s. It is late; the new date is %s.", planned,
+        return sp_arena_printf(c->a, "We planned this for %s. It is later than planned; the new date is %s.", planned,
                                month_year(c->a, r->effective_due));
     if (moved && planned_passed)
         return sp_arena_printf(c->a, "We planned this for %s, then for %s. It is late; we will set a new date.",
@@ -152,25 +222,58 @@ static void add_promise(ctx *c, sp_family_action *fa, size_t m)
     pr->status = r->derived;
     pr->status_word = c->t->status_label[r->derived];
     pr->said = say_plan(c, sentence(c, milestone_title(c, m)));
-    if (r->complete)
-        pr->done = say(c, r->completed_on != SP_NO_DATE
-                              ? sp_arena_printf(c->a, "We finished this in %s.", month_year(c->a, r->completed_on))
-                              : "We have finished this.");
-    else
-        pr->done = say(c, "This is not finished yet.");
+    const sp_milestone *ms = &c->p->milestones.items[m];
+    const char *state = !r->complete                   ? "This is not finished yet."
+                        : r->completed_on != SP_NO_DATE ? sp_arena_printf(c->a, "We finished this in %s.",
+                                                                          month_year(c->a, r->completed_on))
+                        : ongoing_work(ms)              ? "This is in place."
+                                                        : "We have finished this.";
+    /* what was done, from the officers' update where there is one (decision 13: the action's) */
+    const char *update = ms->progress[0] ? update_sentences(c, ms->progress) : NULL;
+    if (update) {
+        say(c, state);
+        pr->done = sp_arena_printf(c->a, "%s %s%s", state, ms->progress_of_action ? "On this work: " : "",
+                                   say_plan(c, update));
+    } else {
+        pr->done = say(c, state);
+    }
     pr->next = say(c, next_step(c, m));
 }
 
-/* "We said we would do 5 things here. 2 are done and 1 is late." */
-static const char *part_summary(ctx *c, size_t total, size_t done, size_t late)
+/* Counts in the committee's five words, one to one (decision 12): "2 are done, 1 is on track,
+ * 1 is later than planned and 2 are late." Only the words with items are said; no item is
+ * ever counted under two words. */
+static const char *counted(ctx *c, const sp_counts *k)
 {
-    const char *s = sp_arena_printf(c->a, "We said we would do %s here.", things(c, total));
-    if (done == total)
-        return sp_arena_printf(c->a, "%s All of them are done.", s);
-    const char *d = done ? sp_arena_printf(c->a, "%zu %s done", done, done == 1 ? "is" : "are") : "None are done yet";
-    if (!late)
-        return sp_arena_printf(c->a, "%s %s and none are late.", s, d);
-    return sp_arena_printf(c->a, "%s %s and %zu %s late.", s, d, late, late == 1 ? "is" : "are");
+    const struct {
+        size_t n;
+        const char *one, *many;
+    } w[] = {{k->blue, "is done", "are done"},
+             {k->green, "is on track", "are on track"},
+             {k->amber, "is later than planned", "are later than planned"},
+             {k->red, "is late", "are late"},
+             {k->grey, "has no date yet", "have no date yet"}};
+    const char *out = "";
+    size_t said = 0, left = 0;
+    for (size_t i = 0; i < 5; i++)
+        left += w[i].n > 0;
+    for (size_t i = 0; i < 5; i++) {
+        if (!w[i].n)
+            continue;
+        said++;
+        const char *sep = said == 1 ? "" : said == left ? " and " : ", ";
+        out = sp_arena_printf(c->a, "%s%s%zu %s", out, sep, w[i].n, w[i].n == 1 ? w[i].one : w[i].many);
+    }
+    if (!k->blue)
+        out = sp_arena_printf(c->a, "none is done yet%s%s", out[0] ? "; " : "", out);
+    return out;
+}
+
+/* "We said we would do 5 things here: 2 are done, 1 is on track and 2 are late." */
+static const char *part_summary(ctx *c, const sp_counts *k)
+{
+    const char *s = sp_arena_printf(c->a, "We said we would do %s here: %s.", things(c, k->total), counted(c, k));
+    return s;
 }
 
 static void build_parts(ctx *c)
@@ -189,14 +292,15 @@ static void build_parts(ctx *c)
         static const sp_status tint[] = {SP_GREEN, SP_AMBER, SP_RED, SP_BLUE};
         part->tint = tint[ar->assessment];
         part->status_word = c->t->assessment_label[ar->assessment];
-        size_t done = 0, late = 0, total = 0;
-        for (size_t m = area->first_milestone; m < area->first_milestone + area->n_milestones; m++)
-            if (c->as->milestones[m].in_scope) {
-                total++;
-                done += c->as->milestones[m].complete;
-                late += promise_late(c, m);
-            }
-        part->summary = say(c, part_summary(c, total, done, late));
+        part->summary = say(c, part_summary(c, &ar->counts));
+        /* At risk with nothing late: its measures are behind, never "late" (decision 12) */
+        if (ar->assessment == SP_AREA_AT_RISK && ar->overdue == 0) {
+            part->status_word = SP_FAMILIES_MEASURES_BEHIND;
+            part->summary = sp_arena_printf(c->a, "%s %s", part->summary,
+                                            say(c, "Nothing here is late, but the measures for this part are behind "
+                                                   "where we hoped, or have no new figures: see \"How we will know "
+                                                   "it is working\" below."));
+        }
         part->actions = sp_arena_alloc(c->a, (area->n_actions + 1) * sizeof *part->actions);
         for (size_t j = area->first_action; j < area->first_action + area->n_actions; j++) {
             const sp_action *ac = &p->actions.items[j];
@@ -250,8 +354,9 @@ static void build_outcomes(ctx *c)
                 s = sp_arena_printf(c->a, "When we started it was %s.", value(c, r->baseline, kpi->unit));
             if (r->has_latest) {
                 const sp_observation *ob = &p->observations.items[r->latest_obs];
-                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s, for %s.", s, s[0] ? " " : "",
-                                    value(c, r->latest, kpi->unit), month_year(c->a, ob->period_end));
+                s = sp_arena_printf(c->a, "%s%sThe latest figure is %s%s, for %s.", s, s[0] ? " " : "",
+                                    value(c, r->latest, kpi->unit), ob->projected ? " (an estimate)" : "",
+                                    month_year(c->a, ob->period_end));
             } else {
                 s = sp_arena_printf(c->a, "%s%sWe do not have a new figure yet.", s, s[0] ? " " : "");
             }
@@ -260,9 +365,9 @@ static void build_outcomes(ctx *c)
                                     value(c, r->target[r->final_checkpoint].value, kpi->unit),
                                     month_year(c->a, r->target[r->final_checkpoint].date));
         } else {
-            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : SP_CP_12M;
-            const char *aim = kpi->target[cp].words && kpi->target[cp].words[0] ? kpi->target[cp].words
-                                                                                 : kpi->target[cp].text;
+            int cp = r->next_checkpoint >= 0 ? r->next_checkpoint : (int)kpi->n_checkpoints - 1;
+            const sp_target *t = cp >= 0 ? &kpi->checkpoints[cp].target : NULL;
+            const char *aim = !t ? NULL : t->words && t->words[0] ? t->words : t->text;
             if (aim && aim[0])
                 s = sp_arena_printf(c->a, "By %s we aim for this: %s", month_year(c->a, c->as->kpis[k].target[cp].date),
                                     sentence(c, aim));
@@ -318,48 +423,23 @@ static void build_contact(ctx *c)
     if (contact[0])
         f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
                                  "please get in touch:");
-    else
-        f->contact_text = say(c, "If you have a question about this plan, or you want to tell us what you think, "
-                                 "please ask your local SEND information, advice and support service. "
-                                 "They can pass your views on to us.");
+    else /* no address of the plan's own: the routes every local area has, with none made up */
+        f->contact_text = say(
+            c, sp_arena_printf(c->a,
+                               "If you have a question about this plan, or you want to tell us what you think, "
+                               "please use the contact details on %s%s Local Offer website, or ask your local SEND "
+                               "information, advice and support service. They can pass your views on to us.",
+                               c->p->info.area[0] ? c->p->info.area : "your local area's",
+                               c->p->info.area[0] ? "'s" : ""));
 }
 
-static const char *count_of(ctx *c, size_t n, const char *one, const char *many)
-{
-    return sp_arena_printf(c->a, " %zu %s.", n, n == 1 ? one : many);
-}
 
-/* "We said we would do 13 things. 0 are done. 11 are on track. 2 are late." Every status with
- * items is named: an item that may be late or has no date is never counted as on track, and an
- * item past the date first promised is late even when it has a new date. */
+/* "We said we would do 13 things: 2 are done, 9 are on track and 2 are late." The committee's
+ * counts in the same run, in the families' words (decision 12). */
 static const char *position(ctx *c)
 {
-    size_t total = 0, done = 0, on_track = 0, at_risk = 0, late = 0, undated = 0;
-    for (size_t m = 0; m < c->p->milestones.n; m++) {
-        const sp_milestone_result *r = &c->as->milestones[m];
-        if (!r->in_scope)
-            continue;
-        total++;
-        if (r->complete)
-            done++;
-        else if (promise_late(c, m))
-            late++;
-        else if (r->derived == SP_GREEN)
-            on_track++;
-        else if (r->derived == SP_AMBER)
-            at_risk++;
-        else
-            undated++;
-    }
-    const char *s = sp_arena_printf(c->a, "We said we would do %s.", things(c, total));
-    s = sp_arena_printf(c->a, "%s%s", s, count_of(c, done, "is done", "are done"));
-    s = sp_arena_printf(c->a, "%s%s", s, count_of(c, on_track, "is on track", "are on track"));
-    if (at_risk)
-        s = sp_arena_printf(c->a, "%s%s", s, count_of(c, at_risk, "may be late", "may be late"));
-    s = sp_arena_printf(c->a, "%s%s", s, count_of(c, late, "is late", "are late"));
-    if (undated)
-        s = sp_arena_printf(c->a, "%s%s", s, count_of(c, undated, "does not have a date yet", "do not have a date yet"));
-    return s;
+    const sp_counts *k = &c->as->milestone_counts;
+    return sp_arena_printf(c->a, "We said we would do %s: %s.", things(c, k->total), counted(c, k));
 }
 
 /* Words shaped like abbreviations ("JCHB", "CPCCG", "PfA"; a plural "s" dropped) that no
@@ -449,9 +529,45 @@ void sp_families_build(sp_families *f, sp_arena *a, const sp_plan *p, const sp_a
     f->own_readability = sp_readability_of(f->own_text);
 }
 
+/* The words a part may carry, for the key: each defined where the page uses it. */
+static const char *part_word_meaning(const sp_view *v, const char *word, sp_status *tint)
+{
+    char days[16], share[16];
+    snprintf(days, sizeof days, "%d", v->assessment->rules.off_track_overdue_days);
+    snprintf(share, sizeof share, "%.0f%%", v->assessment->rules.off_track_share * 100);
+    if (strcmp(word, SP_FAMILIES_MEASURES_BEHIND) == 0) {
+        *tint = SP_AMBER;
+        return "Nothing in this part is late, but the things we measure for it are behind where we hoped, or have "
+               "no new figures.";
+    }
+    if (strcmp(word, v->tmpl->assessment_label[SP_AREA_AT_RISK]) == 0) {
+        *tint = SP_AMBER;
+        return "At least one thing in this part has passed the date we set and is not finished.";
+    }
+    if (strcmp(word, v->tmpl->assessment_label[SP_AREA_OFF_TRACK]) == 0) {
+        *tint = SP_RED;
+        return sp_arena_printf((sp_arena *)&v->arena,
+                               "Something in this part is more than %s days late, or %s or more of the things that "
+                               "should be done by now are late.",
+                               days, share);
+    }
+    return NULL;
+}
+
 void sp_view_build_families(sp_view *v)
 {
     sp_families *f = sp_arena_alloc(&v->arena, sizeof *f);
     sp_families_build(f, &v->arena, v->plan, v->assessment, v->changes, v->tmpl);
     v->families = f;
+    const size_t cap = sizeof v->plain_key / sizeof *v->plain_key;
+    for (size_t i = 0; i < f->n_parts && v->n_plain_key < cap; i++) {
+        const char *word = f->parts[i].status_word;
+        bool seen = false;
+        for (size_t j = 0; j < v->n_plain_key; j++)
+            seen = seen || strcmp(v->plain_key[j].word, word) == 0;
+        sp_status tint;
+        const char *meaning = seen ? NULL : part_word_meaning(v, word, &tint);
+        if (meaning)
+            v->plain_key[v->n_plain_key++] = (sp_view_key_row){tint, word, meaning};
+    }
 }

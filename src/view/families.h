@@ -21,6 +21,9 @@
 #include "view/glossary.h"
 #include "view/readability.h"
 
+/* A part At risk only because of its KPIs (decision 12), and what the page says it means. */
+#define SP_FAMILIES_MEASURES_BEHIND "The measures are behind"
+
 typedef struct sp_family_promise {
     size_t milestone;        /* index into plan milestones */
     sp_status status;        /* the derived status, for the tag's colour */

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define E(a, x) {a, x, SP_GLOSS_BUILT_IN, false, false}
+#define E(a, x) {a, x, SP_GLOSS_BUILT_IN, false, false, 0, NULL}
 /* The words families meet in SEND plans and inspection letters, as GOV.UK, the SEND Code of
  * Practice and NHS England write them out. */
 const sp_gloss_entry SP_SEND_GLOSSARY[] = {
@@ -90,8 +90,18 @@ void sp_glossary_add(sp_glossary *g, const char *abbr, const char *expansion, sp
             memcpy(bigger, g->entries, g->n * sizeof *bigger);
         g->entries = bigger;
     }
+    size_t same_as = 0; /* the term it spells in another case, if any */
+    for (size_t i = 0; i < g->n && !same_as; i++)
+        if (!g->entries[i].same_as && strcasecmp(g->entries[i].abbr, abbr) == 0)
+            same_as = i + 1;
     g->entries[g->n++] = (sp_gloss_entry){sp_arena_strdup(g->arena, abbr), sp_arena_strdup(g->arena, expansion),
-                                          source, false, false};
+                                          source, false, false, same_as, NULL};
+}
+
+/* The entry that stands for e's term: itself, or the one it spells in another case. */
+static sp_gloss_entry *term_of(sp_glossary *g, sp_gloss_entry *e)
+{
+    return e->same_as ? &g->entries[e->same_as - 1] : e;
 }
 
 /* Small words an expansion may hold without a letter of its own: "Education, Health and Care". */
@@ -243,6 +253,9 @@ const char *sp_glossary_expand(sp_glossary *g, const char *text)
             plural = e != NULL;
         }
         if (e) {
+            e = term_of(g, e); /* "PFA" after "PfA" is the same term, expanded once */
+            if (!e->used)
+                e->used_as = sp_arena_strndup(g->arena, text + i, plural ? n - 1 : n);
             e->used = true;
             if (!e->expanded) {
                 e->expanded = true;
@@ -282,9 +295,15 @@ size_t sp_glossary_used(const sp_glossary *g, const sp_gloss_entry ***out)
 {
     size_t n = 0;
     const sp_gloss_entry **list = sp_arena_alloc(g->arena, (g->n + 1) * sizeof *list);
-    for (size_t i = 0; i < g->n; i++)
-        if (g->entries[i].used)
-            list[n++] = &g->entries[i];
+    for (size_t i = 0; i < g->n; i++) {
+        if (!g->entries[i].used)
+            continue;
+        sp_gloss_entry *shown = sp_arena_alloc(g->arena, sizeof *shown); /* spelt as the reader met it */
+        *shown = g->entries[i];
+        if (shown->used_as)
+            shown->abbr = shown->used_as;
+        list[n++] = shown;
+    }
     qsort(list, n, sizeof *list, by_abbr);
     *out = list;
     return n;

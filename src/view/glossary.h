@@ -23,6 +23,11 @@ typedef struct sp_gloss_entry {
     sp_gloss_source source;
     bool used;             /* met in a text run through sp_glossary_expand */
     bool expanded;         /* its first use has been expanded (or was written expanded) */
+    /* Abbreviations differing only by case ("PfA", "PFA") are one term: each is found as
+     * written, and the first added holds the term's expansion, whether it has been used and
+     * expanded, and the spelling first met (used_as); the others name it here (index + 1). */
+    size_t same_as;
+    const char *used_as;
 } sp_gloss_entry;
 
 typedef struct sp_glossary {
@@ -52,7 +57,8 @@ sp_gloss_entry *sp_glossary_find(sp_glossary *g, const char *abbr, size_t len);
  * on the document's texts in reading order. */
 const char *sp_glossary_expand(sp_glossary *g, const char *text);
 
-/* The entries used so far, in alphabetical order (case-insensitive), into a new array. */
+/* The terms used so far, once each (however their case varied), spelt as first met, in
+ * alphabetical order (case-insensitive), into a new array. */
 size_t sp_glossary_used(const sp_glossary *g, const sp_gloss_entry ***out);
 
 #endif

@@ -96,9 +96,12 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
     x->status = r->derived;
     x->ref = m->ref;
     x->title = v->ms_title[x->index];
-    x->owner = v->ms_owner[x->index][0] ? v->ms_owner[x->index] : "not recorded";
+    sp_view_exception_people(v, x, v->ms_owner[x->index], v->ms_accountable[x->index]);
     x->deadline = sp_view_deadline(a, m, r, true);
-    x->why = v->ms_why[x->index];
+    /* why it stands where it does; the position says the challenge or the acknowledgement, so a
+     * row that shows both says each once */
+    x->why = r->reason;
+    const char *said = v->ms_why[x->index]; /* the reason with the challenge or acknowledgement */
     if (x->challenged)
         x->stance = sp_arena_printf(a, "Challenged: %s.", r->challenge);
     else if (x->acknowledged && r->acknowledged)
@@ -107,13 +110,14 @@ static void milestone_story(sp_view *v, sp_view_exception *x)
         x->stance = "No status reported.";
     else
         x->stance = "";
-    /* the why already carries the challenge, or the acknowledgement beside the reason */
+    /* the one paragraph: the challenge; or the reason with the acknowledgement beside it */
     x->account = x->challenged ? x->stance
-                 : (x->acknowledged && r->acknowledged && strstr(x->why, r->acknowledged)) || !x->stance[0]
-                     ? x->why
-                     : sp_arena_printf(a, "%s %s", x->why, x->stance);
+                 : (x->acknowledged && r->acknowledged && strstr(said, r->acknowledged)) || !x->stance[0]
+                     ? said
+                     : sp_arena_printf(a, "%s %s", said, x->stance);
     x->brief = x->deadline;
-    x->narrative = m->progress ? m->progress : "";
+    x->narrative = v->ms_progress[x->index];
+    x->narrative_label = m->progress_of_action ? "" : "Progress: ";
     x->excerpt = excerpt(a, x->narrative, SP_VIEW_EXCERPT_CHARS);
 }
 
@@ -125,7 +129,7 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
     x->status = r->rag;
     x->ref = k->ref;
     x->title = k->name;
-    x->owner = k->owner && k->owner[0] ? k->owner : "not recorded";
+    sp_view_exception_people(v, x, k->owner, NULL);
     x->deadline = "";
     x->why = v->kpi_why[x->index];
     /* missing data is never reassurance: say what has not been reported */
@@ -134,18 +138,19 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
                     ? sp_arena_printf(&v->arena, "%s%s", gap, gap[strlen(gap) - 1] == '.' ? "" : ".")
                     : "";
     x->account = x->stance[0] ? sp_arena_printf(&v->arena, "%s %s", x->why, x->stance) : x->why;
-    char value[64], target[64];
+    char target[64];
     const char *latest = "no value reported";
     if (r->has_latest) {
         char month[16];
-        sp_format_value(v->plan->observations.items[r->latest_obs].value, k->unit, value, sizeof value);
         sp_date_month(v->plan->observations.items[r->latest_obs].period_end, month);
-        latest = sp_arena_printf(&v->arena, "%s in %s", value, month);
+        latest = sp_arena_printf(&v->arena, "%s in %s", v->obs_value[r->latest_obs], month); /* its note kept */
     }
     int cp = r->final_checkpoint;
     if (cp >= 0 && r->target[cp].numeric) {
         sp_format_value(r->target[cp].value, k->unit, target, sizeof target);
-        x->brief = sp_arena_printf(&v->arena, "%s; %s target %s", latest, sp_checkpoint_label(cp), target);
+        char label[16];
+        x->brief = sp_arena_printf(&v->arena, "%s; %s target %s", latest,
+                                   sp_kpi_checkpoint_label(&k->checkpoints[cp], label), target);
     } else {
         x->brief = latest;
     }
@@ -154,6 +159,7 @@ static void kpi_story(sp_view *v, sp_view_exception *x)
         const char *note = v->plan->observations.items[r->latest_obs].note;
         x->narrative = note ? note : "";
     }
+    x->narrative_label = "Note: ";
     x->excerpt = excerpt(&v->arena, x->narrative, SP_VIEW_EXCERPT_CHARS);
 }
 

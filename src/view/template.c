@@ -4,23 +4,26 @@
 
 const char *const SP_SECTION_KEYS[SP_N_SECTIONS] = {
     "glance", "changes", "exceptions", "scorecard", "areas", "actions", "kpis", "spc", "cohort", "plain", "risks", "key",
+    "annex_a",
 };
 const char *const SP_PDF_EXCEPTION_COLUMN_KEYS[SP_N_PDF_EXCEPTION_COLUMNS] = {"what", "status", "owner", "why"};
 const char *const SP_PDF_SCORECARD_COLUMN_KEYS[SP_N_PDF_SCORECARD_COLUMNS] = {
-    "kpi", "baseline", "target_3m", "target_6m", "target_12m", "latest", "rag", "evidence", "variation", "assurance"};
+    "kpi", "baseline", "target_3m", "target_6m", "target_12m", "latest", "rag", "evidence", "variation", "assurance",
+    "next_checkpoint", "final_target"};
 const char *const SP_SHEET_KEYS[SP_N_SHEETS] = {
     "summary", "changes", "actions", "kpis", "spc", "exceptions", "cohort", "plain", "risks", "data_quality", "key",
-    "progress", "forecast",
+    "progress", "forecast", "checkpoints",
 };
 const char *const SP_ACTION_COLUMN_KEYS[SP_N_ACTION_COLUMNS] = {
     "area", "ref", "action", "milestone", "owner", "due", "due_as_written", "revised_due", "completed", "reported_status",
     "derived_status", "days_overdue", "slippage", "challenge", "reason", "progress", "resource", "cohort", "source",
+    "accountable",
 };
 const char *const SP_KPI_COLUMN_KEYS[SP_N_KPI_COLUMNS] = {
     "ref", "name", "unit", "direction", "baseline", "baseline_as_written", "target_3m", "target_3m_value", "target_6m",
     "target_6m_value", "target_12m", "target_12m_value", "latest", "latest_period", "trajectory", "rag", "progress",
     "direction_of_travel", "england", "england_comparison", "neighbours", "neighbours_comparison", "next_checkpoint",
-    "next_target", "reason", "spc_variation", "spc_assurance", "source",
+    "next_target", "reason", "spc_variation", "spc_assurance", "source", "final_target", "direction_source",
 };
 
 void sp_template_free(sp_template *t)

@@ -21,7 +21,7 @@ static const int DEFAULT_SHEETS[] = {SP_SHEET_SUMMARY,    SP_SHEET_CHANGES, SP_S
                                      SP_SHEET_SPC,        SP_SHEET_EXCEPTIONS, SP_SHEET_RISKS, SP_SHEET_DATA_QUALITY,
                                      SP_SHEET_KEY};
 static const int DEFAULT_ACTION_COLUMNS[] = {
-    SP_AC_AREA,      SP_AC_REF,        SP_AC_ACTION,   SP_AC_MILESTONE,     SP_AC_OWNER,     SP_AC_DUE,
+    SP_AC_AREA,      SP_AC_REF,        SP_AC_ACTION,   SP_AC_MILESTONE,     SP_AC_OWNER,     SP_AC_ACCOUNTABLE, SP_AC_DUE,
     SP_AC_DUE_AS_WRITTEN, SP_AC_REVISED_DUE, SP_AC_COMPLETED, SP_AC_REPORTED, SP_AC_DERIVED, SP_AC_DAYS_OVERDUE,
     SP_AC_SLIPPAGE,  SP_AC_CHALLENGE,  SP_AC_REASON,   SP_AC_PROGRESS,      SP_AC_SOURCE};
 
@@ -92,6 +92,8 @@ typedef struct loader {
     const char *file;
     bool ok;
     char last[96]; /* section.key of the previous line: an indented line continues a list */
+    struct seen_key { char key[96]; unsigned line; } seen[96]; /* each key once (decisions #18) */
+    size_t n_seen;
 } loader;
 
 __attribute__((format(printf, 3, 4))) static void bad(loader *l, unsigned line, const char *fmt, ...)
@@ -114,16 +116,19 @@ static const char *accepted(sp_arena *a, const char *const *keys, int n)
 }
 
 /* "glance, exceptions, key" -> indices into keys. A continuation line (libinih calls the
- * handler again with the same key) appends to the list. */
+ * handler again with the same key) appends to the list. Each name at most once: a table
+ * never has more columns than it has names (decisions #18). */
 static void parse_list(loader *l, unsigned line, const char *what, const char *value, const char *const *keys,
                        int n_keys, int *out, int *n_out, bool append)
 {
     int n = append ? *n_out : 0;
-    char buf[2048];
-    snprintf(buf, sizeof buf, "%s", value);
-    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        size_t len = strlen(tok);
-        const char *k = sp_trim(tok, &len);
+    const char *p = value;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        const char *next = comma ? comma + 1 : p + len;
+        const char *k = sp_trim(p, &len);
+        p = next;
         if (!len)
             continue;
         int found = -1;
@@ -131,14 +136,19 @@ static void parse_list(loader *l, unsigned line, const char *what, const char *v
             if (strlen(keys[i]) == len && sp_ieqn(k, keys[i], len))
                 found = i;
         if (found < 0) {
-            bad(l, line, "%s: unknown name '%.*s' (accepted: %s)", what, (int)len, k,
+            bad(l, line, "%s: unknown name '%.*s' (accepted: %s)", what, len > 60 ? 60 : (int)len, k,
                 accepted(&l->t->arena, keys, n_keys));
             return;
         }
-        if (n == SP_MAX_LIST) {
-            bad(l, line, "%s: too many names", what);
+        if (n == n_keys) { /* out holds n_keys names */
+            bad(l, line, "%s: more names than the %d it has: each may appear once", what, n_keys);
             return;
         }
+        for (int i = 0; i < n; i++)
+            if (out[i] == found) {
+                bad(l, line, "%s: '%s' is named twice: each may appear once", what, keys[found]);
+                return;
+            }
         out[n++] = found;
     }
     if (n == 0) {
@@ -146,6 +156,26 @@ static void parse_list(loader *l, unsigned line, const char *what, const char *v
         return;
     }
     *n_out = n;
+}
+
+/* A key given twice is an error: the reader cannot tell which was meant. */
+static bool first_time(loader *l, unsigned line, const char *section, const char *key)
+{
+    char k[96];
+    snprintf(k, sizeof k, "%s.%s", section, key);
+    for (char *c = k; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    for (size_t i = 0; i < l->n_seen; i++)
+        if (strcmp(l->seen[i].key, k) == 0) {
+            bad(l, line, "'%s' in [%s] is given twice (first on line %u): give it once", key, section,
+                l->seen[i].line);
+            return false;
+        }
+    if (l->n_seen < sizeof l->seen / sizeof *l->seen) {
+        snprintf(l->seen[l->n_seen].key, sizeof l->seen[l->n_seen].key, "%s", k);
+        l->seen[l->n_seen++].line = line;
+    }
+    return true;
 }
 
 static bool int_value(loader *l, unsigned line, const char *key, const char *value, int lo, int hi, int *out)
@@ -176,15 +206,34 @@ static bool share_value(loader *l, unsigned line, const char *key, const char *v
 
 static const char *const SECTIONS[] = {"report", "sections", "columns", "labels", "thresholds", "filter", "redact"};
 
-static int on_value(void *user, unsigned line, const char *section, const char *key, const char *value)
+static bool is_list(const char *section, const char *key)
+{
+    static const char *const lists[] = {"sections.pdf", "sections.workbook", "columns.actions", "columns.kpis",
+                                        "columns.pdf_exceptions", "columns.pdf_scorecard"};
+    char k[96];
+    snprintf(k, sizeof k, "%s.%s", section, key);
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        if (sp_ieq(k, lists[i]))
+            return true;
+    return false;
+}
+
+static int on_value(void *user, unsigned line, bool continued, const char *section, const char *key,
+                    const char *value)
 {
     loader *l = user;
     sp_template *t = l->t;
     const char *v = sp_arena_strdup(&t->arena, value);
     char this_key[96];
     snprintf(this_key, sizeof this_key, "%s.%s", section, key);
-    bool append = strcmp(this_key, l->last) == 0;
+    bool append = continued && strcmp(this_key, l->last) == 0;
     snprintf(l->last, sizeof l->last, "%s", this_key);
+    if (append && !is_list(section, key)) {
+        bad(l, line, "%s: only a list of names may continue on an indented line", key);
+        return 1;
+    }
+    if (!append && !first_time(l, line, section, key))
+        return 1;
     size_t at;
     const char *unsafe = sp_unsafe_text(&t->arena, v, &at);
     if (unsafe) { /* titles and words go into every document */
@@ -287,10 +336,14 @@ static int on_value(void *user, unsigned line, const char *section, const char *
         int_value(l, line, key, v, 12, 600, &t->rules.forecast.cap_months);
     } else if (IS("thresholds", "forecast_min_completions")) {
         int_value(l, line, key, v, 1, 1000, &t->rules.forecast.min_completions);
-    } else if (IS("filter", "cohort")) {
-        t->rules.cohort = v[0] ? v : NULL;
-    } else if (IS("filter", "focus_cohort")) {
-        t->rules.focus_cohort = v[0] ? v : NULL;
+    } else if (IS("filter", "cohort") || IS("filter", "focus_cohort")) {
+        if (v[0] && !sp_is_age_range(v))
+            bad(l, line, "%s = '%s': give an age range LOW-HIGH with LOW <= HIGH, e.g. 18-25 (or nothing: everyone)",
+                key, v);
+        else if (sp_ieq(key, "cohort"))
+            t->rules.cohort = v[0] ? v : NULL;
+        else
+            t->rules.focus_cohort = v[0] ? v : NULL;
     } else if (IS("redact", "contacts")) {
         if (!sp_parse_yes_no(v, &t->redact_contacts))
             bad(l, line, "contacts = '%s': yes or no", v);
@@ -330,14 +383,15 @@ bool sp_template_load(const char *name_or_path, sp_template *t, sp_diags *d)
     if (len > 4 && strcmp(base + len - 4, ".ini") == 0)
         len -= 4;
     t->name = sp_slug(&t->arena, sp_arena_strndup(&t->arena, base, len));
-    loader l = {t, d, path, true, ""};
-    int r = sp_ini_parse(path, on_value, &l);
+    loader l = {.t = t, .d = d, .file = path, .ok = true};
+    sp_input_problem why;
+    int r = sp_ini_parse(path, on_value, &l, &why);
     if (r < 0) {
-        if (errno == ENOENT && !is_path)
+        if (why.missing && !is_path)
             sp_error(d, ((sp_src){path, 0, 0}), "no template '%s' (the bundled ones are scrutiny, dfe-nhse and local-offer)",
                      name_or_path);
         else
-            sp_error(d, ((sp_src){path, 0, 0}), "cannot read the template: %s", strerror(errno));
+            sp_error(d, ((sp_src){path, why.line, why.line ? 1 : 0}), "%s", why.why);
         return false;
     }
     if (r > 0) {

@@ -220,7 +220,7 @@ ini-bad-kind: $S1; 1 error, 0 warnings"
 
 mk ini-unknown-key
 printf '%s\n; the house style\ncolour = blue\n' "$INI" > ini-unknown-key/plan.ini
-exp ini-unknown-key "ini-unknown-key/plan.ini:6:1: error: unknown key 'colour' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, checkpoint_12m, organisations, contact, end, revisit)
+exp ini-unknown-key "ini-unknown-key/plan.ini:6:1: error: unknown key 'colour' (accepted: title, area, kind, start, checkpoint_3m, checkpoint_6m, checkpoint_12m, organisations, contact, end, revisit, inspection, revisit_report, accountable_officers, advisers, governance)
 ini-unknown-key: $S1; 1 error, 0 warnings"
 
 mk ini-missing-start
@@ -264,3 +264,19 @@ mk nul-bytes
 printf 'Area,Ref,Action,Owner,Due\nWorkstream 1,1.1a,Write\x00the strategy,Ann Lee,Dec 2022\n' > nul-bytes/actions.csv
 exp nul-bytes 'nul-bytes/actions.csv:2:24: error: a NUL byte: the file is not text (UTF-16 without a byte-order mark?); save it as "CSV UTF-8"
 nul-bytes: 0 areas, 0 actions, 0 milestones, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings'
+
+# Inputs of sane size (decisions #17): a row of more than 1,000 columns
+mk too-many-columns
+{ printf '%s\n' "$ACT_H"; printf '%s' "$ACT_R"; printf ',%.0s' $(seq 1000); printf 'x\n'; } > too-many-columns/actions.csv
+exp too-many-columns 'too-many-columns/actions.csv:2:1067: error: more than 1000 columns in a row: not an export sendpack reads
+too-many-columns: 0 areas, 0 actions, 0 milestones, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings'
+
+# plan.ini: an indented line continues a text, not a date; a NUL byte is no text
+mk ini-date-continued
+printf '[plan]\ntitle = Test plan\n    continued\narea = Testshire\nstart = 2022-06-30\n    2022-07-01\n' > ini-date-continued/plan.ini
+exp ini-date-continued "ini-date-continued/plan.ini:6:1: error: an indented line continues a text above it; 'start' takes one line
+ini-date-continued: 1 area, 1 action, 1 milestone, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings"
+mk ini-nul
+printf '[plan]\ntitle = Test\000plan\narea = Testshire\nstart = 2022-06-30\n' > ini-nul/plan.ini
+exp ini-nul 'ini-nul/plan.ini:2:1: error: a NUL byte: the file is not text
+ini-nul: 1 area, 1 action, 1 milestone, 1 KPI, 0 observations, 0 risks; 1 error, 0 warnings'

@@ -1,9 +1,10 @@
 """Checks sendpack's HTML pages and fragments as an accessibility reviewer and a Local Offer
 editor would, with Python's own HTML parser (an independent reader):
 
-  every page: lang="en-GB", one h1, headings never skip a level, a skip link to <main>, a
-  contents list whose links all land, no script, nothing fetched (no src, no stylesheet link, no
-  url()), every table with a caption and every th with a scope, every chart an svg role="img"
+  every page: lang="en-GB", one h1, headings never skip a level, a skip link to <main>, every
+  id prefixed sendpack- (a host page styles #contents, #key...) and every id an aria or for
+  attribute names present, a contents list whose links all land, no script, nothing fetched
+  (no src, no stylesheet link, no url()), every table with a caption and every th with a scope, every chart an svg role="img"
   labelled by a non-empty title and desc and followed by its figures in a <details> table,
   every status tag saying a word;
   fragments: no html/head/body, headings from h2 (or the level asked for);
@@ -41,6 +42,8 @@ class Page(html.parser.HTMLParser):
         self._heading = None
         self._tag = None
         self._details = 0
+        self._th = None
+        self.th_texts = []          # the text of every table header cell
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -66,6 +69,8 @@ class Page(html.parser.HTMLParser):
             self.tables[-1][0] = True
         if tag == "th" and self.tables:
             self.tables[-1][1].append(a.get("scope"))
+        if tag == "th":
+            self._th = []
         if tag == "svg":
             self.svgs.append(a)
         if tag == "details":
@@ -90,6 +95,9 @@ class Page(html.parser.HTMLParser):
             self._heading = None
         if tag == "details":
             self._details -= 1
+        if tag == "th" and self._th is not None:
+            self.th_texts.append("".join(self._th).strip())
+            self._th = None
         if tag == "strong" and self._tag is not None:
             self.tags.append("".join(self._tag).strip())
             self._tag = None
@@ -106,6 +114,8 @@ class Page(html.parser.HTMLParser):
             self._heading[1].append(data)
         if self._tag is not None:
             self._tag.append(data)
+        if self._th is not None:
+            self._th.append(data)
         if not self._skip and "svg" not in self.stack:
             self.text.append(data)
 
@@ -151,11 +161,22 @@ def common(path, p, top):
     for href in p.links:
         if href.startswith("#") and href[1:] not in p.ids:
             problem(path, f"link to #{href[1:]} lands nowhere")
+    # a host page styles #contents, #key, #main...: every id of the pack is its own (issue 22)
+    for i in sorted(p.ids):
+        if not i.startswith("sendpack-"):
+            problem(path, f"id '{i}' is not prefixed sendpack-: a host page's CSS may restyle it")
+    for tag, a in p.attrs_all:
+        for attr in ("aria-labelledby", "aria-describedby", "for"):
+            for ref in (a.get(attr) or "").split():
+                if ref not in p.ids:
+                    problem(path, f"<{tag} {attr}> names '{ref}', which no element has")
     for caption, scopes in p.tables:
         if not caption:
             problem(path, "a table without a caption")
         if any(s not in ("col", "row") for s in scopes):
             problem(path, "a th without scope")
+    if any(not t for t in p.th_texts):
+        problem(path, f"{sum(not t for t in p.th_texts)} table header cells without text")
     for s in p.svgs:
         if s.get("role") != "img":
             problem(path, "an svg without role=img")
@@ -249,7 +270,7 @@ def main():
         p = parse(path)
         if not re.search(r'<html lang="en-GB">', p.raw):
             problem(path, 'no <html lang="en-GB">')
-        if not re.search(r'<a class="sp-skip" href="#main">', p.raw) or "main" not in p.ids:
+        if not re.search(r'<a class="sp-skip" href="#sendpack-main">', p.raw) or "sendpack-main" not in p.ids:
             problem(path, "no skip link to <main id=main>")
         common(path, p, 1)
         if "local-offer" in path:

@@ -43,7 +43,7 @@ assert m["source"] == "actions.csv:24", m["source"]
 assert m["challenge"] == "Reported Green, but 3 months overdue (due 30 Sep 2022)"
 k = next(k for k in d["kpis"] if k["ref"] == "K12")
 assert k["rag"] == "red" and k["targets"]["6m"]["resolved"] == 20.4 and k["targets"]["6m"]["as_written"] == "Increase on baseline of at least 20%"
-assert k["latest"] == {"period": "2022-12", "period_end": "2022-12-31", "value": 18.9, "source": "kpi_values.csv:20"}, k["latest"]
+assert k["latest"] == {"period": "2022-12", "period_end": "2022-12-31", "value": 18.9, "projected": False, "source": "kpi_values.csv:20"}, k["latest"]
 assert d["plan"]["values_illustrative"] is True
 assert len(d["risks"]) == 4 and d["risks"][0]["source"] == "risks.csv:2"
 print("json fields ok")

@@ -78,8 +78,8 @@ assert 'changes' not in json.load(open(b + '.json'))
 assert 'Changes' not in openpyxl.load_workbook(b + '.xlsx').sheetnames
 " "$work/plain/peterborough-wsoa-2019-scrutiny-2020-06-29" || fail "changes without --previous"
 pdftotext "$work/plain/peterborough-wsoa-2019-scrutiny-2020-06-29.pdf" - 2>/dev/null | grep -q "Since the last report" && fail "PDF section without --previous"
-# The same export as its own previous: nothing changed.
-"$SENDPACK" --as-of 2020-06-29 --previous "$prev" --previous-as-of 2020-06-29 --format json --output "$work/same" "$prev" >/dev/null 2>&1 || fail "same"
+# The same export as its own previous, a day earlier (--previous-as-of must come first): nothing changed.
+"$SENDPACK" --as-of 2020-06-29 --previous "$prev" --previous-as-of 2020-06-28 --format json --output "$work/same" "$prev" >/dev/null 2>&1 || fail "same"
 /usr/bin/python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['changes']['items'] == []" "$work/same/peterborough-wsoa-2019-scrutiny-2020-06-29.json" || fail "identical exports report changes"
 
 # KPIs and risks: the APP with K12's December value changed, one risk closed and one raised.
@@ -95,12 +95,15 @@ lines.append('Nov 2022,Recruitment of educational psychologists,High,Regional re
 open(p, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 PY
 mkdir -p "$work/app-out"
-"$SENDPACK" --as-of 2022-12-31 --previous "$app" --previous-as-of 2022-12-31 --format json --output "$work/app-out" "$work/app-next" >/dev/null 2>&1 || fail "app run"
-/usr/bin/python3 - "$work/app-out/app-next-scrutiny-2022-12-31.json" <<'PY' || exit 1
+# (the next day's report: the previous report date must come first; four milestones due on 31 Dec
+# are overdue the day after)
+"$SENDPACK" --as-of 2023-01-01 --previous "$app" --previous-as-of 2022-12-31 --format json --output "$work/app-out" "$work/app-next" >/dev/null 2>&1 || fail "app run"
+/usr/bin/python3 - "$work/app-out/app-next-scrutiny-2023-01-01.json" <<'PY' || exit 1
 import json, sys
 ch = json.load(open(sys.argv[1]))["changes"]["items"]
 got = sorted((c["kind"], c["ref"] or c["what"][:20]) for c in ch)
-want = sorted([("kpi_changed", "K12"), ("risk_closed", "Transition to ICS in"), ("risk_new", "Recruitment of educa")])
+want = sorted([("kpi_changed", "K12"), ("risk_closed", "Transition to ICS in"), ("risk_new", "Recruitment of educa")] +
+              [("newly_overdue", r) for r in ("APP-01", "APP-02", "APP-04", "APP-06")])
 assert got == want, got
 k = next(c for c in ch if c["kind"] == "kpi_changed")
 assert k["from"] == "18.9% (Dec 2022), Red" and k["to"] == "19.6% (Dec 2022), Red", k
@@ -135,14 +138,20 @@ k = wb["KPIs"]
 header = [c.value for c in k[4]]
 r = dict(zip(header, next(k.iter_rows(min_row=5, max_row=5, values_only=True))))
 assert r["SPC variation"] == "special cause — improving" and r["SPC assurance"] == "consistently fails the target", r
-# each XmR chart's four series share the first one's months: one category cache a chart
+# each XmR chart's four series (five with its checkpoints' diamonds) share the first one's months:
+# one category cache a chart
 import re, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 charts = [n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)]
 xmr = [z.read(n).decode() for n in charts if "XmR chart" in z.read(n).decode()]
 assert len(xmr) == 3, len(xmr)
+# the checkpoints within a chart's months: diamonds labelled with their values (the 6 and 12-month
+# targets of K01 and K02 fall within their values' months; K03 has no targets)
+with_cp = [x for x in xmr if "Checkpoint target" in x]
+assert len(with_cp) == 2 and all(x.count("<c:ser>") == 5 and "<c:dLbls>" in x for x in with_cp), \
+    [x.count("<c:ser>") for x in xmr]
 for x in xmr:
-    assert x.count("<c:ser>") == 4 and x.count("<c:cat>") == 1, (x.count("<c:ser>"), x.count("<c:cat>"))
+    assert x.count("<c:ser>") in (4, 5) and x.count("<c:cat>") == 1, (x.count("<c:ser>"), x.count("<c:cat>"))
     # the mean and limit lines are cached at their ends only, and the chart spans the gap
     assert 'dispBlanksAs val="span"' in x
     sers = x.split("<c:ser>")[1:]

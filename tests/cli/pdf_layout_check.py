@@ -13,7 +13,11 @@ Three faults are looked for:
 3. table text smaller than 9 pt: text inside a table's header band or its rows (the rows end at
    the thin full-width rules the engine draws under each one);
 4. words printed over each other (a chart's labels): two words whose boxes share more than a
-   third of the smaller one.
+   third of the smaller one;
+5. a page a reader must skip (decisions #14): one with nothing but its running head and foot,
+   or, but for the last page, one whose body ends in its top fifth (a leftover row or two
+   before a section that starts a new page); the last page, in its top eighth (a table's
+   last row or two, which the engine keeps with rows of the page before).
 """
 import json
 import re
@@ -260,6 +264,22 @@ def check_overprinted(pages):
                     return
 
 
+HEAD_BOTTOM, FOOT_TOP = 45.0, 50.0  # the running head ends above this; the foot starts this far above the bottom
+BODY_TOP, BODY_BOTTOM = 52.0, 56.0  # the body's first line from the top, its last from the bottom (pdf_doc.h)
+NEAR_EMPTY, LAST_NEAR_EMPTY = 0.2, 0.125
+
+
+def check_empty_pages(pages):
+    for n, (_, h, words) in enumerate(pages, 1):
+        body = [w for w in words if w[1] > HEAD_BOTTOM and w[3] < h - FOOT_TOP]
+        if not body:
+            fail(f"page {n}: blank, only the running head and foot")
+            continue
+        used = (max(w[3] for w in body) - BODY_TOP) / (h - BODY_TOP - BODY_BOTTOM)
+        if used < (NEAR_EMPTY if n < len(pages) else LAST_NEAR_EMPTY):
+            fail(f"page {n}: near-empty, its body ends {used:.0%} down the page")
+
+
 def main():
     pdf, sources = sys.argv[1], sys.argv[2:]
     pages = words_of_pages(pdf)
@@ -269,6 +289,7 @@ def main():
     check_labels(pdf)
     check_table_text(pdf, pages)
     check_overprinted(pages)
+    check_empty_pages(pages)
     if failures:
         for f in failures[:15]:
             print(f"FAIL: {pdf.split('/')[-1]}: {f}")

@@ -34,7 +34,7 @@ need "1 of 3 milestones due by 31 Dec 2022 is overdue (33%); the longest, APP-05
 need "Due milestones done on time: 0 of 6 (0%)."
 need "Area 4: Improving the transition of young people for children's health services to adult health service (to 'make transitions easy') At risk"
 need "Reported Green, but 3 months overdue (due 30 Sep 2022)."
-need "Behind the trajectory by 1.5, more than the tolerance of 0.43: 18.9% in Dec 2022 against 20.4% expected."
+need "Behind the trajectory by 1.5 points, more than the tolerance of 0.43 points: 18.9% in Dec 2022 against 20.4% expected."
 need "The 12-month target of 381.1 is met: 374 in Dec 2022."
 need "illustrative"
 need "Page 1 of"

@@ -37,6 +37,9 @@ for name, cols in free.items():
     if name == "kpis.csv":
         i = rows[0].index("Baseline")
         rows[1][i] = "17% (Jan 2022 14-17 years, ring 07700 900123)"
+    # a run of digits no phone number has: removed all the same, and the data-quality list says where
+    if name == "risks.csv":
+        rows[2][rows[0].index("Mitigation")] += " (case 1234 5678 9012)"
     csv.writer(open(p, "w", encoding="utf-8", newline="")).writerows(rows)
 ini = open(os.path.join(d, "plan.ini"), encoding="utf-8").read()
 ini = ini.replace("organisations = ", f"organisations = Peterborough SEND team, send.team@peterborough.gov.uk, 01733 864000; ")
@@ -45,6 +48,12 @@ ini = ini.replace("[plan]\n", "[plan]\ncontact = localoffer@peterborough.gov.uk\
 open(os.path.join(d, "plan.ini"), "w", encoding="utf-8").write(ini)
 PY
 }
+# a folder named with a contact detail: its name becomes the output files' names, so the check warns
+cp -r "$SHARED_DIR/data/peterborough-app-2022" "$work/app tel 01632 960001"
+"$SENDPACK" --check "$work/app tel 01632 960001" 2>&1 | grep -q "folder's name holds what may be a phone number" ||
+    fail "no warning of a contact in the folder's name"
+"$SENDPACK" --check "$SHARED_DIR/data/peterborough-app-2022" 2>&1 | grep -q "folder's name" && fail "a warning for a plain folder name"
+rm -rf "$work/app tel 01632 960001"
 make_plan "$work/before" before
 make_plan "$work/app" now
 # last period: one milestone reworded and one KPI value different, so the changes quote both periods' texts
@@ -87,5 +96,12 @@ for needle in ["now.officer@peterborough.gov.uk", "before.officer@peterborough.g
 j = json.load(open(os.path.join(out, "app-scrutiny-2022-12-31.json"), encoding="utf-8"))
 if not any("[contact details removed]" in (c["what"] or "") + (c["sentence"] or "") for c in j["changes"]["items"]):
     sys.exit("FAIL: no change quotes a redacted text")
+# what was removed in doubt is in the public pack's data-quality list, at its row
+doubts = [d for d in j["data_quality"] if "removed from this public pack to be safe" in d["message"]]
+if not any(d["file"] == "risks.csv" and d["line"] == 3 for d in doubts):
+    sys.exit(f"FAIL: the data-quality list does not name the row with text removed in doubt: {doubts}")
+adv = json.load(open(os.path.join(out, "app-dfe-nhse-2022-12-31.json"), encoding="utf-8"))
+if any("to be safe" in d["message"] for d in adv["data_quality"]) or "1234 5678 9012" not in json.dumps(adv):
+    sys.exit("FAIL: the advisers' pack (not redacted) has a redaction warning or lost the text")
 print("privacy ok:", {t: len(h) for t, h in found.items()})
 PY

@@ -42,8 +42,8 @@ def headings_in_order(text, headings):
     check(order == headings, f"section order {order}")
 
 SHEETS = {
-    "scrutiny": ["Cover", "Contents", "Summary", "Progress", "Forecast", "Actions", "KPIs", "Exceptions", "Data quality", "Key"],
-    "dfe-nhse": ["Cover", "Contents", "Summary", "Progress", "Forecast", "KPIs", "Cohort", "Actions", "Exceptions", "Data quality", "Key"],
+    "scrutiny": ["Cover", "Contents", "Summary", "Progress", "Forecast", "Actions", "KPIs", "Checkpoints", "Exceptions", "Data quality", "Key"],
+    "dfe-nhse": ["Cover", "Contents", "Summary", "Progress", "Forecast", "KPIs", "Checkpoints", "Cohort", "Actions", "Exceptions", "Data quality", "Key"],
     "local-offer": ["Cover", "Contents", "What we are doing", "Key"],
 }
 PDF = {

@@ -20,7 +20,7 @@ model = json.load(open(sys.argv[2]))
 def check(cond, msg):
     if not cond:
         sys.exit("FAIL: " + msg)
-check(wb.sheetnames == ["Cover", "Contents", "Summary", "Progress", "Forecast", "Actions", "KPIs", "Exceptions", "Risks", "Data quality", "Key"],
+check(wb.sheetnames == ["Cover", "Contents", "Summary", "Progress", "Forecast", "Actions", "KPIs", "Checkpoints", "Exceptions", "Risks", "Data quality", "Key"],
       f"sheets {wb.sheetnames}")
 check(wb.active.title == "Cover", "the first sheet is not active")
 
@@ -35,8 +35,11 @@ def table(ws):
     check(all(h for h in header), f"{ws.title}: blank header")
     check(ws.freeze_panes == "A5", f"{ws.title}: freeze panes {ws.freeze_panes}")
     check(ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9"), f"{ws.title}: print setup")
-    check(ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0,
-          f"{ws.title}: not fit to one page wide")
+    # one page wide, or (decisions #19) across pages at 75% with the key columns repeated
+    fitted = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    check((fitted and ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0)
+          or (not fitted and int(ws.page_setup.scale) == 75 and ws.print_title_cols and ws.print_title_cols.lstrip("$").startswith("A:")),
+          f"{ws.title}: neither one page wide nor across pages with its key columns")
     check(ws.print_title_rows in ("4:4", "$4:$4"), f"{ws.title}: header row not repeated ({ws.print_title_rows})")
     check("Page &P of &N" in ws.oddFooter.center.text, f"{ws.title}: footer")
     check("Peterborough LASEND" in ws.oddHeader.left.text and "31 Dec 2022" in ws.oddHeader.right.text, f"{ws.title}: header")
@@ -64,11 +67,23 @@ check(ws.cell(5, h.index("Due") + 1).number_format == "dd mmm yyyy", "date forma
 h, kpis = table(wb["KPIs"])
 check(len(kpis) == len(model["kpis"]) == 12, f"KPI rows {len(kpis)}")
 k12 = next(r for r in kpis if r["Ref"] == "K12")
-check(k12["RAG"] == "Red" and abs(k12["12-month target value"] - 21.25) < 1e-9 and abs(k12["Latest value"] - 18.9) < 1e-9, f"K12 {k12}")
+check(k12["RAG"] == "Red" and k12["Final target"] == "21.25% by Jun 2023" and abs(k12["Latest value"] - 18.9) < 1e-9, f"K12 {k12}")
 check(abs(k12["Progress to target"] - 1.9 / 4.25) < 1e-9, f"K12 progress {k12['Progress to target']}")
 check(wb["KPIs"].cell(5 + [r['Ref'] for r in kpis].index("K12"), h.index("Progress to target") + 1).number_format == "0%", "percent format")
 k02 = next(r for r in kpis if r["Ref"] == "K02")
-check(k02["RAG"] == "Blue" and abs(k02["6-month target value"] - 391.4) < 1e-9, f"K02 {k02}")
+check(k02["RAG"] == "Blue" and k02["Next checkpoint"] == datetime.datetime(2023, 6, 30) and k02["Next target"] == "381.1", f"K02 {k02}")
+
+# every checkpoint of every KPI, one row each, as the JSON lists them
+h, cps = table(wb["Checkpoints"])
+check(h == ["Ref", "KPI", "Checkpoint", "Date", "Target", "Target value", "Target source", "Actual", "Met"], f"Checkpoints header {h}")
+check(len(cps) == sum(len(k["checkpoints"]) for k in model["kpis"]), f"Checkpoints rows {len(cps)}")
+k02 = [r for r in cps if r["Ref"] == "K02"]
+check([r["Checkpoint"] for r in k02] == ["3-month (Sep 2022)", "6-month (Dec 2022)", "12-month (Jun 2023)"], f"K02 checkpoints {k02}")
+# the 3-month target is words beside a numeric KPI: never judged by a status
+check(k02[0]["Target value"] is None and k02[0]["Met"] == "–", f"K02 at 3 months {k02[0]}")
+check(abs(k02[1]["Target value"] - 391.4) < 1e-9 and k02[1]["Target"] == "391.4 (Reduction by 5%)", f"K02 at 6 months {k02[1]}")
+check(k02[1]["Actual"] == "374" and k02[1]["Met"] == "met", f"K02 at 6 months {k02[1]}")
+check(k02[2]["Met"] == "not yet due" and k02[2]["Actual"] == "–", f"K02 at 12 months {k02[2]}")
 
 h, summary = table(wb["Summary"])
 check(len(summary) == 5, f"Summary rows {len(summary)}")
@@ -86,10 +101,13 @@ check(last_row >= 10 + 18, f"Summary print area {area} stops above the charts (t
 # numbers show the decimals they have: 412 as "412" (not "412."), 21.25 with two places, 18.9 with one
 kws = wb["KPIs"]
 kh = [c.value for c in kws[4]]
-kcol = {name: kh.index(name) + 1 for name in ("Baseline", "12-month target value", "Latest value", "Latest period")}
+kcol = {name: kh.index(name) + 1 for name in ("Baseline", "Latest value", "Latest period")}
 row_of = {kws.cell(r, 1).value: r for r in range(5, kws.max_row + 1)}
 check(kws.cell(row_of["K02"], kcol["Baseline"]).number_format == "#,##0", "K02 baseline 412: " + kws.cell(row_of["K02"], kcol["Baseline"]).number_format)
-check(kws.cell(row_of["K12"], kcol["12-month target value"]).number_format == "#,##0.00", "21.25")
+cws = wb["Checkpoints"]
+ch = [c.value for c in cws[4]]
+k12_final = next(r for r in range(5, cws.max_row + 1) if cws.cell(r, 1).value == "K12" and cws.cell(r, 3).value.startswith("12-month"))
+check(cws.cell(k12_final, ch.index("Target value") + 1).number_format == "#,##0.00", "21.25")
 check(kws.cell(row_of["K12"], kcol["Latest value"]).number_format == "#,##0.0", "18.9")
 check(all(".##" not in str(c.number_format) for row in kws.iter_rows(min_row=5) for c in row), "a format with a trailing point")
 # the latest period is a date shown as its month

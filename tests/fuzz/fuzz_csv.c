@@ -8,8 +8,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static bool (*const readers[])(const sp_table *, sp_plan *, sp_diags *) = {sp_read_actions, sp_read_kpis,
-                                                                                 sp_read_kpi_values, sp_read_risks};
+    static bool (*const readers[])(const sp_table *, sp_plan *, sp_diags *) = {
+        sp_read_actions, sp_read_kpis, sp_read_kpi_values, sp_read_risks, sp_read_kpi_targets};
     /* the first byte picks which file the rest is */
     if (size < 1)
         return 0;
@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sp_diags diags = {0};
     sp_table t;
     if (sp_csv_read_buffer((const char *)data + 1, size - 1, "fuzz.csv", &plan.arena, &diags, &t) == SP_CSV_OK) {
-        readers[data[0] % 4](&t, &plan, &diags);
+        readers[data[0] % 5](&t, &plan, &diags);
         sp_plan_build(&plan, &diags);
     }
     sp_table_free(&t);

@@ -1,6 +1,6 @@
 /* libFuzzer: the whole read -> check -> assess path, and the JSON export, on a plan folder.
  * The input is the folder's files separated by lines of "%%": plan.ini, actions.csv,
- * kpis.csv, kpi_values.csv, risks.csv. They are written to a private folder in /dev/shm. */
+ * kpis.csv, kpi_values.csv, risks.csv, kpi_targets.csv. They are written to a private folder in /dev/shm. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,18 +29,20 @@ static void write_part(const char *name, const uint8_t *p, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const names[] = {"plan.ini", "actions.csv", "kpis.csv", "kpi_values.csv", "risks.csv"};
+    /* kpi_targets.csv last, so earlier corpora keep their meaning */
+    static const char *const names[] = {"plan.ini", "actions.csv", "kpis.csv", "kpi_values.csv", "risks.csv",
+                                        "kpi_targets.csv"};
     if (!dir[0]) {
         snprintf(dir, sizeof dir, "/dev/shm/sendpack-fuzz-%d", (int)getpid());
         mkdir(dir, 0700);
     }
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         unlink(path);
     }
     const uint8_t *p = data, *end = data + size;
-    for (int i = 0; i < 5 && p <= end; i++) {
+    for (int i = 0; i < 6 && p <= end; i++) {
         const uint8_t *sep = NULL;
         for (const uint8_t *q = p; q + 3 <= end; q++)
             if (q[0] == '%' && q[1] == '%' && q[2] == '\n' && (q == data || q[-1] == '\n')) {

@@ -61,9 +61,16 @@ static inline sp_kpi *pb_kpi(sp_plan *p, const char *ref, const char *baseline, 
     k->direction = dir;
     k->baseline_date = SP_NO_DATE;
     sp_parse_baseline(&p->arena, baseline, &k->baseline);
+    k->direction_source = SP_DIRSRC_GIVEN;
     const char *t[3] = {t3, t6, t12};
-    for (int cp = 0; cp < 3; cp++)
-        sp_parse_target(&p->arena, t[cp], &k->target[cp]);
+    for (int cp = 0; cp < 3; cp++) {
+        sp_checkpoint *c = sp_vec_push(&p->checkpoints);
+        *c = (sp_checkpoint){.src = {"kpis.csv", (unsigned)p->kpis.n + 1, (unsigned)cp + 7}, .ref = ref,
+                             .kind = (sp_checkpoint_kind)cp, .date = p->info.checkpoint[cp], .date_text = "",
+                             .source = ""};
+        sp_parse_target(&p->arena, t[cp], &c->target);
+        c->target.src = c->src;
+    }
     return k;
 }
 
@@ -78,7 +85,7 @@ static inline sp_observation *pb_value(sp_plan *p, const char *ref, sp_date mont
     o->has_value = has_value;
     o->value = value;
     o->status = status;
-    o->note = "";
+    o->note = o->value_note = "";
     return o;
 }
 

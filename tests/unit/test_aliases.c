@@ -23,6 +23,7 @@ static const char *m_ref(const sp_plan *p) { return p->milestones.items[0].ref; 
 static const char *m_action(const sp_plan *p) { return p->milestones.items[0].action; }
 static const char *m_milestone(const sp_plan *p) { return p->milestones.items[0].text; }
 static const char *m_owner(const sp_plan *p) { return p->milestones.items[0].owner; }
+static const char *m_accountable(const sp_plan *p) { return p->milestones.items[0].accountable; }
 static const char *m_due(const sp_plan *p) { return p->milestones.items[0].due_text; }
 static const char *m_revised(const sp_plan *p) { return p->milestones.items[0].revised_text; }
 static const char *m_completed(const sp_plan *p) { return p->milestones.items[0].completed_text; }
@@ -44,7 +45,10 @@ static const alias_case ACTIONS[] = {
     {"action", {"Action", "Implementation", "Implementation (Actions - what are we going to do)",
                 "Actions designed to lead to improvement"}, "Do it", m_action},
     {"milestone", {"Milestone", "Key milestones", "Key milestones (Action tracker)"}, "Done it", m_milestone},
-    {"owner", {"Owner", "Lead", "Responsible officer", "Senior accountable sponsor"}, "Ann Lee", m_owner},
+    {"owner", {"Owner", "Lead", "Responsible officer", "Responsible officer (action lead)", "Action lead",
+               "Senior accountable sponsor"}, "Ann Lee", m_owner},
+    {"accountable", {"Senior responsible officer", "Senior responsible officer (accountable)", "Accountable officer",
+                     "SRO"}, "Pat Jones", m_accountable},
     {"due", {"Due", "Deadline", "By when", "Target date"}, "Dec 2022", m_due},
     {"revised_due", {"Revised due", "Revised deadline"}, "Jan 2023", m_revised},
     {"completed", {"Completed", "Completion date", "BRAG + date"}, "Nov 2022", m_completed},
@@ -62,9 +66,9 @@ static const char *k_name(const sp_plan *p) { return p->kpis.items[0].name; }
 static const char *k_unit(const sp_plan *p) { return sp_unit_key(p->kpis.items[0].unit); }
 static const char *k_direction(const sp_plan *p) { return sp_direction_key(p->kpis.items[0].direction); }
 static const char *k_baseline(const sp_plan *p) { return p->kpis.items[0].baseline.text; }
-static const char *k_t3(const sp_plan *p) { return p->kpis.items[0].target[0].text; }
-static const char *k_t6(const sp_plan *p) { return p->kpis.items[0].target[1].text; }
-static const char *k_t12(const sp_plan *p) { return p->kpis.items[0].target[2].text; }
+static const char *k_t3(const sp_plan *p) { return p->checkpoints.items[0].target.text; }
+static const char *k_t6(const sp_plan *p) { return p->checkpoints.items[1].target.text; }
+static const char *k_t12(const sp_plan *p) { return p->checkpoints.items[2].target.text; }
 static const char *k_cohort(const sp_plan *p) { return p->kpis.items[0].cohort; }
 static const char *k_owner(const sp_plan *p) { return p->kpis.items[0].owner; }
 static const char *k_source(const sp_plan *p) { return p->kpis.items[0].source; }
@@ -174,7 +178,7 @@ static void check_file(const char *file, const alias_case *cases, size_t n, read
 static void actions_aliases(void **state)
 {
     (void)state;
-    static const char *const fill[] = {"WS1", "Better", "1.1a", "Do it", "Done it", "Ann Lee", "Dec 2022",
+    static const char *const fill[] = {"WS1", "Better", "1.1a", "Do it", "Done it", "Ann Lee", "Pat Jones", "Dec 2022",
                                        "Jan 2023", "Nov 2022", "Green", "AR", "K01", "18-25", "Going well", "Mar 2022"};
     check_file("actions.csv", ACTIONS, sizeof ACTIONS / sizeof *ACTIONS, sp_read_actions, fill);
 }

@@ -85,7 +85,7 @@ static void merged_tracker(void **state)
     assert_int_equal(r[2].days_overdue, 30);
     assert_null(r[2].challenge);
     assert_string_equal(r[2].acknowledged, "Reported Amber: the delay is acknowledged");
-    assert_string_equal(r[3].challenge, "Reported Green, but 1 month overdue (due 31 May 2022)");
+    assert_string_equal(r[3].challenge, "Reported Green, but 30 days overdue (due 31 May 2022)");
     assert_true(r[4].recurring);
     assert_string_equal(r[4].reason, "Recurring since Apr 2022: no deadline, never overdue.");
     assert_int_equal(r[5].derived, SP_AMBER);
@@ -179,7 +179,7 @@ static void kpi_report(void **state)
     assert_false(k->baseline_set);
     assert_near(k->tolerance, 4.65, 1e-9);
     assert_int_equal(k->rag, SP_AMBER);
-    assert_string_equal(k->reason, "Standing target 93%: 89% in May 2024, short by 4, within the tolerance of 4.65.");
+    assert_string_equal(k->reason, "Standing target 93%: 89% in May 2024, short by 4 points, within the tolerance of 4.65 points.");
     assert_int_equal(k->england, SP_CMP_BETTER);
     assert_int_equal(k->neighbours, SP_CMP_BETTER);
     assert_int_equal(k->travel, SP_TRAVEL_WORSENING);

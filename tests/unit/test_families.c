@@ -65,8 +65,8 @@ static void late_items_say_both_dates_in_words(void **state)
     const sp_family_promise *late = promise_of(&f, 0);
     assert_string_equal(late->said, "Publish the new guide."); /* one full stop, not "guide..." */
     assert_string_equal(late->done, "This is not finished yet.");
-    assert_string_equal(late->next, "We planned this for January 2020. It is late; the new date is May 2021.");
-    assert_string_equal(late->status_word, "Running late");
+    assert_string_equal(late->next, "We planned this for January 2020. It is later than planned; the new date is May 2021.");
+    assert_string_equal(late->status_word, "Later than planned"); /* Amber: slipped (decision 12) */
     assert_string_equal(promise_of(&f, 1)->next, "We planned this for January 2020. It is late; we will set a new date.");
     /* the first use of DCO on the page is expanded */
     assert_string_equal(promise_of(&f, 1)->said, "Train the Designated Clinical Officer (DCO).");
@@ -76,15 +76,53 @@ static void late_items_say_both_dates_in_words(void **state)
     assert_string_equal(promise_of(&f, 3)->said, "Review education, health and care plans (EHCPs).");
     assert_string_equal(promise_of(&f, 4)->next,
                         "We planned this for January 2020, then for June 2020. It is late; we will set a new date.");
-    /* 5 milestones: 1 done (1.3), 3 Red (1.1, 1.2 and 1.5 overdue), 1 Green (1.4) */
-    assert_string_equal(f.position, "We said we would do 5 things. 1 is done. 1 is on track. 3 are late.");
+    /* 5 milestones: 1 done (1.3), 1 Amber (1.1 slipped, its new date ahead), 2 Red (1.2 and 1.5 overdue), 1 Green
+     * (1.4): the committee's counts, one word each (decision 12) */
+    assert_string_equal(f.position, "We said we would do 5 things: 1 is done, 1 is on track, 1 is later than planned "
+                                    "and 2 are late.");
+    assert_int_equal(a.milestone_counts.amber, 1);
+    assert_int_equal(a.milestone_counts.red, 2);
     assert_int_equal(f.n_parts, 1);
-    assert_string_equal(f.parts[0].summary, "We said we would do 5 things here. 1 is done and 3 are late.");
+    assert_string_equal(f.parts[0].summary, "We said we would do 5 things here: 1 is done, 1 is on track, 1 is later "
+                                            "than planned and 2 are late.");
     /* nothing of the officers' */
     assert_null(strstr(f.text, "Ann Lee"));
     /* no --previous: no changes section */
     assert_false(f.has_changes);
     assert_int_equal(f.n_glossary, 3); /* DCO, EHCP, SEND (in the intro) */
+    pb_free(&p, &a);
+    sp_arena_free(&arena);
+}
+
+/* What we have done (issue 22 item 5): the officers' update in its first sentence or two, no
+ * officer named; work in place that carries on is never "nothing more to do". */
+static void updates_say_what_was_done(void **state)
+{
+    (void)state;
+    sp_plan p;
+    sp_assessment a;
+    pb_init(&p, D(2019, 11, 30));
+    /* 0: "COMPLETE (ongoing activity)" in the due cell, with an update of three sentences */
+    sp_milestone *m = pb_milestone(&p, "Area 1", "1.1", D(2020, 3, 31), SP_NO_DATE, SP_NO_DATE, SP_BLUE);
+    m->due.kind = SP_DUE_COMPLETE;
+    m->due_text = "COMPLETE (ongoing activity)";
+    m->due.date = SP_NO_DATE; /* as the reader leaves a COMPLETE cell with no date */
+    m->text = "Run the DCO drop-in";
+    m->progress = "The drop-in runs every month at the hub. Forty families came in May. Ann Lee leads it.";
+    /* 1: not finished, its update names the owner first */
+    m = pb_milestone(&p, "Area 1", "1.2", D(2021, 3, 31), SP_NO_DATE, SP_NO_DATE, SP_GREEN);
+    m->progress = "Ann Lee met the forum in June. The survey closes in July.";
+    /* 2: plainly complete, no update */
+    pb_milestone(&p, "Area 1", "1.3", D(2020, 3, 31), SP_NO_DATE, D(2020, 3, 15), SP_BLUE);
+    pb_assess(&p, D(2020, 12, 31), &a);
+    sp_families f;
+    sp_families_build(&f, &arena, &p, &a, NULL, &local_offer);
+    assert_string_equal(promise_of(&f, 0)->done,
+                        "This is in place. The drop-in runs every month at the hub. Forty families came in May.");
+    assert_string_equal(promise_of(&f, 0)->next, "This is in place and carries on.");
+    assert_string_equal(promise_of(&f, 1)->done, "This is not finished yet. The survey closes in July.");
+    assert_string_equal(promise_of(&f, 2)->next, "There is nothing more to do on this.");
+    assert_null(strstr(f.text, "Ann Lee"));
     pb_free(&p, &a);
     sp_arena_free(&arena);
 }
@@ -149,6 +187,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(late_items_say_both_dates_in_words),
+        cmocka_unit_test(updates_say_what_was_done),
         cmocka_unit_test(real_plans_read_at_about_eleven_to_twelve),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

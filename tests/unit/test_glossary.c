@@ -95,6 +95,48 @@ static void glossary_line_without_expansion_is_an_error(void **state)
     rmdir(dir);
 }
 
+/* Debian's libinih reads 200 bytes a line unless told otherwise: a 5,000-byte title and a long
+ * expansion are read whole, an indented line continues the value, and line numbers after them
+ * stay right. */
+static void long_plan_ini_lines_are_read_whole(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sp-glossary-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/plan.ini", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    char *title = malloc(5001), *expansion = malloc(2001);
+    for (int i = 0; i < 5000; i++)
+        title[i] = "abcdefghij"[i % 10];
+    title[5000] = '\0';
+    for (int i = 0; i < 2000; i++)
+        expansion[i] = i % 7 == 6 ? ' ' : 'w';
+    memcpy(expansion + 1990, "commission", 10);
+    expansion[2000] = '\0';
+    fprintf(f, "[plan]\n; %s\ntitle = %s\nstart = 2022-06-30\n[glossary]\nJCB = %s\n"
+               "WRP = the first part\n    and the continued part\nBAD =\n",
+            title, title, expansion);
+    fclose(f);
+    sp_plan p = {0};
+    sp_diags d = {0};
+    assert_false(sp_read_plan_ini(path, "plan.ini", &p, &d)); /* BAD has no expansion */
+    assert_string_equal(p.info.title, title);
+    assert_int_equal(p.info.n_glossary, 2);
+    assert_string_equal(p.info.glossary[0].expansion, expansion);
+    assert_int_equal(p.info.glossary[0].src.line, 6);
+    assert_string_equal(p.info.glossary[1].expansion, "the first part and the continued part");
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(d.list.items[d.list.n - 1].src.line, 9);
+    free(title);
+    free(expansion);
+    sp_plan_free(&p);
+    sp_diags_free(&d);
+    remove(path);
+    rmdir(dir);
+}
+
 static void expands_on_first_use_only(void **state)
 {
     (void)state;
@@ -126,6 +168,32 @@ static void expands_on_first_use_only(void **state)
     sp_arena_free(&arena);
 }
 
+/* "PfA" and "PFA" are one term (issue 22): expanded once, whichever is met first, with the
+ * first source's expansion, and one entry in the list, spelt as the reader first met it. */
+static void case_variants_are_one_term(void **state)
+{
+    (void)state;
+    sp_glossary g = {.arena = &arena};
+    sp_glossary_learn(&g, "Preparation for Adulthood (PfA) pathway");
+    for (size_t i = 0; i < SP_SEND_GLOSSARY_N; i++)
+        sp_glossary_add(&g, SP_SEND_GLOSSARY[i].abbr, SP_SEND_GLOSSARY[i].expansion, SP_GLOSS_BUILT_IN);
+    assert_string_equal(sp_glossary_expand(&g, "The PFA group met."),
+                        "The Preparation for Adulthood (PFA) group met.");
+    assert_string_equal(sp_glossary_expand(&g, "PfA leads and the SENCo. The SENCO agreed."),
+                        "PfA leads and the special educational needs co-ordinator (SENCo). The SENCO agreed.");
+    const sp_gloss_entry **used;
+    size_t n = sp_glossary_used(&g, &used);
+    assert_int_equal(n, 2);
+    assert_string_equal(used[0]->abbr, "PFA");
+    assert_string_equal(used[0]->expansion, "Preparation for Adulthood");
+    assert_string_equal(used[1]->abbr, "SENCo");
+    /* each spelling is still found as written, never a word in lower case */
+    assert_non_null(sp_glossary_find(&g, "PfA", 3));
+    assert_non_null(sp_glossary_find(&g, "PFA", 3));
+    assert_null(sp_glossary_find(&g, "pfa", 3));
+    sp_arena_free(&arena);
+}
+
 static void built_in_glossary_is_well_formed(void **state)
 {
     (void)state;
@@ -142,7 +210,9 @@ int main(void)
         cmocka_unit_test(learns_what_the_plan_writes_out),
         cmocka_unit_test(plan_glossary_wins_then_learned_then_built_in),
         cmocka_unit_test(glossary_line_without_expansion_is_an_error),
+        cmocka_unit_test(long_plan_ini_lines_are_read_whole),
         cmocka_unit_test(expands_on_first_use_only),
+        cmocka_unit_test(case_variants_are_one_term),
         cmocka_unit_test(built_in_glossary_is_well_formed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

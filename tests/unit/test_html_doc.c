@@ -40,9 +40,9 @@ static void headings_never_skip(void **state)
     hd_init(&d, 1);
     hd_heading(&d, 0, NULL, "Title");
     hd_heading(&d, 2, NULL, "Too deep"); /* h3 straight after h1: written as h2 */
-    hd_heading(&d, 2, "x", "Sub");
+    hd_heading(&d, 2, "x", "Sub"); /* ids are the pack's own: a host page's CSS leaves them alone */
     assert_string_equal(d.s, "<h1 class=\"sp-h1\">Title</h1>\n<h2 class=\"sp-h2\">Too deep</h2>\n"
-                             "<h3 class=\"sp-h3\" id=\"x\">Sub</h3>\n");
+                             "<h3 class=\"sp-h3\" id=\"sendpack-x\">Sub</h3>\n");
     hd_free(&d);
     /* a fragment starting at h3 (--html-heading-level 3) looks like the page's h1 */
     hd_init(&d, 3);
@@ -64,8 +64,8 @@ static void tables_have_caption_scope_and_a_focusable_region(void **state)
     hd_cell_status(&d, SP_RED, "Running late");
     hd_row_end(&d);
     hd_table_end(&d);
-    assert_non_null(strstr(d.s, "<div class=\"sp-table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"table-1\">"));
-    assert_non_null(strstr(d.s, "<caption id=\"table-1\">Late items</caption>"));
+    assert_non_null(strstr(d.s, "<div class=\"sp-table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"sendpack-table-1\">"));
+    assert_non_null(strstr(d.s, "<caption id=\"sendpack-table-1\">Late items</caption>"));
     assert_int_equal(count(d.s, "<th scope=\"col\">"), 2);
     assert_non_null(strstr(d.s, "<th scope=\"row\">Ramps</th>"));
     /* the status is a word, the colour only a class */
@@ -81,11 +81,11 @@ static void a_chart_says_what_it_shows_and_holds_its_data(void **state)
     const char *x[] = {"Jul 2022", "Aug 2022", "Sep 2022"};
     double v[] = {10, 12.5, 0}, t[] = {10, 11, 12};
     bool hv[] = {true, true, false}, ht[] = {true, true, true};
-    hc_series s[] = {{"Value", v, hv, HC_ACTUAL}, {"Expected", t, ht, HC_TARGET}};
+    hc_series s[] = {{"Value", v, hv, HC_ACTUAL, NULL, NULL, NULL}, {"Expected", t, ht, HC_TARGET, NULL, NULL, NULL}};
     hc_line(&d, &(hc_line_chart){"K01 waits", "Rose from 10% to 12.5%.", x, 3, s, 2, SP_UNIT_PERCENT, NULL, NULL});
-    assert_non_null(strstr(d.s, "role=\"img\" aria-labelledby=\"chart-title-1 chart-desc-2\""));
-    assert_non_null(strstr(d.s, "<title id=\"chart-title-1\">K01 waits</title>"));
-    assert_non_null(strstr(d.s, "<desc id=\"chart-desc-2\">Rose from 10% to 12.5%.</desc>"));
+    assert_non_null(strstr(d.s, "role=\"img\" aria-labelledby=\"sendpack-chart-title-1 sendpack-chart-desc-2\""));
+    assert_non_null(strstr(d.s, "<title id=\"sendpack-chart-title-1\">K01 waits</title>"));
+    assert_non_null(strstr(d.s, "<desc id=\"sendpack-chart-desc-2\">Rose from 10% to 12.5%.</desc>"));
     assert_int_equal(count(d.s, "<circle"), 2);           /* a dot per value, none for the gap */
     assert_int_equal(count(d.s, "<polyline"), 2);
     assert_non_null(strstr(d.s, "<details>\n<summary>The figures in this chart</summary>"));
@@ -131,7 +131,7 @@ static void colours_meet_wcag_contrast(void **state)
     double v[] = {1, 2};
     bool has[] = {true, true};
     const char *notes[] = {NULL, "special cause"};
-    hc_series s[] = {{"V", v, has, HC_ACTUAL}, {"T", v, has, HC_TARGET}, {"E", v, has, HC_COMPARATOR}, {"O", v, has, HC_OTHER}};
+    hc_series s[] = {{"V", v, has, HC_ACTUAL, NULL, NULL, NULL}, {"T", v, has, HC_TARGET, NULL, NULL, NULL}, {"E", v, has, HC_COMPARATOR, NULL, NULL, NULL}, {"O", v, has, HC_OTHER, NULL, NULL, NULL}};
     hc_line(&d, &(hc_line_chart){"t", "d", x, 2, s, 4, SP_UNIT_NUMBER, notes, "Note"});
     const char *labels[] = {"B", "G", "A", "R", "Gr"};
     sp_status st[] = {SP_BLUE, SP_GREEN, SP_AMBER, SP_RED, SP_GREY};

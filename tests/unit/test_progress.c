@@ -153,6 +153,43 @@ static void constant_pace_is_exact(void **state)
     pb_free(&p, &a);
 }
 
+/* The plan finishes when its last area does (assessment rules): Area 1 completes 4 a month with 8
+ * open (2 months: Aug 2022), Area 2 one a month with 10 open (10 months: Apr 2023). The pooled pace
+ * of 5 a month would finish the 18 in Oct 2022, six months before Area 2 can: one document, two
+ * answers. By areas, every run ends with Area 2. */
+static void plan_finishes_with_its_last_area(void **state)
+{
+    (void)state;
+    sp_plan p;
+    sp_assessment a;
+    sp_rules r = rules_default();
+    pb_init(&p, D(2021, 1, 31));
+    for (int m = 0; m < 6; m++) /* Dec 2021 .. May 2022 */
+        for (int k = 0; k < 4; k++)
+            pb_milestone(&p, "Area 1", "1.1", D(2022, 1, 31), NO, m ? D(2022, m, 10) : D(2021, 12, 10), SP_STATUS_NONE);
+    for (int k = 0; k < 8; k++)
+        pb_milestone(&p, "Area 1", "1.2", FAR, NO, NO, SP_GREEN);
+    for (int m = 0; m < 6; m++)
+        pb_milestone(&p, "Area 2", "2.1", D(2022, 1, 31), NO, m ? D(2022, m, 10) : D(2021, 12, 10), SP_STATUS_NONE);
+    for (int k = 0; k < 10; k++)
+        pb_milestone(&p, "Area 2", "2.2", FAR, NO, NO, SP_GREEN);
+    p.info.revisit = D(2022, 8, 31);
+    assess(&p, AS_OF, &r, NULL, &a);
+    assert_int_equal(p.areas.n, 2);
+    const sp_forecast *one = &a.area_progress[0].forecast, *two = &a.area_progress[1].forecast, *f = &a.progress.forecast;
+    assert_date(one->likely_by, 2022, 8, 31);
+    assert_date(two->likely_by, 2023, 4, 30);
+    assert_int_equal(f->state, SP_FORECAST_MADE);
+    assert_int_equal(f->open, 18);
+    assert_date(f->likely_by, 2023, 4, 30); /* not Oct 2022 */
+    assert_date(f->chance_by, 2023, 4, 30);
+    /* the open count at the revisit is the areas' sum in the same runs: 0 + 8 */
+    assert_int_equal(f->revisit_median, 8);
+    assert_true(strncmp(f->sentence, "With each area at its own pace (the plan finishes when its last area does), the 18 "
+                                     "open milestones are likely complete by Apr 2023", 120) == 0);
+    pb_free(&p, &a);
+}
+
 static void plan_younger_than_the_window(void **state)
 {
     (void)state;
@@ -369,29 +406,32 @@ static void write_file(const char *dir, const char *name, const char *text)
 static void write_pack(const char *dir, const char *name, const char *title, int version, const char *as_of,
                        int complete, const char *milestone)
 {
+    /* milestone 1.1 is complete in every pack that counts any */
     char text[1024];
     snprintf(text, sizeof text,
              "{\"schema_version\": %d, \"plan\": {\"title\": \"%s\", \"as_of\": \"%s\", \"cohort\": null},\n"
              " \"summary\": {\"milestones\": {\"blue\": %d}},\n"
              " \"areas\": [{\"name\": \"Area 1\", \"counts\": {\"blue\": %d}}],\n"
-             " \"milestones\": [{\"ref\": \"1.1\", \"milestone\": \"%s\", \"complete\": true}]}\n",
-             version, title, as_of, complete, complete, milestone);
+             " \"milestones\": [{\"ref\": \"1.1\", \"milestone\": \"%s\", \"complete\": %s}]}\n",
+             version, title, as_of, complete, complete, milestone, complete ? "true" : "false");
     write_file(dir, name, text);
 }
 
 /* The reader: packs of this plan in name order, sorted by date; another plan's, an unknown
- * schema's and a broken file skipped with a warning each; a pack after the report date too. */
+ * schema's and a broken file skipped with a warning each; a pack after the report date too.
+ * Milestones match by ref and position, never by text: a public pack's text is redacted. */
 static void history_reader(void **state)
 {
     (void)state;
     char dir[] = "/tmp/sendpack-history-XXXXXX";
     assert_non_null(mkdtemp(dir));
+    /* packs of schema 1 (before checkpoints were a list) and of this schema are both read */
     write_pack(dir, "c.json", "Test plan", 1, "2022-04-30", 9, "Reworded since");
-    write_pack(dir, "a.json", "Test plan", 1, "2022-01-31", 0, "Reworded since");
-    write_pack(dir, "b.json", "Test plan", 1, "2022-03-31", 6, "A milestone"); /* matches: first complete Mar */
+    write_pack(dir, "a.json", "Test plan", 1, "2022-01-31", 0, "A milestone");
+    write_pack(dir, "b.json", "Test plan", SP_JSON_SCHEMA_VERSION, "2022-03-31", 6, "Ring [phone number removed]"); /* first complete Mar */
     write_pack(dir, "b2.json", "Test plan", 1, "2022-03-31", 6, "A milestone"); /* another template, same date */
     write_pack(dir, "other.json", "Another plan", 1, "2022-02-28", 3, "A milestone");
-    write_pack(dir, "future.json", "Test plan", 2, "2022-02-28", 3, "A milestone");
+    write_pack(dir, "future.json", "Test plan", 99, "2022-02-28", 3, "A milestone");
     write_pack(dir, "later.json", "Test plan", 1, "2022-08-31", 20, "A milestone");
     write_file(dir, "broken.json", "{\"schema_version\": 1,");
     write_file(dir, "notes.txt", "not a pack");
@@ -548,6 +588,7 @@ int main(void)
         cmocka_unit_test(completion_months_at_80_percent),
         cmocka_unit_test(six_completions_vs_five),
         cmocka_unit_test(constant_pace_is_exact),
+        cmocka_unit_test(plan_finishes_with_its_last_area),
         cmocka_unit_test(plan_younger_than_the_window),
         cmocka_unit_test(zero_months_counted),
         cmocka_unit_test(every_sampled_month_zero),

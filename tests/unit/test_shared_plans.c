@@ -172,7 +172,7 @@ static void app_kpis(void **state)
     assert_near(k->tolerance, 0.425, 1e-9);
     assert_int_equal(k->rag, SP_RED);
     assert_near(k->progress, 1.9 / 4.25 * 100, 1e-9);
-    assert_string_equal(k->reason, "Behind the trajectory by 1.5, more than the tolerance of 0.43: 18.9% in Dec 2022 "
+    assert_string_equal(k->reason, "Behind the trajectory by 1.5 points, more than the tolerance of 0.43 points: 18.9% in Dec 2022 "
                                    "against 20.4% expected.");
 
     assert_int_equal(assessment.kpis[kpi_by_ref("K01")].rag, SP_GREEN);

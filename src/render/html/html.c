@@ -15,11 +15,17 @@
 
 typedef void (*section_fn)(hd_doc *, const sp_report *);
 
+static void at_the_top(hd_doc *d, const sp_report *r)
+{
+    (void)d, (void)r; /* the DfE and NHS England header opens the page, under its title (body below) */
+}
+
 static const section_fn SECTIONS[SP_N_SECTIONS] = {
     [SP_SEC_GLANCE] = html_glance,       [SP_SEC_CHANGES] = html_changes, [SP_SEC_EXCEPTIONS] = html_exceptions,
     [SP_SEC_SCORECARD] = html_scorecard, [SP_SEC_AREAS] = html_areas,     [SP_SEC_ACTIONS] = html_actions,
     [SP_SEC_KPIS] = html_kpis,           [SP_SEC_SPC] = html_spc,         [SP_SEC_COHORT] = html_cohort,
     [SP_SEC_PLAIN] = html_plain,         [SP_SEC_RISKS] = html_risks,     [SP_SEC_KEY] = html_key,
+    [SP_SEC_ANNEX_A] = at_the_top,
 };
 
 static void contents(hd_doc *d, const sp_report *r)
@@ -29,7 +35,7 @@ static void contents(hd_doc *d, const sp_report *r)
         n += html_section_title(d, r, r->tmpl->sections[i]) != NULL;
     if (n < 2 && !r->tmpl->plain_english)
         return;
-    hd_raw(d, "<nav class=\"sp-contents\" aria-labelledby=\"contents\">\n");
+    hd_raw(d, "<nav class=\"sp-contents\" aria-labelledby=\"" HD_ID_PREFIX "contents\">\n");
     hd_heading(d, 1, "contents", "Contents");
     hd_raw(d, "<ol>\n");
     for (int i = 0; i < r->tmpl->n_sections; i++) {
@@ -41,7 +47,7 @@ static void contents(hd_doc *d, const sp_report *r)
             html_plain_contents(d, r); /* the families' page lists its own parts */
             continue;
         }
-        hd_rawf(d, "<li%s><a href=\"#%s\">", d->top > 1 ? FRAGMENT_ITEM : "", html_section_id(s));
+        hd_rawf(d, "<li%s><a href=\"#" HD_ID_PREFIX "%s\">", d->top > 1 ? FRAGMENT_ITEM : "", html_section_id(s));
         hd_text(d, title);
         hd_raw(d, "</a></li>\n");
     }
@@ -63,9 +69,12 @@ static void body(hd_doc *d, const sp_report *r, const char *title)
                                            r->assessment->rules.cohort ? r->assessment->rules.cohort : "");
         hd_para(d, "sp-secondary", meta);
     }
+    if (r->section[SP_SEC_ANNEX_A])
+        html_annex_a(d, r);
     contents(d, r);
     for (int i = 0; i < r->tmpl->n_sections; i++)
-        SECTIONS[r->tmpl->sections[i]](d, r);
+        if (r->section[r->tmpl->sections[i]]) /* the view leaves out what has nothing to show */
+            SECTIONS[r->tmpl->sections[i]](d, r);
 }
 
 static bool render(const sp_report *r, const char *path, bool fragment, char *err, size_t errlen)
@@ -90,12 +99,12 @@ static bool render(const sp_report *r, const char *path, bool fragment, char *er
         hd_text(d, sp_arena_printf(&d->arena, " – %s", html_date(d, r->assessment->as_of)));
         hd_raw(d, "</title>\n<meta name=\"generator\" content=\"sendpack " SENDPACK_VERSION "\">\n<style>\n");
         hd_raw(d, HD_CSS);
-        hd_raw(d, "</style>\n</head>\n<body>\n<a class=\"sp-skip\" href=\"#main\">Skip to main content</a>\n"
+        hd_raw(d, "</style>\n</head>\n<body>\n<a class=\"sp-skip\" href=\"#" HD_ID_PREFIX "main\">Skip to main content</a>\n"
                   "<header class=\"sp-header\"><p>");
         /* the Local Offer page names its publishers under the title, where abbreviations are written out */
         hd_text(d, f ? sp_arena_printf(&d->arena, "%s Local Offer", p->info.area[0] ? p->info.area : "SEND")
                      : p->info.organisations[0] ? p->info.organisations : p->info.area);
-        hd_raw(d, "</p></header>\n<div class=\"sp-page\">\n<main id=\"main\">\n");
+        hd_raw(d, "</p></header>\n<div class=\"sp-page\">\n<main id=\"" HD_ID_PREFIX "main\">\n");
         body(d, r, title);
         hd_raw(d, "</main>\n<footer class=\"sp-footer\"><p>");
         if (f)

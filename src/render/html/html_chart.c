@@ -31,6 +31,7 @@ static const char *stroke(hc_style s)
     case HC_ACTUAL: return "stroke=\"#1d70b8\" stroke-width=\"3\"";
     case HC_TARGET: return "stroke=\"#0b0c0c\" stroke-width=\"2\" stroke-dasharray=\"8 5\"";
     case HC_COMPARATOR: return "stroke=\"#912b88\" stroke-width=\"2\" stroke-dasharray=\"2 4\"";
+    case HC_CHECKPOINT: return "stroke=\"#0b0c0c\" stroke-width=\"2\"";
     default: return "stroke=\"#505a5f\" stroke-width=\"2\"";
     }
 }
@@ -53,6 +54,45 @@ static double nice_step(double range)
         return 1;
     double raw = range / 5, p = pow(10, floor(log10(raw))), f = raw / p;
     return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+typedef struct hc_box {
+    double x0, y0, x1, y1;
+} hc_box;
+
+/* A label beside its marker at (px, py): to its right, else its left, above or below it,
+ * whichever first keeps clear of the labels already placed and inside the chart. */
+static void point_label(hd_doc *d, hc_box *placed, size_t *n_placed, double px, double py, const char *text)
+{
+    double w = 7.2 * (double)strlen(text), h = 15;
+    const struct {
+        double dx, dy;
+        const char *anchor;
+    } spots[] = {{9, -8, "start"}, {9, 16, "start"}, {-9, -8, "end"}, {-9, 16, "end"}};
+    size_t pick = 0;
+    for (size_t k = 0; k < sizeof spots / sizeof *spots; k++) {
+        double x0 = spots[k].anchor[0] == 's' ? px + spots[k].dx : px + spots[k].dx - w;
+        hc_box b = {x0, py + spots[k].dy - 12, x0 + w, py + spots[k].dy - 12 + h};
+        bool clear = b.x0 >= LEFT && b.x1 <= W - RIGHT && b.y0 >= 0;
+        for (size_t j = 0; j < *n_placed && clear; j++) /* with 3 px between labels */
+            clear = b.x1 + 3 <= placed[j].x0 || placed[j].x1 + 3 <= b.x0 || b.y1 + 3 <= placed[j].y0 ||
+                    placed[j].y1 + 3 <= b.y0;
+        if (clear) {
+            pick = k;
+            break;
+        }
+        if (k == 0 && b.x1 > W - RIGHT)
+            pick = 2; /* no clear place: at least inside the chart, to the left */
+    }
+    double x0 = spots[pick].anchor[0] == 's' ? px + spots[pick].dx : px + spots[pick].dx - w;
+    if (*n_placed < 64)
+        placed[(*n_placed)++] = (hc_box){x0, py + spots[pick].dy - 12, x0 + w, py + spots[pick].dy + 3};
+    /* a white halo keeps the words readable where a line runs behind them */
+    hd_rawf(d, "<text font-family=\"arial,sans-serif\" font-size=\"12\" paint-order=\"stroke\" stroke=\"#ffffff\" "
+               "stroke-width=\"4\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
+            px + spots[pick].dx, py + spots[pick].dy, spots[pick].anchor);
+    hd_text(d, text);
+    hd_raw(d, "</text>\n");
 }
 
 void hc_line(hd_doc *d, const hc_line_chart *c)
@@ -99,12 +139,27 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
         hd_text(d, c->x_labels[i]);
         hd_raw(d, "</text>\n");
     }
+    hc_box placed[64];
+    size_t n_placed = 0;
     for (size_t s = 0; s < c->n_series; s++) {
         const hc_series *se = &c->series[s];
         const char *cls = stroke(se->style);
         bool open = false;
+        if (se->style == HC_CHECKPOINT) {
+            for (size_t i = 0; i < c->n; i++)
+                if (se->has[i]) {
+                    double px = X(i), py = Y(se->y[i]);
+                    hd_rawf(d, "<polygon fill=\"#0b0c0c\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\"/>\n", px,
+                            py - 6, px + 6, py, px, py + 6, px - 6, py);
+                    if (se->labels && se->labels[i])
+                        point_label(d, placed, &n_placed, px, py, se->labels[i]);
+                }
+            continue;
+        }
         for (size_t i = 0; i < c->n; i++) {
             if (!se->has[i]) {
+                if (se->style == HC_ACTUAL)
+                    continue; /* a month only a checkpoint has: the values' line runs on */
                 if (open)
                     hd_raw(d, "\"/>\n");
                 open = false;
@@ -125,6 +180,9 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
                 if (c->notes && c->notes[i]) /* a point with a note (special cause): a larger square */
                     hd_rawf(d, "<rect fill=\"#912b88\" x=\"%.1f\" y=\"%.1f\" width=\"11\" height=\"11\"/>\n", X(i) - 5.5,
                             Y(se->y[i]) - 5.5);
+                else if (se->open && se->open[i]) /* projected: hollow */
+                    hd_rawf(d, "<circle fill=\"#ffffff\" stroke=\"#1d70b8\" stroke-width=\"2\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n",
+                            X(i), Y(se->y[i]));
                 else
                     hd_rawf(d, "<circle fill=\"#1d70b8\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>\n", X(i), Y(se->y[i]));
             }
@@ -133,8 +191,13 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
     double kx = LEFT;
     for (size_t s = 0; s < c->n_series; s++) {
         const hc_series *se = &c->series[s];
-        hd_rawf(d, "<line %s x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/><text font-family=\"arial,sans-serif\" font-size=\"13\" x=\"%.1f\" y=\"%d\">",
-                stroke(se->style), kx, kx + 24, H - 12, H - 12, kx + 30, H - 8);
+        if (se->style == HC_CHECKPOINT)
+            hd_rawf(d, "<polygon fill=\"#0b0c0c\" points=\"%.1f,%d %.1f,%d %.1f,%d %.1f,%d\"/>", kx + 12, H - 18, kx + 18,
+                    H - 12, kx + 12, H - 6, kx + 6, H - 12);
+        else
+            hd_rawf(d, "<line %s x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>", stroke(se->style), kx, kx + 24, H - 12,
+                    H - 12);
+        hd_rawf(d, "<text font-family=\"arial,sans-serif\" font-size=\"13\" x=\"%.1f\" y=\"%d\">", kx + 30, H - 8);
         hd_text(d, se->name);
         hd_raw(d, "</text>\n");
         kx += 48 + 7.5 * (double)strlen(se->name);
@@ -153,10 +216,15 @@ void hc_line(hd_doc *d, const hc_line_chart *c)
         hd_row_begin(d);
         hd_cell(d, true, c->x_labels[i]);
         for (size_t s = 0; s < c->n_series; s++) {
-            if (c->series[s].has[i])
-                sp_format_value(c->series[s].y[i], c->unit, buf, sizeof buf);
+            const hc_series *se = &c->series[s];
+            if (se->has[i] && se->text && se->text[i]) {
+                hd_cell_num(d, se->text[i]);
+                continue;
+            }
+            if (se->has[i])
+                sp_format_value(se->y[i], c->unit, buf, sizeof buf);
             else
-                snprintf(buf, sizeof buf, "no value");
+                snprintf(buf, sizeof buf, se->style == HC_CHECKPOINT ? "–" : "no value");
             hd_cell_num(d, buf);
         }
         if (c->notes)

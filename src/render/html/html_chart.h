@@ -12,13 +12,17 @@
 #include "model/plan.h"
 #include "render/html/html_doc.h"
 
-typedef enum { HC_ACTUAL = 1, HC_TARGET, HC_COMPARATOR, HC_OTHER } hc_style;
+typedef enum { HC_ACTUAL = 1, HC_TARGET, HC_COMPARATOR, HC_OTHER, HC_CHECKPOINT } hc_style;
 
 typedef struct hc_series {
     const char *name;  /* "Value", "Expected (trajectory)", "England" */
     const double *y;   /* one per point */
     const bool *has;   /* whether point i has a value */
-    hc_style style;    /* actual: solid line with dots; target: dashed; comparators: thin */
+    hc_style style;    /* actual: solid line with dots (joined across points it lacks); target: dashed;
+                        * comparators: thin; checkpoint: diamonds, no line, each labelled */
+    const char *const *text;   /* optional: the data table's words per point ("1.07% (projected)") */
+    const bool *open;          /* optional: points drawn hollow (projected values) */
+    const char *const *labels; /* optional: a label beside each point's marker ("Jul 2023 target 28%") */
 } hc_series;
 
 typedef struct hc_line_chart {

@@ -146,7 +146,7 @@ static void text(hd_doc *d, const char *s, bool lines)
 void hd_text(hd_doc *d, const char *s) { text(d, s, false); }
 void hd_text_lines(hd_doc *d, const char *s) { text(d, s, true); }
 
-const char *hd_id(hd_doc *d, const char *prefix) { return sp_arena_printf(&d->arena, "%s-%d", prefix, ++d->ids); }
+const char *hd_id(hd_doc *d, const char *prefix) { return sp_arena_printf(&d->arena, HD_ID_PREFIX "%s-%d", prefix, ++d->ids); }
 
 void hd_heading(hd_doc *d, int rel, const char *id, const char *s)
 {
@@ -163,7 +163,7 @@ void hd_heading(hd_doc *d, int rel, const char *id, const char *s)
     int look = 1 + (level - d->top);
     hd_rawf(d, "<h%d class=\"%s\"", level, CLS[look > 6 ? 6 : look]);
     if (id)
-        hd_rawf(d, " id=\"%s\"", id);
+        hd_rawf(d, " id=\"" HD_ID_PREFIX "%s\"", id);
     hd_raw(d, ">");
     hd_text(d, s);
     hd_rawf(d, "</h%d>\n", level);

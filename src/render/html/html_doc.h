@@ -41,7 +41,11 @@ void hd_rawf(hd_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void hd_text(hd_doc *d, const char *s);
 /* Text whose line breaks are kept (<br>): progress narratives. */
 void hd_text_lines(hd_doc *d, const char *s);
-/* A fresh id: "<prefix>-<n>". */
+/* Every id in the page and fragment starts with this, so a host page's CSS and scripts, which
+ * often style #contents or #main, leave the pack alone; hd_heading's ids and the links to them
+ * take it too. */
+#define HD_ID_PREFIX "sendpack-"
+/* A fresh id: "sendpack-<prefix>-<n>". */
 const char *hd_id(hd_doc *d, const char *prefix);
 
 /* <hN id="id">text</hN> with N = top + rel (rel 0 is the document's title). Levels never skip:

@@ -32,7 +32,7 @@ void html_plain_contents(hd_doc *d, const sp_report *r)
         const char *t = part_title(f, i);
         if (!t)
             continue;
-        hd_rawf(d, "<li%s><a href=\"#%s\">", d->top > 1 ? " style=\"margin-bottom:10px\"" : "", PART_ID[i]);
+        hd_rawf(d, "<li%s><a href=\"#" HD_ID_PREFIX "%s\">", d->top > 1 ? " style=\"margin-bottom:10px\"" : "", PART_ID[i]);
         hd_text(d, t);
         hd_raw(d, "</a></li>\n");
     }

@@ -4,46 +4,24 @@
 
 #include "render/html/html_rows.h"
 #include "render/html/html_sections.h"
-#include "render/key.h"
+#include "view/key.h"
 
 #define LABEL(s) sp_report_label(r, (s))
-
-static const char *target_text(hd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp)
-{
-    const sp_target *t = &k->target[cp];
-    if (t->kind == SP_TARGET_NONE)
-        return "–";
-    if (!kr->target[cp].numeric)
-        return t->text;
-    const char *v = html_value(d, k, kr->target[cp].value);
-    if (t->kind == SP_TARGET_ABSOLUTE && !t->words)
-        return v;
-    return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
-}
-
-static const char *latest_text(hd_doc *d, const sp_report *r, size_t i)
-{
-    const sp_kpi_result *kr = &r->assessment->kpis[i];
-    if (!kr->has_latest)
-        return "none yet";
-    const sp_observation *o = &r->plan->observations.items[kr->latest_obs];
-    return sp_arena_printf(&d->arena, "%s (%s)", html_value(d, &r->plan->kpis.items[i], o->value),
-                           html_month(d, o->period_end));
-}
 
 void html_scorecard(hd_doc *d, const sp_report *r)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     html_section_heading(d, r, SP_SEC_SCORECARD);
-    hd_para(d, NULL, "Each KPI from its baseline to its 3, 6 and 12-month targets, against the latest value.");
+    hd_para(d, NULL, r->scorecard_intro);
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
-    static const char *const all[SP_N_PDF_SCORECARD_COLUMNS] = {"KPI",       "Baseline", "3 months", "6 months",
-                                                                "12 months", "Latest",   "RAG",      "Evidence"};
+    static const char *const all[SP_N_PDF_SCORECARD_COLUMNS] = {
+        "KPI",      "Baseline",  "3 months",  "6 months",        "12 months",   "Latest",
+        "RAG",      "Evidence",  "Variation", "Assurance", "Next checkpoint", "Final target"};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
-    const char *heads[SP_N_PDF_SCORECARD_COLUMNS];
+    const char **heads = sp_arena_alloc(&d->arena, (size_t)n_keep * sizeof *heads); /* as the template asks */
     for (int i = 0; i < n_keep; i++)
         heads[i] = all[keep[i]];
     hd_table_begin(d, "Impact scorecard: every KPI", heads, (size_t)n_keep);
@@ -60,11 +38,15 @@ void html_scorecard(hd_doc *d, const sp_report *r)
             case SP_PS_BASELINE:
                 hd_cell(d, first, r->kpi_baseline[i]);
                 break;
-            case SP_PS_TARGET_3M: hd_cell(d, first, target_text(d, k, kr, SP_CP_3M)); break;
-            case SP_PS_TARGET_6M: hd_cell(d, first, target_text(d, k, kr, SP_CP_6M)); break;
-            case SP_PS_TARGET_12M: hd_cell(d, first, target_text(d, k, kr, SP_CP_12M)); break;
-            case SP_PS_LATEST: hd_cell(d, first, latest_text(d, r, i)); break;
+            case SP_PS_TARGET_3M: hd_cell(d, first, sp_view_checkpoint_target(r, i, SP_CPK_3M)); break;
+            case SP_PS_TARGET_6M: hd_cell(d, first, sp_view_checkpoint_target(r, i, SP_CPK_6M)); break;
+            case SP_PS_TARGET_12M: hd_cell(d, first, sp_view_checkpoint_target(r, i, SP_CPK_12M)); break;
+            case SP_PS_NEXT_CHECKPOINT: hd_cell(d, first, r->kpi_checkpoints[i].next); break;
+            case SP_PS_FINAL_TARGET: hd_cell(d, first, r->kpi_checkpoints[i].final); break;
+            case SP_PS_LATEST: hd_cell(d, first, r->kpi_latest[i]); break;
             case SP_PS_RAG: hd_cell_status(d, kr->rag, LABEL(kr->rag)); break;
+            case SP_PS_VARIATION: hd_cell(d, first, r->kpi_variation[i]); break;
+            case SP_PS_ASSURANCE: hd_cell(d, first, r->kpi_assurance[i]); break;
             default: hd_cell(d, first, r->kpi_why[i]); break;
             }
         }
@@ -95,51 +77,106 @@ static bool trajectory_at(const sp_view_trajectory *tr, sp_date date, double *va
     return true;
 }
 
-/* The KPI's values by period, the expected trajectory and England where reported. */
+/* Every checkpoint of the KPI: its target as the plan sets it, the value of its month, met or not. */
+static void checkpoint_table(hd_doc *d, const sp_report *r, size_t i)
+{
+    const sp_view_checkpoints *c = &r->kpi_checkpoints[i];
+    if (!c->n)
+        return;
+    static const char *const heads[] = {"Checkpoint", "Target", "Target source", "Actual", "Met"};
+    hd_table_begin(d, sp_arena_printf(&d->arena, "%s: every checkpoint", r->plan->kpis.items[i].ref), heads, 5);
+    for (size_t j = 0; j < c->n; j++) {
+        hd_row_begin(d);
+        hd_cell(d, true, c->at[j].column);
+        hd_cell(d, false, c->at[j].target);
+        hd_cell(d, false, c->at[j].source[0] ? c->at[j].source : "–");
+        hd_cell(d, false, c->at[j].actual);
+        hd_cell(d, false, c->at[j].result);
+        hd_row_end(d);
+    }
+    hd_table_end(d);
+}
+
+/* The KPI's values by period, the expected trajectory, England where reported, and every
+ * checkpoint's target marked at its month and labelled beside its marker. The months are the
+ * values' and the checkpoints', in date order. */
 static void kpi_chart(hd_doc *d, const sp_report *r, size_t i)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     const sp_kpi *k = &p->kpis.items[i];
-    size_t n = 0;
+    const sp_view_checkpoints *cps = &r->kpi_checkpoints[i];
+    size_t n_obs = 0;
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
-        n += a->obs_counted[o];
-    if (!n) {
+        n_obs += a->obs_counted[o];
+    if (!n_obs) {
         hd_para(d, NULL, "No value has been reported yet, so there is nothing to chart.");
         return;
     }
-    const char **x = sp_arena_alloc(&d->arena, n * sizeof *x);
-    double *v = sp_arena_alloc(&d->arena, n * sizeof *v), *t = sp_arena_alloc(&d->arena, n * sizeof *t),
-           *e = sp_arena_alloc(&d->arena, n * sizeof *e);
-    bool *hv = sp_arena_alloc(&d->arena, n * sizeof *hv), *ht = sp_arena_alloc(&d->arena, n * sizeof *ht),
-         *he = sp_arena_alloc(&d->arena, n * sizeof *he);
-    bool any_t = false, any_e = false;
-    size_t j = 0;
-    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
-        if (!a->obs_counted[o])
+    size_t cap = n_obs + cps->n + 1;
+    const char **x = sp_arena_alloc(&d->arena, cap * sizeof *x);
+    sp_date *when = sp_arena_alloc(&d->arena, cap * sizeof *when);
+    double *v = sp_arena_alloc(&d->arena, cap * sizeof *v), *t = sp_arena_alloc(&d->arena, cap * sizeof *t),
+           *e = sp_arena_alloc(&d->arena, cap * sizeof *e), *g = sp_arena_alloc(&d->arena, cap * sizeof *g);
+    bool *hv = sp_arena_alloc(&d->arena, cap * sizeof *hv), *ht = sp_arena_alloc(&d->arena, cap * sizeof *ht),
+         *he = sp_arena_alloc(&d->arena, cap * sizeof *he), *hg = sp_arena_alloc(&d->arena, cap * sizeof *hg);
+    const char **vt = sp_arena_alloc(&d->arena, cap * sizeof *vt), **gl = sp_arena_alloc(&d->arena, cap * sizeof *gl);
+    bool *open = sp_arena_alloc(&d->arena, cap * sizeof *open);
+    bool any_t = false, any_e = false, any_g = false;
+    size_t n = 0, c = 0;
+    const char *first_month = NULL, *last_month = NULL;
+    size_t o = k->first_obs, end = k->first_obs + k->n_obs;
+    while (o < end || c < cps->n) {
+        if (o < end && !a->obs_counted[o]) {
+            o++;
             continue;
-        const sp_observation *ob = &p->observations.items[o];
-        x[j] = html_month(d, ob->period_end);
-        v[j] = ob->value;
-        hv[j] = ob->has_value;
-        ht[j] = trajectory_at(&r->kpi_trajectory[i], ob->period_end, &t[j]);
-        any_t = any_t || ht[j];
-        e[j] = ob->england;
-        he[j] = ob->has_england;
-        any_e = any_e || he[j];
-        j++;
+        }
+        if (c < cps->n && !cps->at[c].numeric) {
+            c++;
+            continue;
+        }
+        const sp_observation *ob = o < end ? &p->observations.items[o] : NULL;
+        sp_date cp_month = c < cps->n ? sp_date_end_of_month(cps->at[c].date) : 0;
+        bool take_obs = ob && (c >= cps->n || ob->period_end <= cp_month);
+        bool take_cp = c < cps->n && (!ob || cp_month <= ob->period_end);
+        v[n] = g[n] = e[n] = 0;
+        hv[n] = he[n] = hg[n] = open[n] = false;
+        vt[n] = gl[n] = NULL;
+        if (take_obs) {
+            when[n] = ob->period_end;
+            v[n] = ob->value, hv[n] = ob->has_value;
+            vt[n] = r->obs_value[o];
+            open[n] = ob->projected;
+            e[n] = ob->england, he[n] = ob->has_england;
+            any_e = any_e || he[n];
+            last_month = html_month(d, ob->period_end);
+            if (!first_month)
+                first_month = last_month;
+            o++;
+        }
+        if (take_cp) {
+            when[n] = cp_month;
+            g[n] = cps->at[c].value, hg[n] = true;
+            gl[n] = cps->at[c].chart_label;
+            any_g = true;
+            c++;
+        }
+        x[n] = html_month(d, when[n]);
+        ht[n] = trajectory_at(&r->kpi_trajectory[i], when[n], &t[n]);
+        any_t = any_t || ht[n];
+        n++;
     }
-    hc_series s[3];
+    hc_series s[4];
     size_t ns = 0;
-    s[ns++] = (hc_series){"Value", v, hv, HC_ACTUAL};
+    s[ns++] = (hc_series){"Value", v, hv, HC_ACTUAL, vt, open, NULL};
     if (any_t)
-        s[ns++] = (hc_series){"Expected (trajectory)", t, ht, HC_TARGET};
+        s[ns++] = (hc_series){"Expected (trajectory)", t, ht, HC_TARGET, NULL, NULL, NULL};
+    if (any_g)
+        s[ns++] = (hc_series){"Checkpoint target", g, hg, HC_CHECKPOINT, NULL, NULL, gl};
     if (any_e)
-        s[ns++] = (hc_series){"England", e, he, HC_COMPARATOR};
-    const char *desc = sp_arena_printf(&d->arena, "%s: %zu value%s from %s to %s. Latest %s. %s", k->name, n,
-                                       n == 1 ? "" : "s", x[0], x[n - 1], latest_text(d, r, i), r->kpi_why[i]);
-    hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s by month", k->ref, k->name), desc, x, n, s, ns,
-                                k->unit, NULL, NULL});
+        s[ns++] = (hc_series){"England", e, he, HC_COMPARATOR, NULL, NULL, NULL};
+    hc_line(d, &(hc_line_chart){r->kpi_chart[i].title, r->kpi_chart[i].desc, x, n, s, ns, k->unit, NULL, NULL});
+    checkpoint_table(d, r, i);
 }
 
 void html_kpis(hd_doc *d, const sp_report *r)
@@ -147,6 +184,10 @@ void html_kpis(hd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     html_section_heading(d, r, SP_SEC_KPIS);
+    if (r->kpis_none) {
+        hd_para(d, NULL, r->kpis_none);
+        return;
+    }
     if (p->values_illustrative)
         hd_para(d, "sp-notice", SP_NOTE_ILLUSTRATIVE);
     hr_rows numeric = html_rows(d, r, HR_KPIS_NUMERIC), text = html_rows(d, r, HR_KPIS_TEXT);
@@ -215,10 +256,10 @@ static void spc_chart(hd_doc *d, const sp_report *r, size_t i)
         y[2][j] = spc->points[j].upl;
         y[3][j] = spc->points[j].lpl;
     }
-    hc_series s[] = {{"Value", y[0], has, HC_ACTUAL},
-                     {"Mean", y[1], has, HC_OTHER},
-                     {"Upper process limit", y[2], has, HC_TARGET},
-                     {"Lower process limit", y[3], has, HC_TARGET}};
+    hc_series s[] = {{"Value", y[0], has, HC_ACTUAL, NULL, NULL, NULL},
+                     {"Mean", y[1], has, HC_OTHER, NULL, NULL, NULL},
+                     {"Upper process limit", y[2], has, HC_TARGET, NULL, NULL, NULL},
+                     {"Lower process limit", y[3], has, HC_TARGET, NULL, NULL, NULL}};
     /* special-cause points, named: the chart marks them with a larger square */
     static const char *const KIND[] = {[SP_SPC_COMMON] = NULL,
                                        [SP_SPC_IMPROVEMENT] = "special cause: improvement",
@@ -226,16 +267,10 @@ static void spc_chart(hd_doc *d, const sp_report *r, size_t i)
                                        [SP_SPC_HIGH] = "special cause: high",
                                        [SP_SPC_LOW] = "special cause: low"};
     const char **notes = sp_arena_alloc(&d->arena, (n + 1) * sizeof *notes);
-    size_t special = 0;
     for (j = 0; j < n; j++)
-        special += (notes[j] = KIND[spc->points[j].kind]) != NULL;
-    const char *desc = sp_arena_printf(&d->arena,
-                                       "XmR chart of %zu points; %zu marked as special cause (larger squares). "
-                                       "Variation: %s. Assurance: %s.",
-                                       n, special, spc->variation_text,
-                                       spc->assurance_text ? spc->assurance_text : "no target to assure against");
-    hc_line(d, &(hc_line_chart){sp_arena_printf(&d->arena, "%s: %s, XmR chart", k->ref, k->name), desc, x, n, s, 4,
-                                k->unit, notes, "Special cause"});
+        notes[j] = KIND[spc->points[j].kind];
+    hc_line(d, &(hc_line_chart){r->spc_chart[i].title, r->spc_chart[i].desc, x, n, s, 4, k->unit, notes,
+                                "Special cause"});
 }
 
 void html_spc(hd_doc *d, const sp_report *r)

@@ -15,8 +15,8 @@ void html_progress(hd_doc *d, const sp_report *r)
     hd_para(d, "sp-lead", f->sentence);
     if (n) {
         const char **x = sp_arena_alloc(&d->arena, n * sizeof *x);
-        double *planned = sp_arena_alloc(&d->arena, 3 * n * sizeof *planned), *revised = planned + n,
-               *completed = revised + n;
+        double *planned = sp_arena_alloc(&d->arena, 4 * n * sizeof *planned), *revised = planned + n,
+               *completed = revised + n, *scope = completed + n;
         bool *all = sp_arena_alloc(&d->arena, 2 * n * sizeof *all), *done = all + n;
         for (size_t k = 0; k < n; k++) {
             const sp_burnup_row *row = &pr->burnup[k];
@@ -24,24 +24,23 @@ void html_progress(hd_doc *d, const sp_report *r)
             planned[k] = (double)row->planned;
             revised[k] = (double)row->revised;
             completed[k] = (double)row->completed;
+            scope[k] = (double)row->scope;
             all[k] = true;
             done[k] = row->has_completed;
         }
         const hc_series series[] = {
-            {"Planned by original due dates", planned, all, HC_TARGET},
-            {"Planned by revised due dates", revised, all, HC_OTHER},
-            {"Completed", completed, done, HC_ACTUAL},
+            {"Planned, original dates", planned, all, HC_TARGET, NULL, NULL, NULL},
+            {"Planned, revised dates", revised, all, HC_OTHER, NULL, NULL, NULL},
+            {"Completed", completed, done, HC_ACTUAL, NULL, NULL, NULL},
+            {"Scope", scope, all, HC_COMPARATOR, NULL, NULL, NULL},
         };
-        hc_line(d, &(hc_line_chart){"Burn-up: milestones planned and completed",
-                                    sp_arena_printf(&d->arena,
-                                                    "Month by month, the milestones planned to be complete by their "
-                                                    "original and by their revised due dates, and those completed up "
-                                                    "to the report month. %s",
-                                                    f->sentence),
-                                    x, n, series, 3, SP_UNIT_NUMBER, NULL, NULL});
+        hc_line(d, &(hc_line_chart){r->burnup_chart.title, r->burnup_chart.desc, x, n, series, 4, SP_UNIT_NUMBER,
+                                    NULL, NULL});
     }
     if (pr->unknown_note)
         hd_para(d, NULL, pr->unknown_note);
+    if (pr->scope_note)
+        hd_para(d, NULL, pr->scope_note);
     hd_para(d, NULL, pr->pace.reason);
     if (r->forecast_assumes)
         hd_para(d, NULL, r->forecast_assumes);

@@ -5,7 +5,7 @@
 
 #include "render/html/html_rows.h"
 #include "render/html/html_sections.h"
-#include "render/key.h"
+#include "view/key.h"
 #include "render/style.h"
 #include "util/format.h"
 
@@ -15,6 +15,8 @@ const char *html_section_id(sp_section s) { return SP_SECTION_KEYS[s]; }
 
 const char *html_section_title(hd_doc *d, const sp_report *r, sp_section s)
 {
+    if (!r->section[s])
+        return NULL; /* the view leaves out what has nothing to show */
     switch (s) {
     case SP_SEC_GLANCE: return "At a glance";
     case SP_SEC_CHANGES: return r->changes ? "Since the last report" : NULL;
@@ -75,6 +77,20 @@ static const char *counts_words(hd_doc *d, const sp_counts *c)
     return sp_arena_printf(&d->arena, "%zu milestone%s: %zu complete (Blue), %zu on track (Green), %zu slipped (Amber), "
                                       "%zu overdue (Red), %zu with no date (Grey).",
                            c->total, c->total == 1 ? "" : "s", c->blue, c->green, c->amber, c->red, c->grey);
+}
+
+void html_annex_a(hd_doc *d, const sp_report *r)
+{
+    hd_heading(d, 1, "annex-a", r->annex_a_heading);
+    static const char *const heads[] = {"Annex A", "As the plan records it"};
+    hd_table_begin(d, "The plan's header for DfE and NHS England", heads, 2);
+    for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++) {
+        hd_row_begin(d);
+        hd_cell(d, true, r->annex_a[i].label);
+        hd_cell(d, false, r->annex_a[i].text);
+        hd_row_end(d);
+    }
+    hd_table_end(d);
 }
 
 void html_glance(hd_doc *d, const sp_report *r)
@@ -169,7 +185,7 @@ void html_exceptions(hd_doc *d, const sp_report *r)
     static const char *const all[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Why"};
     const int *keep = r->tmpl->pdf_exception_columns;
     int n_keep = r->tmpl->n_pdf_exception_columns;
-    const char *heads[SP_N_PDF_EXCEPTION_COLUMNS + 2];
+    const char **heads = sp_arena_alloc(&d->arena, ((size_t)n_keep + 2) * sizeof *heads); /* as the template asks */
     for (int i = 0; i < n_keep; i++)
         heads[i] = all[keep[i]];
     heads[n_keep] = "Deadline";
@@ -185,14 +201,13 @@ void html_exceptions(hd_doc *d, const sp_report *r)
         for (size_t k = 0; k < grp->items.n; k++) {
             const sp_view_exception *x = &r->exceptions[grp->items.at[k]];
             const char *what = sp_arena_printf(&d->arena, "%s: %s %s", x->kind_word, x->ref, x->title);
-            const char *why = x->stance && x->stance[0] ? sp_arena_printf(&d->arena, "%s %s", x->why, x->stance) : x->why;
             hd_row_begin(d);
             for (int c = 0; c < n_keep; c++) {
                 switch (keep[c]) {
                 case SP_PE_WHAT: hd_cell(d, c == 0, what); break;
                 case SP_PE_STATUS: hd_cell_status(d, x->status, LABEL(x->status)); break;
-                case SP_PE_OWNER: hd_cell(d, c == 0, x->owner[0] ? x->owner : "not recorded"); break;
-                default: hd_cell(d, c == 0, why); break;
+                case SP_PE_OWNER: hd_cell(d, c == 0, x->responsible); break;
+                default: hd_cell(d, c == 0, x->account); break; /* the view's one paragraph: why, said once */
                 }
             }
             hd_cell(d, false, x->deadline[0] ? x->deadline : "–");
@@ -269,7 +284,8 @@ void html_areas(hd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             hd_tagged(d, "li", mr->derived, LABEL(mr->derived),
                       sp_arena_printf(&d->arena, "%s %s: due %s%s%s", p->milestones.items[m].ref, r->ms_title[m],
-                                       html_date(d, mr->effective_due), r->ms_owner[m][0] ? ", " : "", r->ms_owner[m]));
+                                       html_date(d, mr->effective_due), r->ms_responsible[m][0] ? ", " : "",
+                                       r->ms_responsible[m]));
         }
         if (av->due_soon_total > av->due_soon.n)
             item(d, sp_arena_printf(&d->arena, "and %zu more (the workbook lists every one).",
@@ -316,9 +332,9 @@ void html_actions(hd_doc *d, const sp_report *r)
         hd_heading(d, 2, NULL, sp_arena_printf(&d->arena, "%s: %s", ac->ref, ac->text));
         hd_raw(d, "<p>");
         hd_tag(d, ar->status, LABEL(ar->status));
-        if (ac->owner && ac->owner[0]) {
-            hd_raw(d, " Owner: ");
-            hd_text(d, ac->owner);
+        if (r->ac_who[ai][0]) {
+            hd_raw(d, " ");
+            hd_text(d, r->ac_who[ai]);
         }
         hd_raw(d, "</p>\n<ul>\n");
         hr_rows ms_rows = html_action_milestones(d, r, ai);
@@ -330,7 +346,7 @@ void html_actions(hd_doc *d, const sp_report *r)
             hd_tag(d, mr->derived, LABEL(mr->derived));
             hd_text(d, sp_arena_printf(&d->arena, " %s (due %s). %s", html_ms_title(r, m), html_date(d, mr->effective_due),
                                        sp_report_why(r, &d->arena, false, m)));
-            if (ms->progress[0]) {
+            if (ms->progress[0] && !ms->progress_of_action) { /* the action's update: on its first row above */
                 hd_raw(d, "<br>\n<span class=\"sp-secondary\">Progress: ");
                 hd_text_lines(d, ms->progress);
                 hd_raw(d, "</span>");
@@ -402,8 +418,8 @@ void html_risks(hd_doc *d, const sp_report *r)
     if (!p->has_risks_file)
         return;
     html_section_heading(d, r, SP_SEC_RISKS);
-    if (!p->risks.n) {
-        hd_para(d, NULL, "The risk register is empty.");
+    if (r->risks_none) {
+        hd_para(d, NULL, r->risks_none);
         return;
     }
     static const char *const heads[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};
@@ -438,7 +454,8 @@ void html_key(hd_doc *d, const sp_report *r)
     }
     static const char *const heads[] = {"Term", "Meaning"};
     hd_table_begin(d, "What each status, word and figure means", heads, 2);
-    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+    for (size_t j = 0; j < r->key_rows.n; j++) {
+        size_t i = r->key_rows.at[j];
         hd_row_begin(d);
         if (SP_KEY_ROWS[i].status) {
             hd_raw(d, "<th scope=\"row\">");
@@ -450,9 +467,5 @@ void html_key(hd_doc *d, const sp_report *r)
         hd_cell(d, false, sp_key_meaning(&SP_KEY_ROWS[i], &r->assessment->rules, &d->arena));
         hd_row_end(d);
     }
-    hd_row_begin(d);
-    hd_cell(d, true, "Challenges");
-    hd_cell(d, false, SP_NOTE_DERIVED);
-    hd_row_end(d);
     hd_table_end(d);
 }

@@ -27,6 +27,8 @@ void html_cohort(hd_doc *d, const sp_report *r);
 void html_plain(hd_doc *d, const sp_report *r);
 void html_risks(hd_doc *d, const sp_report *r);
 void html_key(hd_doc *d, const sp_report *r);
+/* The DfE and NHS England header (Annex A), at the top of the page under its title. */
+void html_annex_a(hd_doc *d, const sp_report *r);
 
 /* Shared helpers. */
 void html_section_heading(hd_doc *d, const sp_report *r, sp_section s);

@@ -15,6 +15,7 @@ static const section_fn SECTIONS[SP_N_SECTIONS] = {
     [SP_SEC_SCORECARD] = pdf_scorecard, [SP_SEC_AREAS] = pdf_areas,       [SP_SEC_ACTIONS] = pdf_actions,
     [SP_SEC_KPIS] = pdf_kpi_pages,      [SP_SEC_SPC] = pdf_spc_pages,       [SP_SEC_COHORT] = pdf_cohort,
     [SP_SEC_PLAIN] = pdf_plain,         [SP_SEC_RISKS] = pdf_risks_section, [SP_SEC_KEY] = pdf_key_section,
+    [SP_SEC_ANNEX_A] = pdf_annex_a,
 };
 
 bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errlen)
@@ -45,8 +46,13 @@ bool sp_render_pdf(const sp_report *r, const char *path, char *err, size_t errle
     HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, created);
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 
+    /* the DfE and NHS England header opens the pack wherever the template lists it: under the
+     * title on the glance's first page when the glance comes first, else on a page of its own */
+    if (r->section[SP_SEC_ANNEX_A])
+        pdf_annex_a(d, r);
     for (int i = 0; i < r->tmpl->n_sections; i++)
-        SECTIONS[r->tmpl->sections[i]](d, r);
+        if (r->section[r->tmpl->sections[i]] && r->tmpl->sections[i] != SP_SEC_ANNEX_A) /* the view leaves out what has nothing to show */
+            SECTIONS[r->tmpl->sections[i]](d, r);
 
     bool ok = pd_save(d, path);
     if (!ok)

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_burnup.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
@@ -54,7 +54,7 @@ void pdf_areas(pd_doc *d, const sp_report *r)
             const sp_milestone_result *mr = &a->milestones[m];
             char due[20];
             sp_date_long(mr->effective_due, due);
-            const char *owner = r->ms_owner[m];
+            const char *owner = r->ms_responsible[m];
             pdf_bullet(d, sp_arena_printf(&d->arena, "%s %s: due %s, %s%s%s%s", p->milestones.items[m].ref, r->ms_title[m],
                                           due, LABEL(mr->derived), owner[0] ? " (" : "", owner,
                                           owner[0] ? ")" : "")); /* no "()" where no owner is named */
@@ -105,14 +105,14 @@ void pdf_actions(pd_doc *d, const sp_report *r)
         pd_ensure(d, ACTION_BLOCK_H * d->scale);
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", ac->ref, LABEL(ar->status)), 2, top);
         pd_paragraph(d, ac->text, d->bold, BODY, 0);
-        if (ac->owner && ac->owner[0])
-            pd_paragraph(d, sp_arena_printf(&d->arena, "Owner: %s", ac->owner), d->regular, SMALL, 0);
+        if (r->ac_who[ai][0])
+            pd_paragraph(d, r->ac_who[ai], d->regular, SMALL, 0);
         for (size_t m = ac->first_milestone; m < ac->first_milestone + ac->n_milestones; m++) {
             const sp_milestone *ms = &p->milestones.items[m];
             const sp_milestone_result *mr = &a->milestones[m];
             pdf_bullet(d, sp_arena_printf(&d->arena, "%s (due %s): %s. %s", r->ms_title[m], r->ms_deadline[m],
                                           LABEL(mr->derived), r->ms_why[m]));
-            if (ms->progress[0])
+            if (ms->progress[0] && !ms->progress_of_action) /* the action's update: on its first row above */
                 pd_paragraph(d, sp_arena_printf(&d->arena, "Progress: %s", ms->progress), d->regular, SMALL + 0.5f, 18);
         }
         pd_space(d, 4);
@@ -143,7 +143,7 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
     pd_heading(d, "KPIs", 2, top);
     static const char *const kh[] = {"KPI", "Why in this view", "Latest", "RAG", "Why"};
     static const float kw[] = {0.34f, 0.1f, 0.12f, 0.08f, 0.36f};
-    pd_table kt = {5, kh, kw, SMALL, false};
+    pd_table kt = {5, kh, kw, SMALL, false, true};
     size_t n = 0;
     for (size_t j = 0; j < r->focus_kpis.n; j++) {
         size_t i = r->focus_kpis.at[j];
@@ -165,7 +165,7 @@ void pdf_cohort(pd_doc *d, const sp_report *r)
     pd_heading(d, "Milestones", 2, top);
     static const char *const mh[] = {"Milestone", "Why in this view", "Due", "Status", "Why"};
     static const float mw[] = {0.3f, 0.14f, 0.1f, 0.1f, 0.36f};
-    pd_table mt = {5, mh, mw, SMALL, false};
+    pd_table mt = {5, mh, mw, SMALL, false, true};
     n = 0;
     for (size_t j = 0; j < r->focus_milestones.n; j++) {
         size_t m = r->focus_milestones.at[j];

@@ -17,6 +17,7 @@
 #define BU_BAND 0xBDD7EE      /* light blue band, hatched */
 #define BU_BAND_EDGE 0x2E75B6
 #define BU_GRID 0xD9D9D9
+#define BU_SCOPE 0x000000     /* black, thin, solid */
 #define BU_TEXT 0x404040
 
 static int month_index(sp_date d)
@@ -208,6 +209,12 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
     if (a->plan->info.revisit != SP_NO_DATE)
         month_rule(d, &f, month_index(a->plan->info.revisit), "revisit", size, 1, &last_label);
 
+    /* the whole scope, dated or not: a thin line across, so completed never rises above what it is read against */
+    pd_stroke_rgb(d, BU_SCOPE);
+    pd_line_width(d, 0.9f);
+    HPDF_Page_MoveTo(d->page, f.x, by(&f, (double)pr->milestones));
+    HPDF_Page_LineTo(d->page, f.x + f.w, by(&f, (double)pr->milestones));
+    HPDF_Page_Stroke(d->page);
     /* revised under planned: where no deadline moved the two coincide, and the dashes show on the dots */
     series(d, &f, pr, 2);
     series(d, &f, pr, 1);
@@ -233,8 +240,9 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
     } legend[] = {{"completed (solid, dots)", 0},
                   {"planned by original dates (dashed)", 1},
                   {"planned by revised dates (dotted, diamonds)", 2},
+                  {sp_arena_printf(&d->arena, "scope: all %zu milestones, dated or not (thin black)", pr->milestones), 4},
                   {band_words, 3}};
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         if (!legend[i].text)
             continue;
         float tw = pd_text_width(d, d->regular, size, legend[i].text);
@@ -244,6 +252,12 @@ void pd_burnup_chart(pd_doc *d, float x, float y, float w, float h, const sp_pro
         }
         if (legend[i].style == 3) {
             pd_fill_rect(d, lx, ly - 1, 16, size, BU_BAND);
+        } else if (legend[i].style == 4) {
+            pd_stroke_rgb(d, BU_SCOPE);
+            pd_line_width(d, 0.9f);
+            HPDF_Page_MoveTo(d->page, lx, ly + 2);
+            HPDF_Page_LineTo(d->page, lx + 16, ly + 2);
+            HPDF_Page_Stroke(d->page);
         } else {
             static const unsigned rgb[] = {BU_COMPLETED, BU_PLANNED, BU_REVISED};
             pd_stroke_rgb(d, rgb[legend[i].style]);
@@ -278,10 +292,14 @@ void pdf_progress_glance(pd_doc *d, const sp_report *r)
     pd_heading(d, "Will it be done in time? Progress over the life of the plan", 1, NULL);
     float h = BURNUP_CHART_H * d->scale;
     pd_ensure(d, h);
+    pd_block_begin(d, PD_BLOCK_FIGURE, r->burnup_chart.alt);
     pd_burnup_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, pr, a);
+    pd_block_end(d);
     d->y -= h + 4;
     if (pr->unknown_note)
         pd_paragraph(d, pr->unknown_note, d->regular, SMALL, 0);
+    if (pr->scope_note)
+        pd_paragraph(d, pr->scope_note, d->regular, SMALL, 0);
     pd_paragraph(d, pr->pace.reason, d->regular, SMALL, 0);
     if (r->forecast_assumes)
         pd_paragraph(d, r->forecast_assumes, d->regular, SMALL, 0);

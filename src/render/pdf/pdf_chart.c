@@ -202,7 +202,7 @@ static bool boxes_meet(box a, box b)
 typedef struct obstacles {
     point *line[3];
     size_t n[3];
-    box placed[8];
+    box placed[64];
     size_t n_placed;
 } obstacles;
 
@@ -223,31 +223,33 @@ static int crossings(const obstacles *o, box r)
     return hits;
 }
 
-/* Puts a label of width lw near the point (px, py): above or below it, to its right, left or
- * centred, inside the plot, at the first place no line or earlier label crosses (else the least
- * crossed). Returns the text's baseline origin. */
+/* Puts a label of width lw beside the point (px, py): above or below it, to its right, left or
+ * centred, inside the plot; then rings further out. Each place scores the lines it crosses, far
+ * more for an earlier label it would cover, and two for each ring out: a label stays beside what
+ * it names, over a line if need be (a label over a line can still be read), and moves out only
+ * to keep clear of another label (issue 22: a "12m target" label once drifted to another level).
+ * Returns the text's baseline origin. */
 static point place_label(obstacles *o, const frame *f, float px, float py, float lw, float size, bool below_first)
 {
     const float gap = 5, asc = size * 0.75f, desc = size * 0.25f;
     point best = {0, 0};
-    int best_hits = -1;
-    /* nearest first: right or left of the point, then centred over it; above or below; then
-     * rings further out */
+    int best_score = -1;
     for (int k = 0; k < 48; k++) {
         int side = k % 3;
         bool below = (k / 3 % 2 == 0) == below_first;
-        float lift = (float)(k / 6) * size;
+        int ring = k / 6;
+        float lift = (float)ring * size;
         float tx = side == 0 ? px + gap : side == 1 ? px - gap - lw : px - lw / 2;
         float ty = below ? py - gap - asc - lift : py + gap + desc + lift;
         tx = tx < f->x + 1 ? f->x + 1 : tx + lw > f->x + f->w ? f->x + f->w - lw : tx;
         ty = ty - desc < f->y ? f->y + desc : ty + asc > f->y + f->h ? f->y + f->h - asc : ty;
         box r = {tx - 1, ty - desc - 1, tx + lw + 1, ty + asc + 1.5f};
-        int hits = crossings(o, r);
-        if (best_hits < 0 || hits < best_hits) {
-            best_hits = hits;
+        int score = crossings(o, r) + 2 * ring;
+        if (best_score < 0 || score < best_score) {
+            best_score = score;
             best = (point){tx, ty};
         }
-        if (!hits)
+        if (score <= 2 * ring) /* nothing crossed: no ring further out can do better */
             break;
     }
     if (o->n_placed < sizeof o->placed / sizeof *o->placed)
@@ -256,7 +258,8 @@ static point place_label(obstacles *o, const frame *f, float px, float py, float
 }
 
 float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
-                   size_t ki, const sp_view_trajectory *trajectory)
+                   size_t ki, const sp_view_trajectory *trajectory, const sp_view_checkpoints *checkpoints,
+                   const char *latest_label)
 {
     const sp_kpi *k = &p->kpis.items[ki];
     const sp_kpi_result *r = &a->kpis[ki];
@@ -265,6 +268,9 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
     /* ranges: the plan start to the last checkpoint (or the last value shown) */
     f.x0 = p->info.start;
     f.x1 = p->info.checkpoint[SP_CP_12M];
+    for (size_t c = 0; c < checkpoints->n; c++) /* to the last checkpoint, wherever the plan sets it */
+        if (checkpoints->at[c].numeric && (c == 0 || checkpoints->at[c].date > f.x1))
+            f.x1 = checkpoints->at[c].date;
     double lo = INFINITY, hi = -INFINITY;
 #define SEE(v) (lo = (v) < lo ? (v) : lo, hi = (v) > hi ? (v) : hi)
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
@@ -279,9 +285,9 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
     }
     if (r->baseline_set)
         SEE(r->baseline);
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++)
-        if (r->target[cp].numeric)
-            SEE(r->target[cp].value);
+    for (size_t c = 0; c < checkpoints->n; c++)
+        if (checkpoints->at[c].numeric)
+            SEE(checkpoints->at[c].value);
 #undef SEE
     /* a KPI with no value has nothing to chart: one line says so */
     bool any_value = false;
@@ -325,7 +331,7 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
     axes(d, &f);
 
     /* the lines' points, for placing labels clear of them */
-    point path[SP_N_CHECKPOINTS + 2], baseline[2]; /* the trajectory's points */
+    point *path = sp_arena_alloc(&d->arena, (trajectory->n + 2) * sizeof *path), baseline[2]; /* the trajectory's */
     size_t n_path = 0, n_values = 0;
     point *values = sp_arena_alloc(&d->arena, (k->n_obs + 1) * sizeof *values);
     for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++)
@@ -360,11 +366,11 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
         HPDF_Page_SetDash(d->page, NULL, 0, 0);
     }
     /* targets: diamonds labelled with their checkpoint (the labels after the values line) */
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-        if (!r->target[cp].numeric)
+    for (size_t c = 0; c < checkpoints->n; c++) {
+        if (!checkpoints->at[c].numeric)
             continue;
         pd_fill_rgb(d, CHART_TARGET);
-        pd_marker_diamond(d, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), 4);
+        pd_marker_diamond(d, fx(&f, checkpoints->at[c].date), fy(&f, checkpoints->at[c].value), 4);
     }
     /* values: a solid line with round markers; the latest labelled */
     pd_stroke_rgb(d, CHART_VALUES);
@@ -390,26 +396,29 @@ float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan 
             pd_dot(d, fx(&f, ob->period_end), fy(&f, ob->value));
     }
     pd_dots_end(d);
-    /* labels, each placed clear of the lines and of the labels before it */
+    /* a projected value: its dot hollow (white inside), and its label says so */
+    pd_dots_begin(d, 0xFFFFFF, 1.2f);
+    for (size_t o = k->first_obs; o < k->first_obs + k->n_obs; o++) {
+        const sp_observation *ob = &p->observations.items[o];
+        if (a->obs_counted[o] && ob->projected)
+            pd_dot(d, fx(&f, ob->period_end), fy(&f, ob->value));
+    }
+    pd_dots_end(d);
+    /* labels, each placed beside its marker, clear of the labels before it */
     obstacles obs = {.line = {path, values, baseline}, .n = {n_path, n_values, r->baseline_set ? 2 : 0}};
     if (r->has_latest) {
         const sp_observation *ob = &p->observations.items[r->latest_obs];
-        char value[48];
-        sp_format_value(ob->value, k->unit, value, sizeof value);
-        snprintf(label, sizeof label, "latest %s", value);
-        float lw = pd_text_width(d, d->bold, size, label);
+        float lw = pd_text_width(d, d->bold, size, latest_label);
         point at = place_label(&obs, &f, fx(&f, ob->period_end), fy(&f, ob->value), lw, size, true);
-        pd_text_at(d, d->bold, size, at.x, at.y, label, CHART_VALUES);
+        pd_text_at(d, d->bold, size, at.x, at.y, latest_label, CHART_VALUES);
     }
-    for (int cp = 0; cp < SP_N_CHECKPOINTS; cp++) {
-        if (!r->target[cp].numeric)
+    for (size_t c = 0; c < checkpoints->n; c++) {
+        const sp_view_checkpoint *cp = &checkpoints->at[c];
+        if (!cp->numeric)
             continue;
-        char value[48];
-        sp_format_value(r->target[cp].value, k->unit, value, sizeof value);
-        snprintf(label, sizeof label, "%s target %s", sp_checkpoint_key(cp), value);
-        float lw = pd_text_width(d, d->regular, size, label);
-        point at = place_label(&obs, &f, fx(&f, r->target[cp].date), fy(&f, r->target[cp].value), lw, size, false);
-        pd_text_at(d, d->regular, size, at.x, at.y, label, CHART_TARGET);
+        float lw = pd_text_width(d, d->regular, size, cp->chart_label);
+        point at = place_label(&obs, &f, fx(&f, cp->date), fy(&f, cp->value), lw, size, false);
+        pd_text_at(d, d->regular, size, at.x, at.y, cp->chart_label, CHART_TARGET);
     }
     /* legend: line styles and markers, in words */
     float ly = y - h + 6, lx = f.x;

@@ -26,7 +26,8 @@ void pd_status_bar(pd_doc *d, float x, float y, float w, float h, const sp_count
  * the lines; the top-left corner at (x, y). A KPI with no value gets one line saying so
  * instead. Returns the height used (h, or that line's). */
 float pd_kpi_chart(pd_doc *d, float x, float y, float w, float h, const sp_plan *p, const sp_assessment *a,
-                   size_t kpi, const sp_view_trajectory *trajectory);
+                   size_t kpi, const sp_view_trajectory *trajectory, const sp_view_checkpoints *checkpoints,
+                   const char *latest_label);
 
 /* An XmR chart: values by period, the mean, the process limits and the current target, with
  * special-cause points marked by shape (triangle: improvement or high; square: concern or low)

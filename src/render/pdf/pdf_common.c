@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"
@@ -26,7 +26,7 @@ pd_table pdf_pick_columns(pd_doc *d, const char *const *headers, const float *wi
         h[i] = headers[keep[i]];
         w[i] = widths[keep[i]] / total;
     }
-    pd_table t = {(size_t)n, h, w, size, false};
+    pd_table t = {(size_t)n, h, w, size, false, false};
     return t;
 }
 
@@ -40,7 +40,7 @@ const pd_cell *pdf_pick_cells(pd_doc *d, const pd_cell *all, const int *keep, in
 
 void pdf_bullet(pd_doc *d, const char *text)
 {
-    pd_paragraph(d, sp_arena_printf(&d->arena, "•  %s", text), d->regular, BODY, 8);
+    pd_list_item(d, text, d->regular, BODY, 8);
 }
 
 const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v)
@@ -51,20 +51,6 @@ const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v)
     sp_format_value(v, k->unit, buf, sizeof buf);
     return sp_arena_strdup(&d->arena, buf);
 }
-
-const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp)
-{
-    const sp_target *t = &k->target[cp];
-    if (t->kind == SP_TARGET_NONE)
-        return "–";
-    if (!kr->target[cp].numeric)
-        return t->text;
-    const char *v = pdf_value_text(d, k, true, kr->target[cp].value);
-    if (t->kind == SP_TARGET_ABSOLUTE && !t->words)
-        return v;
-    return sp_arena_printf(&d->arena, "%s (%s)", v, t->text);
-}
-
 
 void pdf_area_opening(pd_doc *d, const sp_view_area *av)
 {

@@ -1,5 +1,7 @@
 #include "render/pdf/pdf_doc.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +11,33 @@
 
 #define PD_LEADING 1.3f /* line height as a multiple of the type size */
 
+/* libharu's error codes in words: what a person can act on, the code kept for a bug report. */
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     pd_doc *d = user;
-    if (!d->failed)
-        snprintf(d->err, sizeof d->err, "libharu error 0x%04X (detail %u)", (unsigned)error, (unsigned)detail);
+    int saved = errno; /* a failed fwrite's reason, before anything else can change it */
+    if (d->failed)
+        return;
     d->failed = true;
+    switch (error) {
+    case HPDF_FILE_IO_ERROR:
+        snprintf(d->err, sizeof d->err, "cannot write the PDF: %s", strerror(saved ? saved : EIO));
+        break;
+    case HPDF_FILE_OPEN_ERROR:
+        snprintf(d->err, sizeof d->err, "cannot open the PDF file: %s", strerror(saved ? saved : EIO));
+        break;
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        snprintf(d->err, sizeof d->err, "out of memory while making the PDF");
+        break;
+    case HPDF_STRING_OUT_OF_RANGE:
+        snprintf(d->err, sizeof d->err, "a text too long for the PDF library to draw (libharu error 0x%04X)",
+                 (unsigned)error);
+        break;
+    default:
+        snprintf(d->err, sizeof d->err,
+                 "the PDF library failed (libharu error 0x%04X, detail %u): please report it with the input",
+                 (unsigned)error, (unsigned)detail);
+    }
 }
 
 void pd_fill_rgb(pd_doc *d, unsigned rgb)
@@ -84,6 +107,7 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
     d->bold = HPDF_GetFont(d->pdf, bold, "UTF-8");
     d->widths[0].font = d->regular;
     d->widths[1].font = d->bold;
+    pt_open(&d->tags, d->pdf, d->regular, d->bold);
     d->header_left = header_left;
     d->header_right = header_right;
     return !d->failed;
@@ -98,15 +122,10 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
  * cmap), and the engine measures the same words many times over (wrapping, hyphen prefixes,
  * column needs); so each character is measured by libharu once per document and font, and
  * its width kept. The sum is HPDF_Font_TextWidth's .width exactly, reading the bytes as its
- * UTF-8 encoder does (hpdf_encoder_utf.c, hpdf_font_cid.c; tests/unit/test_pdf_measure.c):
- * - a byte below 0x80 is a character; C0-DF, E0-EF and F0-F7 start one of 2, 3 and 4 bytes,
- *   whatever the bytes after them are (they are not checked to be continuation bytes);
- * - any other byte where a character would start (a stray continuation byte, F8-FF) counts
- *   nothing, and nor does a sequence cut off by the end of the text;
- * - a 4-byte character is decoded without masking its second byte, and anything above U+FFFF
- *   is measured as a space;
- * - .width adds each character's width in font units (HPDF_TTFontDef_GetCharWidth), with no
- *   kerning and nothing for spaces beyond their own width (numspace and numwords only count).
+ * UTF-8 encoder does (pt_utf8_char; hpdf_encoder_utf.c, hpdf_font_cid.c; tests/unit/test_pdf_measure.c):
+ * a byte that reads as nothing counts nothing, nor does a sequence cut off by the end of the
+ * text; .width adds each character's width in font units (HPDF_TTFontDef_GetCharWidth), with
+ * no kerning and nothing for spaces beyond their own width (numspace and numwords only count).
  * A character's width comes from HPDF_Font_TextWidth on its own bytes, so libharu still sees
  * every character measured at least once: measuring marks the glyph for the embedded subset. */
 static pd_widths *widths_for(pd_doc *d, HPDF_Font f)
@@ -117,15 +136,27 @@ static pd_widths *widths_for(pd_doc *d, HPDF_Font f)
     return NULL;
 }
 
+/* libharu refuses a text over HPDF_LIMIT_MAX_STRING_LEN bytes (error 0x105B): a longer one (an
+ * unbroken 64 KiB "word") is measured in pieces, cut between characters; widths add up, as no
+ * kerning is applied. The wrapping then breaks it into lines libharu can draw. */
 static unsigned libharu_units(HPDF_Font f, const char *s, size_t len)
 {
-    return HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+    unsigned total = 0;
+    while (len > HPDF_LIMIT_MAX_STRING_LEN) {
+        size_t n = HPDF_LIMIT_MAX_STRING_LEN;
+        while (n > 1 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        total += HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)n).width;
+        s += n;
+        len -= n;
+    }
+    return total + HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
 }
 
 unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
 {
     pd_widths *c = widths_for(d, f);
-    if (!c || len > HPDF_LIMIT_MAX_STRING_LEN) /* libharu refuses that length with an error */
+    if (!c)
         return libharu_units(f, s, len);
     if (!c->units) {
         c->units = sp_xrealloc(NULL, PD_WIDTH_CACHED * sizeof *c->units);
@@ -133,28 +164,11 @@ unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
         memset(c->known, 0, PD_WIDTH_CACHED * sizeof *c->known);
     }
     const unsigned char *u = (const unsigned char *)s;
-    unsigned total = 0;
-    size_t i = 0;
-    while (i < len) {
-        unsigned b = u[i];
-        size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-        if (n == 0) {
-            i++;
+    unsigned total = 0, cp;
+    size_t n;
+    for (size_t i = 0; i < len && (n = pt_utf8_char(u + i, len - i, &cp)) > 0; i += n) {
+        if (cp == UINT_MAX)
             continue;
-        }
-        if (len - i < n)
-            break;
-        unsigned cp;
-        if (n == 1)
-            cp = b;
-        else if (n == 2)
-            cp = ((b & 0x1Fu) << 6) + (u[i + 1] & 0x3Fu);
-        else if (n == 3)
-            cp = ((b & 0x0Fu) << 12) + ((u[i + 1] & 0x3Fu) << 6) + (u[i + 2] & 0x3Fu);
-        else
-            cp = ((b & 0x07u) << 18) + ((unsigned)u[i + 1] << 12) + ((u[i + 2] & 0x3Fu) << 6) + (u[i + 3] & 0x3Fu);
-        if (cp > 0xFFFF)
-            cp = ' ';
         if (cp < PD_WIDTH_CACHED) {
             if (!c->known[cp]) {
                 c->units[cp] = libharu_units(f, s + i, n);
@@ -164,7 +178,6 @@ unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len)
         } else {
             total += libharu_units(f, s + i, n);
         }
-        i += n;
     }
     return total;
 }
@@ -191,6 +204,8 @@ static void text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const 
 {
     if (!s || !s[0])
         return;
+    pt_sync(&d->tags, d->page);
+    pt_note_text(&d->tags, f, s);
     pd_fill_rgb(d, rgb);
     HPDF_Page_BeginText(d->page);
     use_font(d, f, size);
@@ -200,6 +215,7 @@ static void text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const 
 
 static void fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
 {
+    pt_sync(&d->tags, d->page);
     pd_fill_rgb(d, rgb);
     HPDF_Page_Rectangle(d->page, x, y, w, h);
     HPDF_Page_Fill(d->page);
@@ -211,6 +227,7 @@ static void new_page(pd_doc *d)
     forget_state(d);
     HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     *sp_vec_push(&d->pages) = d->page;
+    pt_page_begin(&d->tags, d->page); /* the running head, until pt_artifact_end */
     /* header: plan title left (cut to fit), report date right, a rule under them */
     float size = 8;
     float right_w = pd_text_width(d, d->regular, size, d->header_right);
@@ -223,6 +240,7 @@ static void new_page(pd_doc *d)
     HPDF_Page_MoveTo(d->page, PD_MARGIN_X, PD_PAGE_H - 36);
     HPDF_Page_LineTo(d->page, PD_PAGE_W - PD_MARGIN_X, PD_PAGE_H - 36);
     HPDF_Page_Stroke(d->page);
+    pt_artifact_end(&d->tags);
     d->y = PD_TOP;
 }
 
@@ -429,23 +447,54 @@ static void draw_heading(pd_doc *d, const pd_pending *e)
     d->y -= size * 0.4f;
     HPDF_Destination dest = HPDF_Page_CreateDestination(d->page);
     HPDF_Destination_SetFitH(dest, d->y + size); /* libharu refuses an XYZ zoom of 0 ("keep") */
+    pt_begin(&d->tags, e->level <= 0 ? PT_H1 : e->level == 1 ? PT_H2 : PT_H3, NULL);
     for (size_t i = 0; i < n; i++) {
         d->y -= size;
-        text_at(d, d->bold, size, PD_MARGIN_X, d->y, lines[i], 0x1F3864);
+        text_at(d, d->bold, size, PD_MARGIN_X, d->y, pd_line(d, lines, n, i), 0x1F3864);
         d->y -= size * (PD_LEADING - 1);
     }
+    pt_end(&d->tags);
     d->y -= size * 0.4f;
     HPDF_Outline_SetDestination(e->outline, dest);
 }
+
+#define PD_BULLET_LABEL "•" /* a list item's label */
 
 static void draw_lines(pd_doc *d, const char **lines, size_t n, HPDF_Font f, float size, float indent)
 {
     for (size_t i = 0; i < n; i++) {
         ensure(d, size * PD_LEADING);
         d->y -= size;
-        text_at(d, f, size, PD_MARGIN_X + indent, d->y, lines[i], SP_TEXT_DARK);
+        text_at(d, f, size, PD_MARGIN_X + indent, d->y, pd_line(d, lines, n, i), SP_TEXT_DARK);
         d->y -= size * (PD_LEADING - 1);
     }
+}
+
+/* A paragraph (P or H4), or a list item (LI: the bullet its Lbl, the rest its LBody, drawn
+ * where the one line would put them: libharu does not kern). */
+static void draw_block(pd_doc *d, const char **lines, size_t n, HPDF_Font f, float size, float indent, pt_role role)
+{
+    size_t bullet = strlen(PD_BULLET_LABEL);
+    if (role != PT_LI || !n || strncmp(lines[0], PD_BULLET_LABEL, bullet) != 0) {
+        pt_begin(&d->tags, role == PT_LI ? PT_P : role, NULL);
+        draw_lines(d, lines, n, f, size, indent);
+        pt_end(&d->tags);
+        return;
+    }
+    size_t label = bullet + strspn(lines[0] + bullet, " "); /* wrapping leaves one space after it */
+    pt_push(&d->tags, PT_LI);
+    ensure(d, size * PD_LEADING);
+    d->y -= size;
+    pt_begin(&d->tags, PT_LBL, NULL);
+    text_at(d, f, size, PD_MARGIN_X + indent, d->y, PD_BULLET_LABEL " ", SP_TEXT_DARK);
+    pt_end(&d->tags);
+    pt_begin(&d->tags, PT_LBODY, NULL);
+    text_at(d, f, size, PD_MARGIN_X + indent + width_of(d, f, size, lines[0], label), d->y,
+            pd_line(d, lines, n, 0) + label, SP_TEXT_DARK);
+    d->y -= size * (PD_LEADING - 1);
+    draw_lines(d, lines + 1, n - 1, f, size, indent);
+    pt_end(&d->tags);
+    pt_pop(&d->tags);
 }
 
 /* Draws the waiting headings where `keep` points of what follows fit below them. */
@@ -462,7 +511,7 @@ static void place_pending(pd_doc *d, float keep)
     for (size_t i = 0; i < d->pending.n; i++) {
         const pd_pending *e = &d->pending.items[i];
         if (e->lines)
-            draw_lines(d, e->lines, e->n_lines, e->font, e->size, e->indent);
+            draw_block(d, e->lines, e->n_lines, e->font, e->size, e->indent, e->role);
         else if (e->text)
             draw_heading(d, e);
         else if (!top_of_page || i > 0)
@@ -472,17 +521,25 @@ static void place_pending(pd_doc *d, float keep)
     d->pending.n = 0;
 }
 
-static void flush_table(pd_doc *d);
+static void flush_table(pd_doc *d, bool page_ends);
 
 /* Before anything is drawn: lay out a collected table, then the waiting headings with `keep`
  * points of the coming block. */
 static void settle(pd_doc *d, float keep)
 {
-    flush_table(d);
+    flush_table(d, false);
     place_pending(d, keep);
 }
 
 /* ---- the public drawing calls ------------------------------------------------------------ */
+
+const char *pd_line(pd_doc *d, const char **lines, size_t n, size_t i)
+{
+    size_t len = strlen(lines[i]);
+    if (i + 1 >= n || !len || lines[i][len - 1] == '-' || lines[i][len - 1] == ' ')
+        return lines[i];
+    return sp_arena_printf(&d->arena, "%s ", lines[i]);
+}
 
 void pd_text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const char *s, unsigned rgb)
 {
@@ -498,9 +555,14 @@ void pd_fill_rect(pd_doc *d, float x, float y, float w, float h, unsigned rgb)
     fill_rect(d, x, y, w, h, rgb);
 }
 
+/* A section that starts a page leaves none near-empty: on a page less than this much used
+ * (a table's last row or two, a short section) it follows on, after a gap. */
+#define PD_PAGE_FILL_MIN (1.0f / 3)
+#define PD_SECTION_GAP 18.0f
+
 void pd_new_page(pd_doc *d)
 {
-    flush_table(d);
+    flush_table(d, true);
     /* waiting headings alone go on the new page, with their block; a waiting paragraph
      * ends this page, with its heading */
     for (size_t i = 0; i < d->pending.n; i++)
@@ -508,6 +570,13 @@ void pd_new_page(pd_doc *d)
             place_pending(d, 0);
             break;
         }
+    float used = d->page ? (PD_TOP - d->y) / (PD_TOP - PD_BOTTOM) : 1;
+    if (used <= 0)
+        return; /* nothing on this page yet: never a blank page */
+    if (used < PD_PAGE_FILL_MIN) {
+        pd_space(d, PD_SECTION_GAP);
+        return;
+    }
     new_page(d);
 }
 
@@ -518,7 +587,7 @@ void pd_ensure(pd_doc *d, float height)
 
 void pd_space(pd_doc *d, float points)
 {
-    flush_table(d);
+    flush_table(d, false);
     if (d->pending.n)
         *sp_vec_push(&d->pending) = (pd_pending){.space = points};
     else
@@ -527,15 +596,15 @@ void pd_space(pd_doc *d, float points)
 
 HPDF_Outline pd_heading(pd_doc *d, const char *text, int level, HPDF_Outline parent)
 {
-    flush_table(d);
+    flush_table(d, false);
     HPDF_Outline o = HPDF_CreateOutline(d->pdf, parent, text, HPDF_GetEncoder(d->pdf, "UTF-8"));
     *sp_vec_push(&d->pending) = (pd_pending){.text = sp_arena_strdup(&d->arena, text), .level = level, .outline = o};
     return o;
 }
 
-void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
+static void paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent, pt_role role)
 {
-    flush_table(d);
+    flush_table(d, false);
     size *= d->scale;
     const char **lines;
     size_t n = pd_wrap(d, f, size, text, PD_BODY_W - indent, &lines);
@@ -545,7 +614,8 @@ void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float in
     for (size_t i = 0; i < d->pending.n; i++)
         waiting += d->pending.items[i].lines != NULL;
     if (d->pending.n && n <= 3 && waiting < 2 && pending_height(d) + (float)n * size * PD_LEADING < PD_PENDING_MAX) {
-        *sp_vec_push(&d->pending) = (pd_pending){.lines = lines, .n_lines = n, .font = f, .size = size, .indent = indent};
+        *sp_vec_push(&d->pending) =
+            (pd_pending){.lines = lines, .n_lines = n, .role = role, .font = f, .size = size, .indent = indent};
         return;
     }
     /* a short bold paragraph labels what follows ("Completed", "KPIs"): it starts a page
@@ -554,7 +624,50 @@ void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float in
     if (f == d->bold && n <= 2)
         keep = (float)(n + 2) * size * PD_LEADING;
     place_pending(d, keep);
-    draw_lines(d, lines, n, f, size, indent);
+    draw_block(d, lines, n, f, size, indent, role);
+}
+
+void pd_paragraph(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
+{
+    paragraph(d, text, f, size, indent, PT_P);
+}
+
+void pd_minor_heading(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
+{
+    paragraph(d, text, f, size, indent, PT_H4);
+}
+
+void pd_list_item(pd_doc *d, const char *text, HPDF_Font f, float size, float indent)
+{
+    paragraph(d, sp_arena_printf(&d->arena, PD_BULLET_LABEL "  %s", text), f, size, indent, PT_LI);
+}
+
+/* ---- blocks the sections draw themselves ------------------------------------------------- */
+
+void pd_block_begin(pd_doc *d, pd_block kind, const char *alt)
+{
+    pt_role role = kind == PD_BLOCK_FIGURE ? PT_FIGURE : kind == PD_BLOCK_SUBHEADING ? PT_H3 : PT_P;
+    /* with a heading still waiting, the block's element is made once that heading is drawn
+     * (at the block's first drawing call), so the tree keeps the order of the page */
+    if (d->table.open || d->pending.n || !d->page)
+        pt_begin_lazily(&d->tags, role, alt);
+    else
+        pt_begin(&d->tags, role, alt);
+}
+
+void pd_block_end(pd_doc *d)
+{
+    pt_end(&d->tags);
+}
+
+void pd_decoration_begin(pd_doc *d)
+{
+    pt_artifact_begin(&d->tags);
+}
+
+void pd_decoration_end(pd_doc *d)
+{
+    pt_artifact_end(&d->tags);
 }
 
 float pd_status_tag(pd_doc *d, float x, float y, sp_status s, const char *word, float size)
@@ -563,7 +676,8 @@ float pd_status_tag(pd_doc *d, float x, float y, sp_status s, const char *word, 
         settle(d, size * 1.35f);
     float w = pd_text_width(d, d->bold, size, word) + 8;
     fill_rect(d, x, y - size * 0.3f, w, size * 1.35f, sp_status_strong(s));
-    text_at(d, d->bold, size, x + 4, y, word, sp_status_strong_text(s));
+    /* the space after the word (invisible) keeps it apart from what follows, read as text */
+    text_at(d, d->bold, size, x + 4, y, sp_arena_printf(&d->arena, "%s ", word), sp_status_strong_text(s));
     return w;
 }
 
@@ -688,11 +802,29 @@ static void draw_header(pd_doc *d, const table_layout *L)
         most = n[j] > most ? n[j] : most;
     }
     float h = (float)most * size * PD_LEADING + 2 * PD_CELL_PAD;
+    /* the header row is in the structure once (TH cells), its repeats on later pages are not */
+    bool tagged = !d->table.header_tagged;
+    d->table.header_tagged = true;
+    pt_artifact_begin(&d->tags);
     fill_rect(d, PD_MARGIN_X, d->y - h, PD_BODY_W, h, SP_HEADER_FILL);
-    for (size_t j = 0; j < L->n; j++)
+    pt_artifact_end(&d->tags);
+    if (tagged)
+        pt_push(&d->tags, PT_TR);
+    else
+        pt_artifact_begin(&d->tags);
+    for (size_t j = 0; j < L->n; j++) {
+        if (tagged)
+            pt_scope(pt_begin(&d->tags, PT_TH, NULL), "Column");
         for (size_t i = 0; i < n[j]; i++)
             text_at(d, d->bold, size, L->x[j] + PD_CELL_PAD, d->y - PD_CELL_PAD - size - (float)i * size * PD_LEADING,
-                    cols[j][i], SP_TEXT_LIGHT);
+                    pd_line(d, cols[j], n[j], i), SP_TEXT_LIGHT);
+        if (tagged)
+            pt_end(&d->tags);
+    }
+    if (tagged)
+        pt_pop(&d->tags);
+    else
+        pt_artifact_end(&d->tags);
     d->y -= h;
 }
 
@@ -707,28 +839,47 @@ static float header_height(pd_doc *d, const table_layout *L)
     return (float)most * L->size * PD_LEADING + 2 * PD_CELL_PAD;
 }
 
+/* A row's cells wrapped to their columns; returns the most lines any cell has. */
+static size_t wrap_row(pd_doc *d, const table_layout *L, const pd_cell *cells, const char ***cols, size_t *n)
+{
+    size_t most = 1;
+    for (size_t j = 0; j < L->n; j++) {
+        float w = L->w[j] - 2 * PD_CELL_PAD - (cells[j].tint ? 2 * BADGE_PAD : 0);
+        n[j] = pd_wrap(d, cell_font(d, &cells[j]), L->size, cells[j].text, w, &cols[j]);
+        most = n[j] > most ? n[j] : most;
+    }
+    return most;
+}
+
 /* One row; a row that fits on a fresh page starts on one when it does not fit here, a longer
  * row is split, its lines continuing under the header on the next page. */
 static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, bool first_row)
 {
     float size = L->size, line = size * PD_LEADING;
     const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
-    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n), most = 1;
-    for (size_t j = 0; j < L->n; j++) {
-        float w = L->w[j] - 2 * PD_CELL_PAD - (cells[j].tint ? 2 * BADGE_PAD : 0);
-        n[j] = pd_wrap(d, cell_font(d, &cells[j]), size, cells[j].text, w, &cols[j]);
-        most = n[j] > most ? n[j] : most;
-    }
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n);
+    size_t most = wrap_row(d, L, cells, cols, n);
     float full = (float)most * line + 2 * PD_CELL_PAD;
     float fresh = PD_TOP - PD_BOTTOM - L->header_h;
     if (first_row) {
         /* the header with the first row (or its first three lines): the waiting headings too */
         float first = (most < 3 ? (float)most : 3) * line + 2 * PD_CELL_PAD;
         place_pending(d, L->header_h + (full <= fresh ? full : first));
+        pt_push(&d->tags, PT_TABLE);
         draw_header(d, L);
     } else if (d->y - full < PD_BOTTOM && full <= fresh) {
         new_page(d);
         draw_header(d, L);
+    }
+    /* the row and its cells, in column order; a cell split over pages stays one TD */
+    pt_push(&d->tags, PT_TR);
+    pt_elem **cell_tags = sp_arena_alloc(&d->arena, L->n * sizeof *cell_tags);
+    for (size_t j = 0; j < L->n; j++) {
+        bool row_name = j == 0 && d->table.row_names;
+        cell_tags[j] = pt_begin(&d->tags, row_name ? PT_TH : PT_TD, NULL);
+        if (row_name)
+            pt_scope(cell_tags[j], "Row");
+        pt_end(&d->tags);
     }
     size_t done = 0;
     while (done < most) {
@@ -742,6 +893,7 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
         float h = (float)take * line + 2 * PD_CELL_PAD;
         for (size_t j = 0; j < L->n; j++) {
             float x = L->x[j];
+            pt_resume(&d->tags, cell_tags[j]);
             if (cells[j].tint && done == 0 && n[j]) {
                 float tw = pd_text_width(d, d->bold, size, cols[j][0]) + 2 * BADGE_PAD;
                 fill_rect(d, x + PD_CELL_PAD, d->y - PD_CELL_PAD - size * 1.25f, tw, size * 1.35f,
@@ -750,14 +902,17 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
             for (size_t i = done; i < done + take && i < n[j]; i++) {
                 unsigned colour = cells[j].tint && i == 0 ? sp_status_strong_text(cells[j].tint) : SP_TEXT_DARK;
                 text_at(d, cell_font(d, &cells[j]), size, x + PD_CELL_PAD + (cells[j].tint ? BADGE_PAD : 0),
-                        d->y - PD_CELL_PAD - size - (float)(i - done) * line, cols[j][i], colour);
+                        d->y - PD_CELL_PAD - size - (float)(i - done) * line, pd_line(d, cols[j], n[j], i), colour);
             }
+            pt_end(&d->tags);
         }
+        pt_artifact_begin(&d->tags);
         pd_stroke_rgb(d, 0xBFBFBF);
         pd_line_width(d, 0.4f);
         HPDF_Page_MoveTo(d->page, PD_MARGIN_X, d->y - h);
         HPDF_Page_LineTo(d->page, PD_MARGIN_X + PD_BODY_W, d->y - h);
         HPDF_Page_Stroke(d->page);
+        pt_artifact_end(&d->tags);
         d->y -= h;
         done += take;
         if (done < most) {
@@ -765,9 +920,46 @@ static void draw_row(pd_doc *d, const table_layout *L, const pd_cell *cells, boo
             draw_header(d, L);
         }
     }
+    pt_pop(&d->tags);
 }
 
-static void flush_table(pd_doc *d)
+/* A table whose last page would be used less than a fifth (its last row or few) takes rows of
+ * the page before with it, one at a time until that page is a fifth full, the page before keeping
+ * at least three rows: the row to start that last page at, or SIZE_MAX to break where the rows
+ * fall. Rows taller than a page (split across pages) are left where they fall. */
+static size_t widow_break(pd_doc *d, const table_layout *L)
+{
+    size_t rows = d->table.rows.n, start = 0, before = 0; /* the first rows of the last two pages */
+    float line = L->size * PD_LEADING, fresh = PD_TOP - PD_BOTTOM - L->header_h;
+    float above = pending_height(d) + L->header_h; /* the waiting headings and the header */
+    float y = (d->page ? d->y : PD_BOTTOM) - above, fifth = (PD_TOP - PD_BOTTOM) / 5;
+    const char ***cols = sp_arena_alloc(&d->arena, L->n * sizeof *cols);
+    size_t *n = sp_arena_alloc(&d->arena, L->n * sizeof *n);
+    float *h = sp_arena_alloc(&d->arena, (rows + 1) * sizeof *h);
+    for (size_t i = 0; i < rows; i++) {
+        h[i] = (float)wrap_row(d, L, d->table.rows.items[i], cols, n) * line + 2 * PD_CELL_PAD;
+        if (h[i] > fresh)
+            return SIZE_MAX;
+        if (y - h[i] < PD_BOTTOM) {
+            before = start;
+            start = i;
+            y = PD_TOP - (i ? L->header_h : above);
+        }
+        y -= h[i];
+    }
+    float used = PD_TOP - y;
+    if (start == 0 || used >= fifth)
+        return SIZE_MAX;
+    size_t at = start;
+    while (used < fifth && at > before + 3 && used + h[at - 1] <= fresh)
+        used += h[--at];
+    return at < start ? at : SIZE_MAX;
+}
+
+/* Lays out the collected table. `page_ends`: a page break or the document's end follows it (its
+ * last page would then hold nothing more), so a stray last row takes rows with it
+ * (widow_break); where more content follows on the same page, the rows fall where they fit. */
+static void flush_table(pd_doc *d, bool page_ends)
 {
     if (!d->table.open)
         return;
@@ -776,20 +968,29 @@ static void flush_table(pd_doc *d)
         return; /* the header waits for a first row: a header never stands alone */
     table_layout L = plan_table(d);
     L.header_h = header_height(d, &L);
-    for (size_t i = 0; i < d->table.rows.n; i++)
+    d->table.header_tagged = false;
+    size_t widow = page_ends ? widow_break(d, &L) : SIZE_MAX;
+    for (size_t i = 0; i < d->table.rows.n; i++) {
+        if (i == widow) {
+            new_page(d);
+            draw_header(d, &L);
+        }
         draw_row(d, &L, d->table.rows.items[i], i == 0);
+    }
     d->table.rows.n = 0;
+    pt_pop(&d->tags); /* the Table */
 }
 
 void pd_table_begin(pd_doc *d, pd_table *t)
 {
-    flush_table(d);
+    flush_table(d, false);
     d->table.open = true;
     d->table.owner = t;
     d->table.n_columns = t->n_columns;
     d->table.headers = t->headers;
     d->table.widths = t->widths;
     d->table.size = t->size;
+    d->table.row_names = t->row_names;
     d->table.rows.n = 0;
 }
 
@@ -808,31 +1009,37 @@ void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells)
 
 void pd_table_end(pd_doc *d)
 {
-    flush_table(d);
+    flush_table(d, false);
 }
 
 /* ---- finishing ------------------------------------------------------------------------- */
 
 bool pd_save(pd_doc *d, const char *path)
 {
-    flush_table(d);
+    flush_table(d, true);
     if (d->pending.n)
         place_pending(d, 0);
+    pt_close_pages(&d->tags);
     char buf[64];
     for (size_t i = 0; i < d->pages.n; i++) {
         d->page = d->pages.items[i];
         forget_state(d);
         snprintf(buf, sizeof buf, "Page %zu of %zu", i + 1, d->pages.n);
         float w = pd_text_width(d, d->regular, 8, buf);
+        pt_raw_running_foot(d->page, true);
         text_at(d, d->regular, 8, (PD_PAGE_W - w) / 2, 28, buf, 0x404040);
+        pt_raw_running_foot(d->page, false);
     }
+    pt_finish(&d->tags, d->header_left, "en-GB");
+    errno = 0;
     if (!d->failed && HPDF_SaveToFile(d->pdf, path) != HPDF_OK && !d->failed)
-        snprintf(d->err, sizeof d->err, "cannot write %s", path), d->failed = true;
+        snprintf(d->err, sizeof d->err, "cannot write %s: %s", path, strerror(errno ? errno : EIO)), d->failed = true;
     return !d->failed;
 }
 
 void pd_close(pd_doc *d)
 {
+    pt_free(&d->tags);
     if (d->pdf)
         HPDF_Free(d->pdf);
     sp_vec_free(&d->pages);

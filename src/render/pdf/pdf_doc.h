@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "model/plan.h"
+#include "render/pdf/pdf_tags.h"
 #include "util/arena.h"
 #include "util/vec.h"
 
@@ -44,6 +45,8 @@ typedef struct pd_pending {
     HPDF_Outline outline;
     const char **lines; /* a paragraph's wrapped lines */
     size_t n_lines;
+    pt_role role;       /* PT_P, PT_H4 (a paragraph that is a minor heading), or PT_LI (a list
+                           item: its first line starts with the bullet) */
     HPDF_Font font;
     float size, indent;
 } pd_pending;
@@ -92,8 +95,11 @@ typedef struct pd_doc {
         const char *const *headers;
         const float *widths;
         float size;
+        bool row_names;
         SP_VEC(pd_cell *) rows;
+        bool header_tagged; /* its header row is in the structure; repeats are artifacts */
     } table;
+    pt_tags tags;              /* the structure tree and marked content (pdf_tags.h) */
     bool failed;
     char err[256];
 } pd_doc;
@@ -112,6 +118,7 @@ struct pd_table {
                             column widens to its longest word, taking room from those with slack */
     float size;          /* type size, before the template's scale; never drawn below PD_TABLE_MIN_SIZE */
     bool header_drawn;   /* unused: kept so section initialisers stay valid */
+    bool row_names;      /* its first column names each row (a row header, as the web page's) */
 };
 
 #define PD_TABLE_MIN_SIZE 9.0f
@@ -122,6 +129,8 @@ bool pd_open(pd_doc *d, const char *header_left, const char *header_right, float
 bool pd_save(pd_doc *d, const char *path);
 void pd_close(pd_doc *d);
 
+/* A section's start on a new page; on the same page, after a gap, when this one is less than a
+ * third used (no page is left blank or holding only a row or two before a section). */
 void pd_new_page(pd_doc *d);
 /* Starts a new page unless `height` points fit above the bottom margin. */
 void pd_ensure(pd_doc *d, float height);
@@ -134,6 +143,9 @@ unsigned pd_text_units(pd_doc *d, HPDF_Font f, const char *s, size_t len);
  * word longer than a whole line is broken between characters). Lines are allocated in
  * d->arena. Returns the number of lines. */
 size_t pd_wrap(pd_doc *d, HPDF_Font f, float size, const char *text, float width, const char ***lines);
+/* Line i of n wrapped lines as it is drawn: with the space it was broken at, so that text
+ * read out of the page (a screen reader, copying) keeps its words apart. Invisible. */
+const char *pd_line(pd_doc *d, const char **lines, size_t n, size_t i);
 void pd_text_at(pd_doc *d, HPDF_Font f, float size, float x, float y, const char *s, unsigned rgb);
 
 /* A heading, with an outline entry (bookmark) under `parent` (NULL for top level). */
@@ -147,6 +159,24 @@ void pd_space(pd_doc *d, float points);
 void pd_table_begin(pd_doc *d, pd_table *t);
 void pd_table_row(pd_doc *d, pd_table *t, const pd_cell *cells);
 void pd_table_end(pd_doc *d);
+
+/* A paragraph that heads what follows it, under a level-2 heading (drawn as the paragraph
+ * is, read as a fourth-level heading, as the web page has it). */
+void pd_minor_heading(pd_doc *d, const char *text, HPDF_Font f, float size, float indent);
+/* A list item: a bullet and the text, wrapped and indented as a paragraph (a run of items
+ * is one list). */
+void pd_list_item(pd_doc *d, const char *text, HPDF_Font f, float size, float indent);
+
+/* What the section draws itself between these is one block of the document's structure (the
+ * engine tags its own headings, paragraphs, list items and tables): a paragraph of status
+ * words, a chart's title (a third-level heading), or a chart with its alternative text (what
+ * it shows and its reading, from the view). Decoration inside a block (a bar that repeats
+ * the numbers the text gives) goes between pd_decoration_begin and _end. */
+typedef enum pd_block { PD_BLOCK_PARAGRAPH, PD_BLOCK_SUBHEADING, PD_BLOCK_FIGURE } pd_block;
+void pd_block_begin(pd_doc *d, pd_block kind, const char *alt);
+void pd_block_end(pd_doc *d);
+void pd_decoration_begin(pd_doc *d);
+void pd_decoration_end(pd_doc *d);
 
 /* A filled box with a status word, width fitted to the word. Returns its width. */
 float pd_status_tag(pd_doc *d, float x, float y, sp_status s, const char *word, float size);

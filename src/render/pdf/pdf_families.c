@@ -63,7 +63,7 @@ void pdf_plain(pd_doc *d, const sp_report *r)
                 pd_space(d, 4);
                 pd_ensure(d, h);
                 if (k == 0 && a->heading)
-                    pd_paragraph(d, a->heading, d->bold, BODY, 0);
+                    pd_minor_heading(d, a->heading, d->bold, BODY, 0);
                 pd_paragraph(d, p->status_word, d->bold, BODY, 8);
                 for (int t = 0; t < 3; t++)
                     pd_paragraph(d, texts[t], d->regular, BODY, 8);

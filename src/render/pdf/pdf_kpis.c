@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"
@@ -21,23 +21,18 @@ static void kpi_figures(pd_doc *d, const sp_report *r, size_t i)
     const sp_plan *p = r->plan;
     const sp_kpi *k = &p->kpis.items[i];
     const sp_kpi_result *kr = &r->assessment->kpis[i];
-    static const char *const headers[] = {"Baseline", "3-month target", "6-month target", "12-month target", "Latest",
+    static const char *const headers[] = {"Baseline", "Next checkpoint", "Final target", "Latest",
                                           "RAG", "Progress to target", "Direction of travel", "England",
                                           "Statistical neighbours"};
-    static const float widths[] = {0.1f, 0.12f, 0.12f, 0.14f, 0.09f, 0.08f, 0.08f, 0.09f, 0.09f, 0.09f};
-    pd_table t = {10, headers, widths, 7.0f, false};
+    static const float widths[] = {0.09f, 0.13f, 0.17f, 0.15f, 0.08f, 0.08f, 0.1f, 0.1f, 0.1f};
+    pd_table t = {9, headers, widths, 7.0f, false, false};
     pd_table_begin(d, &t);
     const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
-    char when[16] = "";
-    if (latest)
-        sp_date_month(latest->period_end, when);
-    pd_cell cells[10] = {
+    pd_cell cells[9] = {
         {r->kpi_baseline[i], 0, false},
-        {pdf_target_text(d, k, kr, SP_CP_3M), 0, false},
-        {pdf_target_text(d, k, kr, SP_CP_6M), 0, false},
-        {pdf_target_text(d, k, kr, SP_CP_12M), 0, false},
-        {latest ? sp_arena_printf(&d->arena, "%s (%s)", pdf_value_text(d, k, true, latest->value), when) : "none yet", 0,
-         false},
+        {r->kpi_checkpoints[i].next, 0, false},
+        {r->kpi_checkpoints[i].final, 0, false},
+        {r->kpi_latest[i], 0, false},
         {LABEL(kr->rag), kr->rag, true},
         {kr->has_progress ? whole_percent(d, kr->progress) : "–", 0, false},
         {sp_travel_key(kr->travel) ? sp_travel_key(kr->travel) : "–", 0, false},
@@ -89,17 +84,24 @@ static void kpi_chart_grid(pd_doc *d, const sp_report *r, HPDF_Outline top)
                 HPDF_Destination_SetFitH(dest, top_y);
                 HPDF_Outline_SetDestination(o, dest);
             }
+            pd_block_begin(d, PD_BLOCK_SUBHEADING, NULL);
             for (size_t l = 0; l < nt[c]; l++) {
                 y -= title * 1.25f;
-                pd_text_at(d, d->bold, title, x, y, tl[c][l], SP_TEXT_DARK);
+                pd_text_at(d, d->bold, title, x, y, pd_line(d, tl[c], nt[c], l), SP_TEXT_DARK);
             }
+            pd_block_end(d);
             y -= 4;
-            pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i, &r->kpi_trajectory[i]);
+            pd_block_begin(d, PD_BLOCK_FIGURE, r->kpi_chart[i].alt);
+            pd_kpi_chart(d, x, y, w, h, r->plan, r->assessment, i, &r->kpi_trajectory[i], &r->kpi_checkpoints[i],
+                         r->kpi_chart_latest[i]);
+            pd_block_end(d);
             y -= h + 6;
+            pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
             for (size_t l = 0; l < nn[c]; l++) {
                 y -= note * 1.3f;
-                pd_text_at(d, d->regular, note, x, y, nl[c][l], SP_TEXT_DARK);
+                pd_text_at(d, d->regular, note, x, y, pd_line(d, nl[c], nn[c], l), SP_TEXT_DARK);
             }
+            pd_block_end(d);
         }
         d->y = top_y - need - 10;
     }
@@ -116,17 +118,14 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_new_page(d);
     }
     HPDF_Outline top = pd_heading(d, grid ? "KPIs that need attention" : "KPIs: the impact scorecard", 1, NULL);
+    if (r->kpis_none) {
+        pd_paragraph(d, r->kpis_none, d->regular, BODY, 0);
+        return;
+    }
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     if (grid) {
-        pd_paragraph(d,
-                     sp_arena_printf(&d->arena,
-                                     "Charts for the KPIs judged by their values that are Red, Amber or not reported, "
-                                     "show special cause of concern, or are failing their target by the SPC assurance "
-                                     "rule: %zu of %zu. Every KPI's figures are in the scorecard; every chart is in the "
-                                     "DfE and NHS England pack and the workbook.",
-                                     r->kpis_charted.n, r->kpis_numeric.n),
-                     d->regular, SMALL + 0.5f, 0);
+        pd_paragraph(d, r->charts_intro, d->regular, SMALL + 0.5f, 0);
         pd_space(d, 4);
         kpi_chart_grid(d, r, top);
     }
@@ -137,7 +136,10 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = KPI_CHART_H * d->scale;
         pd_ensure(d, h);
-        d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i]) + 6;
+        pd_block_begin(d, PD_BLOCK_FIGURE, r->kpi_chart[i].alt);
+        d->y -= pd_kpi_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, r->assessment, i, &r->kpi_trajectory[i],
+                             &r->kpi_checkpoints[i], r->kpi_chart_latest[i]) + 6;
+        pd_block_end(d);
         kpi_figures(d, r, i);
         pd_space(d, 3);
         pd_paragraph(d, r->kpi_why[i], d->regular, SMALL + 0.5f, 0);
@@ -160,7 +162,7 @@ void pdf_kpi_pages(pd_doc *d, const sp_report *r)
     pd_heading(d, "KPIs judged by milestone", 2, top);
     static const char *const qh[] = {"KPI", "RAG", "Why"};
     static const float qw[] = {0.45f, 0.1f, 0.45f};
-    pd_table q = {3, qh, qw, SMALL, false};
+    pd_table q = {3, qh, qw, SMALL, false, true};
     pd_table_begin(d, &q);
     for (size_t j = 0; j < r->kpis_text.n; j++) {
         size_t i = r->kpis_text.at[j];
@@ -179,35 +181,32 @@ void pdf_scorecard(pd_doc *d, const sp_report *r)
     const sp_assessment *a = r->assessment;
     pd_space(d, 8);
     pd_heading(d, "Impact scorecard", 1, NULL);
-    pd_paragraph(d, "Each KPI from its baseline to its 3, 6 and 12-month targets, against the latest value.",
-                 d->regular, SMALL, 0);
+    pd_paragraph(d, r->scorecard_intro, d->regular, SMALL, 0);
     if (p->values_illustrative)
         pd_paragraph(d, SP_NOTE_ILLUSTRATIVE, d->bold, SMALL, 0);
     pd_space(d, 4);
     static const char *const headers[SP_N_PDF_SCORECARD_COLUMNS] = {
-        "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence", "Variation", "Assurance"};
-    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.17f, 0.12f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f,
-                                                             0.11f, 0.11f};
+        "KPI", "Baseline", "3 months", "6 months", "12 months", "Latest", "RAG", "Evidence", "Variation", "Assurance",
+        "Next checkpoint", "Final target"};
+    static const float widths[SP_N_PDF_SCORECARD_COLUMNS] = {0.2f, 0.1f, 0.12f, 0.12f, 0.12f, 0.09f, 0.07f, 0.19f,
+                                                             0.1f, 0.1f, 0.09f, 0.11f};
     const int *keep = r->tmpl->pdf_scorecard_columns;
     int n_keep = r->tmpl->n_pdf_scorecard_columns;
     pd_table t = pdf_pick_columns(d, headers, widths, keep, n_keep, 7.0f);
+    t.row_names = keep[0] == SP_PS_KPI;
     for (size_t j = 0; j < r->kpis.n; j++) {
         size_t i = r->kpis.at[j];
         const sp_kpi *k = &p->kpis.items[i];
         const sp_kpi_result *kr = &a->kpis[i];
-        const sp_observation *latest = kr->has_latest ? &p->observations.items[kr->latest_obs] : NULL;
-        char when[16] = "";
-        if (latest)
-            sp_date_month(latest->period_end, when);
         pd_cell cells[SP_N_PDF_SCORECARD_COLUMNS] = {
             [SP_PS_KPI] = {sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 0, false},
             [SP_PS_BASELINE] = {r->kpi_baseline[i], 0, false},
-            [SP_PS_TARGET_3M] = {pdf_target_text(d, k, kr, SP_CP_3M), 0, false},
-            [SP_PS_TARGET_6M] = {pdf_target_text(d, k, kr, SP_CP_6M), 0, false},
-            [SP_PS_TARGET_12M] = {pdf_target_text(d, k, kr, SP_CP_12M), 0, false},
-            [SP_PS_LATEST] = {latest ? sp_arena_printf(&d->arena, "%s (%s)", pdf_value_text(d, k, true, latest->value), when)
-                                     : "none yet",
-                              0, false},
+            [SP_PS_TARGET_3M] = {sp_view_checkpoint_target(r, i, SP_CPK_3M), 0, false},
+            [SP_PS_TARGET_6M] = {sp_view_checkpoint_target(r, i, SP_CPK_6M), 0, false},
+            [SP_PS_TARGET_12M] = {sp_view_checkpoint_target(r, i, SP_CPK_12M), 0, false},
+            [SP_PS_LATEST] = {r->kpi_latest[i], 0, false},
+            [SP_PS_NEXT_CHECKPOINT] = {r->kpi_checkpoints[i].next, 0, false},
+            [SP_PS_FINAL_TARGET] = {r->kpi_checkpoints[i].final, 0, false},
             [SP_PS_RAG] = {LABEL(kr->rag), kr->rag, true},
             [SP_PS_EVIDENCE] = {r->kpi_why[i], 0, false},
             [SP_PS_VARIATION] = {r->kpi_variation[i], 0, false},
@@ -239,7 +238,9 @@ void pdf_spc_pages(pd_doc *d, const sp_report *r)
         pd_heading(d, sp_arena_printf(&d->arena, "%s: %s", k->ref, k->name), 2, top);
         float h = SPC_CHART_H * d->scale;
         pd_ensure(d, h);
+        pd_block_begin(d, PD_BLOCK_FIGURE, r->spc_chart[i].alt);
         pd_spc_chart(d, PD_MARGIN_X, d->y, PD_BODY_W, h, p, a, i, kr->spc.target, kr->spc.target_checkpoint >= 0);
+        pd_block_end(d);
         d->y -= h + 4;
         pd_paragraph(d,
                      sp_arena_printf(&d->arena, "Variation: %s. Assurance: %s. %zu points.", kr->spc.variation_text,

@@ -3,21 +3,48 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/pdf/pdf_burnup.h"
 #include "render/pdf/pdf_chart.h"
 #include "render/pdf/pdf_sections.h"
 #include "render/style.h"
 #include "util/format.h"
 
-void pdf_glance(pd_doc *d, const sp_report *r)
+/* The DfE and NHS England header (Annex A), as their table lays it out: a label and its value a row. */
+static void annex_a_table(pd_doc *d, const sp_report *r)
+{
+    pd_space(d, 6);
+    pd_heading(d, r->annex_a_heading, 1, NULL);
+    static const char *const headers[] = {"Annex A", "As the plan records it"};
+    static const float widths[] = {0.3f, 0.7f};
+    pd_table t = {2, headers, widths, SMALL + 0.5f, false, true}; /* each row named by its first cell */
+    pd_table_begin(d, &t);
+    for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++) {
+        const sp_view_annex_row *row = &r->annex_a[i];
+        pd_cell cells[2] = {{row->label, 0, true}, {row->text, 0, false}};
+        pd_table_row(d, &t, cells);
+    }
+    pd_table_end(d);
+}
+
+/* Whether the glance opens the pack (the first section the template lists, the header apart). */
+static bool glance_opens(const sp_report *r)
+{
+    for (int i = 0; i < r->tmpl->n_sections; i++)
+        if (r->tmpl->sections[i] != SP_SEC_ANNEX_A)
+            return r->tmpl->sections[i] == SP_SEC_GLANCE;
+    return false;
+}
+
+/* The pack's title, who it is for and the plan's facts; under them, where the template shows
+ * it and this block opens the pack, the DfE and NHS England header. */
+static void title_block(pd_doc *d, const sp_report *r, bool opens)
 {
     const sp_plan *p = r->plan;
     const sp_assessment *a = r->assessment;
     char date[20], start[20];
     sp_date_long(a->as_of, date);
     sp_date_long(p->info.start, start);
-    pd_new_page(d);
     pd_heading(d, sp_template_title(r->tmpl, &d->arena, p->info.title, p->info.area, a->as_of), 0, NULL);
     if (r->tmpl->audience[0])
         pd_paragraph(d, r->tmpl->audience, d->bold, BODY, 0);
@@ -26,6 +53,24 @@ void pdf_glance(pd_doc *d, const sp_report *r)
                                  sp_plan_kind_name(p->info.kind), p->info.area, date, start,
                                  a->rules.cohort ? " · cohort " : "", a->rules.cohort ? a->rules.cohort : ""),
                  d->regular, BODY, 0);
+    if (opens && r->section[SP_SEC_ANNEX_A])
+        annex_a_table(d, r);
+}
+
+void pdf_annex_a(pd_doc *d, const sp_report *r)
+{
+    if (glance_opens(r))
+        return; /* under the title on the glance's first page */
+    pd_new_page(d);
+    title_block(d, r, true);
+}
+
+void pdf_glance(pd_doc *d, const sp_report *r)
+{
+    const sp_plan *p = r->plan;
+    const sp_assessment *a = r->assessment;
+    pd_new_page(d);
+    title_block(d, r, glance_opens(r));
     pd_space(d, 6);
     if (p->values_illustrative) {
         const char **lines;
@@ -51,9 +96,13 @@ void pdf_glance(pd_doc *d, const sp_report *r)
         pd_space(d, 3);
         float size = BODY * d->scale;
         d->y -= size;
+        pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
         float tw = pd_status_tag(d, PD_MARGIN_X, d->y, sp_assessment_tint(ar->assessment),
                                  ASSESSMENT(ar->assessment), size);
+        pd_block_end(d);
+        pd_decoration_begin(d); /* the counts the next paragraph gives in words */
         pd_status_bar(d, PD_MARGIN_X + tw + 8, d->y + size, 200, size * 1.35f, &ar->counts);
+        pd_decoration_end(d);
         d->y -= size * 0.6f;
         pd_paragraph(d, pdf_counts_words(d, &ar->counts), d->regular, SMALL, 0);
         pd_paragraph(d, ar->reason, d->regular, BODY, 0);
@@ -72,11 +121,13 @@ void pdf_glance(pd_doc *d, const sp_report *r)
     pd_ensure(d, size * 2);
     d->y -= size;
     float x = PD_MARGIN_X;
+    pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
     for (int i = 0; i < 5; i++) {
         char word[32];
         snprintf(word, sizeof word, "%s %zu", LABEL(tags[i].s), tags[i].n);
         x += pd_status_tag(d, x, d->y, tags[i].s, word, size) + 6;
     }
+    pd_block_end(d);
     d->y -= size * 0.8f;
     pd_paragraph(d, r->glance_kpis, d->regular, SMALL, 0);
     pd_space(d, 4);
@@ -109,7 +160,7 @@ void pdf_changes(pd_doc *d, const sp_report *r)
     pd_space(d, 4);
     static const char *const headers[] = {"Change", "What", "Before → now", "Detail"};
     static const float widths[] = {0.15f, 0.35f, 0.17f, 0.33f};
-    pd_table t = {4, headers, widths, SMALL, false};
+    pd_table t = {4, headers, widths, SMALL, false, false};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < ch->n; i++) {
         const sp_change *c = &ch->items[i];
@@ -144,24 +195,26 @@ static void exception_story(pd_doc *d, const sp_report *r, const sp_view_excepti
     pd_paragraph(d, sp_arena_printf(&d->arena, "%s %s", x->ref, x->title), d->bold, BODY, 0);
     pd_ensure(d, size * 2);
     d->y -= size * 1.1f;
+    pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
     float w = pd_status_tag(d, PD_MARGIN_X, d->y, x->status, LABEL(x->status), size * 0.9f);
     const char *facts = x->kind_word;
     if (x->deadline[0])
         facts = sp_arena_printf(&d->arena, "%s · %s", facts, x->deadline);
     if (has_column(r, SP_PE_OWNER))
-        facts = sp_arena_printf(&d->arena, "%s · Owner: %s", facts, x->owner);
+        facts = sp_arena_printf(&d->arena, "%s · %s", facts, x->who);
     const char **lines;
     size_t n = pd_wrap(d, d->regular, SMALL * d->scale, facts, PD_BODY_W - w - 8, &lines);
     for (size_t k = 0; k < n; k++) {
-        pd_text_at(d, d->regular, SMALL * d->scale, PD_MARGIN_X + w + 8, d->y, lines[k], SP_TEXT_DARK);
+        pd_text_at(d, d->regular, SMALL * d->scale, PD_MARGIN_X + w + 8, d->y, pd_line(d, lines, n, k), SP_TEXT_DARK);
         if (k + 1 < n)
             d->y -= SMALL * d->scale * 1.3f;
     }
+    pd_block_end(d);
     d->y -= size * 0.5f;
     if (has_column(r, SP_PE_WHY))
         pd_paragraph(d, x->account, d->regular, SMALL + 0.5f, 12);
     if (x->excerpt[0])
-        pd_paragraph(d, sp_arena_printf(&d->arena, "%s: %s", x->is_kpi ? "Note" : "Progress", x->excerpt), d->regular,
+        pd_paragraph(d, sp_arena_printf(&d->arena, "%s%s", x->narrative_label, x->excerpt), d->regular,
                      SMALL + 0.5f, 12);
     else if (!x->is_kpi)
         pd_paragraph(d, "Progress: no update recorded.", d->regular, SMALL + 0.5f, 12);
@@ -210,12 +263,13 @@ void pdf_exceptions(pd_doc *d, const sp_report *r)
         static const char *const compact[SP_N_PDF_EXCEPTION_COLUMNS] = {"What", "Status", "Owner", "Deadline"};
         static const float compact_widths[SP_N_PDF_EXCEPTION_COLUMNS] = {0.56f, 0.09f, 0.16f, 0.19f};
         pd_table t = pdf_pick_columns(d, compact, compact_widths, keep, n_keep, SMALL);
+        t.row_names = keep[0] == SP_PE_WHAT;
         for (size_t k = grp->n_stories; k < grp->items.n; k++) {
             const sp_view_exception *x = &r->exceptions[grp->items.at[k]];
             pd_cell cells[SP_N_PDF_EXCEPTION_COLUMNS] = {{0}};
             cells[SP_PE_WHAT].text = sp_arena_printf(&d->arena, "%s: %s %s", x->kind_word, x->ref, x->title);
             cells[SP_PE_STATUS] = (pd_cell){LABEL(x->status), x->status, true};
-            cells[SP_PE_OWNER].text = x->owner;
+            cells[SP_PE_OWNER].text = x->responsible;
             cells[SP_PE_WHY].text = x->brief;
             pd_table_row(d, &t, pdf_pick_cells(d, cells, keep, n_keep));
         }
@@ -227,9 +281,13 @@ static void pdf_risks(pd_doc *d, const sp_report *r)
     const sp_plan *p = r->plan;
     pd_space(d, 8);
     pd_heading(d, "Risk register", 1, NULL);
+    if (r->risks_none) {
+        pd_paragraph(d, r->risks_none, d->regular, BODY, 0);
+        return;
+    }
     static const char *const headers[] = {"Risk", "Severity", "Mitigation", "After mitigation", "Progress"};
     static const float widths[] = {0.27f, 0.09f, 0.28f, 0.1f, 0.26f};
-    pd_table t = {5, headers, widths, SMALL, false};
+    pd_table t = {5, headers, widths, SMALL, false, true};
     pd_table_begin(d, &t);
     for (size_t i = 0; i < p->risks.n; i++) {
         const sp_risk *k = &p->risks.items[i];
@@ -248,28 +306,45 @@ static void pdf_key(pd_doc *d, const sp_report *r)
     pd_heading(d, "Key: what the colours and figures mean", 1, NULL);
     static const char *const headers[] = {"Term", "Meaning"};
     static const float widths[] = {0.22f, 0.78f};
-    pd_table t = {2, headers, widths, SMALL, false};
+    pd_table t = {2, headers, widths, SMALL, false, true};
     pd_table_begin(d, &t);
-    for (size_t i = 0; i < SP_N_KEY_ROWS; i++) {
+    for (size_t j = 0; j < r->key_rows.n; j++) {
+        size_t i = r->key_rows.at[j];
         const char *term = SP_KEY_ROWS[i].status ? LABEL(SP_KEY_ROWS[i].status) : SP_KEY_ROWS[i].term;
         pd_cell cells[2] = {{term, SP_KEY_ROWS[i].status, true}, {sp_key_meaning(&SP_KEY_ROWS[i], &r->assessment->rules, &d->arena), 0, false}};
         pd_table_row(d, &t, cells);
     }
-    pd_cell note[2] = {{"Challenges", 0, true}, {SP_NOTE_DERIVED, 0, false}};
-    pd_table_row(d, &t, note);
 }
 
 static void pdf_plain_key(pd_doc *d, const sp_report *r)
 {
     pd_space(d, 10);
     pd_heading(d, "What the words mean", 1, NULL);
+    float size = BODY * d->scale, whole = 0;
+    const char ***lines = sp_arena_alloc(&d->arena, (r->n_plain_key + 1) * sizeof *lines);
+    size_t *n_lines = sp_arena_alloc(&d->arena, (r->n_plain_key + 1) * sizeof *n_lines);
+    float *tag_w = sp_arena_alloc(&d->arena, (r->n_plain_key + 1) * sizeof *tag_w);
     for (size_t k = 0; k < r->n_plain_key; k++) {
         const sp_view_key_row *row = &r->plain_key[k];
-        float size = BODY * d->scale;
+        tag_w[k] = pd_text_width(d, d->bold, size, row->word) + 8; /* as pd_status_tag draws it */
+        n_lines[k] = pd_wrap(d, d->regular, size, row->meaning, PD_BODY_W - tag_w[k] - 8, &lines[k]);
+        whole += size + (float)(n_lines[k] - (n_lines[k] > 0)) * size * 1.3f + size * 0.9f;
+    }
+    if (whole < (PD_TOP - PD_BOTTOM) / 2)
+        pd_ensure(d, whole); /* a short key is kept whole, never a stray row on a page of its own */
+    for (size_t k = 0; k < r->n_plain_key; k++) {
+        const sp_view_key_row *row = &r->plain_key[k];
         pd_ensure(d, size * 2);
         d->y -= size;
+        pd_block_begin(d, PD_BLOCK_PARAGRAPH, NULL);
         float w = pd_status_tag(d, PD_MARGIN_X, d->y, row->status, row->word, size);
-        pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, row->meaning, SP_TEXT_DARK);
+        size_t n = n_lines[k];
+        for (size_t l = 0; l < n; l++) {
+            pd_text_at(d, d->regular, size, PD_MARGIN_X + w + 8, d->y, pd_line(d, lines[k], n, l), SP_TEXT_DARK);
+            if (l + 1 < n)
+                d->y -= size * 1.3f;
+        }
+        pd_block_end(d);
         d->y -= size * 0.9f;
     }
 }

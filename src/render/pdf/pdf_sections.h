@@ -32,10 +32,10 @@ void pdf_bullet(pd_doc *d, const char *text);
 /* An area's sponsor, what the inspectors said and its outcome, where the plan gives them. */
 void pdf_area_opening(pd_doc *d, const sp_view_area *av);
 const char *pdf_value_text(pd_doc *d, const sp_kpi *k, bool has, double v);
-const char *pdf_target_text(pd_doc *d, const sp_kpi *k, const sp_kpi_result *kr, int cp);
 
 /* sections */
 void pdf_glance(pd_doc *d, const sp_report *r);      /* pdf_overview.c */
+void pdf_annex_a(pd_doc *d, const sp_report *r);
 void pdf_changes(pd_doc *d, const sp_report *r);
 void pdf_exceptions(pd_doc *d, const sp_report *r);
 void pdf_risks_section(pd_doc *d, const sp_report *r);

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/report.h"
 #include "render/style.h"
 #include "render/xlsx/xlsx_progress.h"
@@ -57,14 +57,21 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
     for (size_t i = 0; i < n_contents; i++)
         contents_text = sp_arena_printf(&c->arena, "%s%s%s", contents_text, i ? ", " : "", contents[i].name);
     const char *about = p->values_illustrative ? SP_NOTE_ILLUSTRATIVE : "Figures are as exported by the plan's owners.";
-    const char *rows[16][2];
+    const char *rows[16 + SP_VIEW_ANNEX_ROWS + 2][2];
     size_t n = 0;
 #define ROW(a, b) (rows[n][0] = (a), rows[n][1] = (b), n++)
+    bool annex_a = c->r->section[SP_SEC_ANNEX_A];
+    if (annex_a) { /* the DfE and NHS England header opens the pack, as it opens the plan */
+        ROW(c->r->annex_a_heading, "");
+        for (int i = 0; i < SP_VIEW_ANNEX_ROWS; i++)
+            ROW(c->r->annex_a[i].label, c->r->annex_a[i].text);
+        ROW("", "");
+    }
     if (TMPL->plain_english) {
         ROW("Plan", p->info.title);
         ROW("Local area", p->info.area);
         ROW("Information up to", date);
-        ROW("In short", sp_plain_position(c->r, &c->arena));
+        ROW("In short", c->r->families ? c->r->families->position : "");
         ROW("This workbook contains", contents_text);
         ROW("About the figures", about);
         ROW("Who is doing this", p->info.organisations);
@@ -72,7 +79,8 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
             ROW("To ask about the plan or tell us what you think", c->r->contact);
     } else {
         ROW("Plan", sp_arena_printf(&c->arena, "%s (%s)", p->info.title, sp_plan_kind_name(p->info.kind)));
-        ROW("Local area", p->info.area);
+        if (!annex_a) /* else the header's first row */
+            ROW("Local area", p->info.area);
         ROW("Report date", date);
         ROW("Plan start (baseline date)", start);
         ROW("Organisations", p->info.organisations);
@@ -87,15 +95,17 @@ static void cover_sheet(xl_ctx *c, const sheet_entry *contents, size_t n_content
         ROW("Produced by", "sendpack " SENDPACK_VERSION " from the exports above; every figure has a source row.");
     }
 #undef ROW
-    static const double widths[] = {28, 90};
+    const double widths[] = {annex_a ? 38 : 28, 90}; /* the header's labels are longer */
     for (size_t i = 0; i < n; i++) {
-        worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, rows[i][0], c->label);
+        if (!rows[i][0][0])
+            continue; /* a blank row between the header and the pack's own facts */
+        worksheet_write_string(ws, (lxw_row_t)(3 + i), 0, rows[i][0], annex_a && i == 0 ? c->subtitle : c->label);
         xl_write_text(c, ws, (int)(3 + i), 1, rows[i][1], c->text);
         xl_fit_row(c, ws, (int)(3 + i), rows[i], widths, 2);
     }
     worksheet_set_column(ws, 0, 0, widths[0], NULL);
     worksheet_set_column(ws, 1, 1, widths[1], NULL);
-    xl_print_setup(c, ws, -1);
+    xl_print_setup(c, ws, -1, widths, 2, 0);
     worksheet_set_portrait(ws);
 }
 
@@ -106,6 +116,16 @@ static const char *date_text_of(xl_ctx *c, sp_date d)
     char buf[20];
     sp_date_long(d, buf);
     return sp_arena_strdup(&c->arena, buf);
+}
+
+/* The key's rows: the terms the pack uses (the view's key_rows), then its notes. */
+static size_t *key_rows(xl_ctx *c)
+{
+    size_t n = c->r->key_rows.n, *rows = sp_arena_alloc(&c->arena, (n + 2) * sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        rows[i] = c->r->key_rows.at[i];
+    rows[n] = SP_N_KEY_ROWS, rows[n + 1] = SP_N_KEY_ROWS + 1;
+    return rows;
 }
 
 static size_t *iota(xl_ctx *c, size_t n)
@@ -161,7 +181,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
     lxw_workbook_options wopt = {.constant_memory = row_by_row ? LXW_TRUE : LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wopt);
     if (!wb) {
-        snprintf(err, errlen, "cannot create the workbook %s", path);
+        snprintf(err, errlen, "cannot create the workbook %s: %s", path, strerror(errno ? errno : EIO));
         return false;
     }
     xl_ctx ctx, *c = &ctx;
@@ -264,8 +284,15 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                                                      "figures [note 2]."
                                                    : "One row per KPI, judged at the report date.",
                             "kpis", pick(c, XL_KPI_COLUMNS, t->kpi_columns, t->n_kpi_columns), (size_t)t->n_kpi_columns,
-                            kpis, n_kpis, "The plan has no KPIs."},
+                            kpis, n_kpis, r->kpis_none ? r->kpis_none : ""},
                            NULL, true},
+        [SP_SHEET_CHECKPOINTS] = {SP_SHEET_CHECKPOINTS,
+                                  {"Checkpoints", "KPI checkpoints: each target and whether it was met",
+                                   "One row per checkpoint of each KPI, in date order: its target as the plan sets "
+                                   "it, the value recorded for its month, and whether that met the target.",
+                                   "checkpoints", XL_CHECKPOINT_COLUMNS, XL_N_CHECKPOINT_COLUMNS,
+                                   iota(c, r->n_checkpoint_rows), r->n_checkpoint_rows, "No KPI has a checkpoint."},
+                                  NULL, r->sheet[SP_SHEET_CHECKPOINTS]},
         [SP_SHEET_SPC] = {SP_SHEET_SPC,
                           {"SPC", "Statistical process control: XmR points",
                            "Every point of each KPI with enough monthly values (NHS England \"Making Data Count\"): "
@@ -299,7 +326,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                             family, true},
         [SP_SHEET_RISKS] = {SP_SHEET_RISKS,
                             {"Risks", "Risk register", "As recorded in risks.csv.", "risks", XL_RISK_COLUMNS,
-                             XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, "The register is empty."},
+                             XL_N_RISK_COLUMNS, iota(c, p->risks.n), p->risks.n, r->risks_none ? r->risks_none : ""},
                             NULL, p->has_risks_file},
         [SP_SHEET_DATA_QUALITY] = {SP_SHEET_DATA_QUALITY,
                                    {"Data quality", "Data quality",
@@ -316,8 +343,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
                               : (xl_sheet_spec){"Key", "Key: what the colours and figures mean",
                                                 "Every status cell says its word as well as its colour.", "key",
                                                 XL_KEY_COLUMNS, XL_N_KEY_COLUMNS,
-                                                iota(c, SP_N_KEY_ROWS + 2),
-                                                SP_N_KEY_ROWS + (p->values_illustrative ? 2 : 1), ""},
+                                                key_rows(c), r->key_rows.n + (p->values_illustrative ? 2 : 1), ""},
                           NULL, true},
     };
     static const char *const DESCRIPTIONS[SP_N_SHEETS] = {
@@ -325,7 +351,8 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_CHANGES] = "What moved since the last report: completions, new overdue items, revised deadlines, "
                              "status and KPI changes, new and removed rows.",
         [SP_SHEET_ACTIONS] = "One row per milestone: deadlines, reported and derived status, challenges and progress.",
-        [SP_SHEET_KPIS] = "The impact scorecard: baseline, 3, 6 and 12-month targets, latest value, trajectory and RAG.",
+        [SP_SHEET_KPIS] = "The impact scorecard: baseline, next checkpoint, final target, latest value, trajectory and RAG.",
+        [SP_SHEET_CHECKPOINTS] = "Every checkpoint of each KPI: date, target, the value recorded for it, met or not.",
         [SP_SHEET_SPC] = "Statistical process control: each KPI's points, mean and process limits, with charts.",
         [SP_SHEET_EXCEPTIONS] = "What needs attention, worst first: overdue, slipped and challenged milestones, Red and "
                                 "Amber KPIs.",
@@ -338,7 +365,7 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
         [SP_SHEET_FORECAST] = "Forecast finish of the plan and each area: pace, likely and 85% chance months.",
     };
 
-    sheet_entry contents[SP_N_SHEETS + 1];
+    sheet_entry *contents = sp_arena_alloc(&c->arena, ((size_t)t->n_sheets + 1) * sizeof *contents); /* as asked */
     size_t n_contents = 0;
     contents[n_contents++] = (sheet_entry){"Contents", "This list, with a link to each sheet."};
     for (int i = 0; i < t->n_sheets; i++) {
@@ -366,13 +393,16 @@ bool sp_render_xlsx(const sp_report *r, const char *path, char *err, size_t errl
             xl_progress_chart(c, ws, n_progress);
     }
 
+    errno = 0;
     lxw_error rc = workbook_close(wb);
+    int saved = errno; /* libxlsxwriter's own message does not say why a write failed */
     if (c->truncated)
         fprintf(stderr, "sendpack: warning: %zu cell%s longer than Excel allows %s cut, with a marker\n",
                 c->truncated, c->truncated == 1 ? "" : "s", c->truncated == 1 ? "was" : "were");
     sp_arena_free(&c->arena);
     if (rc != LXW_NO_ERROR) {
-        snprintf(err, errlen, "cannot write the workbook: %s", lxw_strerror(rc));
+        snprintf(err, errlen, "cannot write the workbook: %s%s%s%s", lxw_strerror(rc), saved ? " (" : "",
+                 saved ? strerror(saved) : "", saved ? ")" : "");
         return false;
     }
     return true;

@@ -37,6 +37,7 @@ static xl_cell pg_completed(xl_ctx *c, size_t i)
     const sp_burnup_row *r = row_of(c, i);
     return r->has_completed ? xl_int((long)r->completed) : xl_text("");
 }
+static xl_cell pg_scope(xl_ctx *c, size_t i) { return xl_int((long)row_of(c, i)->scope); }
 static xl_cell pg_note(xl_ctx *c, size_t i)
 {
     const sp_burnup_row *r = row_of(c, i);
@@ -64,9 +65,10 @@ static const xl_column PROGRESS_COLUMNS[] = {
     {"Planned by original due dates", pg_planned},
     {"Planned by revised due dates", pg_revised},
     {"Completed", pg_completed},
+    {"Scope: every milestone, dated or not", pg_scope},
     {"Note", pg_note},
 };
-enum { PG_PLANNED = 2, PG_REVISED = 3, PG_COMPLETED = 4, TABLE_ROW = 3 };
+enum { PG_PLANNED = 2, PG_REVISED = 3, PG_COMPLETED = 4, PG_SCOPE = 5, TABLE_ROW = 3 };
 
 /* ---- Forecast: the plan and each area ---------------------------------------------------- */
 
@@ -163,9 +165,11 @@ xl_sheet_spec xl_progress_spec(xl_ctx *c, const size_t *rows, size_t n)
     const sp_progress *pr = &AS->progress;
     return (xl_sheet_spec){
         "Progress", "Progress over the life of the plan: the burn-up",
-        sp_arena_printf(&c->arena, "%s %sMilestones planned complete by each month-end by their original and revised "
-                                   "due dates, and completed by then; a line chart of the same beside the table.",
-                        pr->forecast.sentence, pr->unknown_note ? sp_arena_printf(&c->arena, "%s ", pr->unknown_note) : ""),
+        sp_arena_printf(&c->arena, "%s %s%sMilestones planned complete by each month-end by their original and revised "
+                                   "due dates, completed by then, and the plan's whole scope; a line chart of the same "
+                                   "beside the table.",
+                        pr->forecast.sentence, pr->unknown_note ? sp_arena_printf(&c->arena, "%s ", pr->unknown_note) : "",
+                        pr->scope_note ? sp_arena_printf(&c->arena, "%s ", pr->scope_note) : ""),
         "progress", PROGRESS_COLUMNS, sizeof PROGRESS_COLUMNS / sizeof *PROGRESS_COLUMNS, rows, n,
         "The plan has no months to show."};
 }
@@ -199,8 +203,9 @@ void xl_progress_chart(xl_ctx *c, lxw_worksheet *ws, size_t n)
         {PG_PLANNED, 0x7F7F7F, LXW_CHART_LINE_DASH_DASH, LXW_CHART_MARKER_NONE, 1.5f},
         {PG_REVISED, 0xC55A11, LXW_CHART_LINE_DASH_ROUND_DOT, LXW_CHART_MARKER_DIAMOND, 1.5f},
         {PG_COMPLETED, 0x1F3864, LXW_CHART_LINE_DASH_SOLID, LXW_CHART_MARKER_CIRCLE, 2.5f},
+        {PG_SCOPE, 0x000000, LXW_CHART_LINE_DASH_SOLID, LXW_CHART_MARKER_NONE, 0.75f},
     };
-    for (int s = 0; s < 3; s++) {
+    for (int s = 0; s < 4; s++) {
         lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
         chart_series_set_categories(series, sheet, first, 0, last, 0);
         chart_series_set_values(series, sheet, first, (lxw_col_t)lines[s].col, last, (lxw_col_t)lines[s].col);
@@ -225,7 +230,7 @@ void xl_progress_chart(xl_ctx *c, lxw_worksheet *ws, size_t n)
         .x_scale = 1.6, .y_scale = 1.3,
         .description = "Line chart by month: milestones planned complete by their original due dates (dashed grey), "
                        "by their revised due dates (dotted orange with diamonds) and completed (solid navy with "
-                       "circles, up to the report month). The same figures are in the table on this sheet; the "
+                       "circles, up to the report month), and the plan's whole scope, every milestone dated or not (thin black). The same figures are in the table on this sheet; the "
                        "forecast is in the sentence above it and on the Forecast sheet."};
     worksheet_insert_chart_opt(ws, 1, (lxw_col_t)(sizeof PROGRESS_COLUMNS / sizeof *PROGRESS_COLUMNS + 1), chart, &opt);
 }

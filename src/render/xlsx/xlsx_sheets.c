@@ -25,6 +25,7 @@ const char *xl_milestone_title(xl_ctx *c, size_t i)
     return c->r->ms_title[i];
 }
 static xl_cell ms_owner(xl_ctx *c, size_t i) { return xl_text(xl_milestone_owner(c, i)); }
+static xl_cell ms_accountable(xl_ctx *c, size_t i) { return xl_text(c->r->ms_accountable[i]); }
 static xl_cell ms_resource(xl_ctx *c, size_t i) { return xl_text(MS(i)->resource); }
 static xl_cell ms_cohort(xl_ctx *c, size_t i) { return xl_text(PLAN->actions.items[MS(i)->action_index].cohort); }
 static xl_cell ms_due(xl_ctx *c, size_t i) { return xl_date(MR(i)->original_due); }
@@ -40,7 +41,7 @@ static xl_cell ms_slip(xl_ctx *c, size_t i)
 }
 static xl_cell ms_challenge(xl_ctx *c, size_t i) { return xl_text(MR(i)->challenge); }
 static xl_cell ms_reason(xl_ctx *c, size_t i) { return xl_text(MR(i)->reason); }
-static xl_cell ms_progress(xl_ctx *c, size_t i) { return xl_text(MS(i)->progress); }
+static xl_cell ms_progress(xl_ctx *c, size_t i) { return xl_text(c->r->ms_progress[i]); }
 static xl_cell ms_source(xl_ctx *c, size_t i) { return xl_text(sp_source_label(&c->arena, MS(i)->src)); }
 
 const xl_column XL_ACTION_COLUMNS[SP_N_ACTION_COLUMNS] = {
@@ -49,6 +50,7 @@ const xl_column XL_ACTION_COLUMNS[SP_N_ACTION_COLUMNS] = {
     [SP_AC_ACTION] = {"Action", ms_action},
     [SP_AC_MILESTONE] = {"Milestone", ms_text},
     [SP_AC_OWNER] = {"Owner", ms_owner},
+    [SP_AC_ACCOUNTABLE] = {"Accountable officer", ms_accountable},
     [SP_AC_DUE] = {"Due", ms_due},
     [SP_AC_DUE_AS_WRITTEN] = {"Due as written", ms_due_written},
     [SP_AC_REVISED_DUE] = {"Revised due", ms_revised},
@@ -90,15 +92,28 @@ static xl_cell kp_baseline_written(xl_ctx *c, size_t i)
         return xl_text(sp_arena_printf(&c->arena, "%s (%s)", KP(i)->baseline.text[0] ? KP(i)->baseline.text : "none", note));
     return xl_text(KP(i)->baseline.text);
 }
-#define TARGET_GETTERS(cp, name)                                                                         \
-    static xl_cell kp_t##name(xl_ctx *c, size_t i) { return xl_text(KP(i)->target[cp].text); }           \
+/* The KPI's 3-, 6- or 12-month checkpoint; -1 when its plan sets other dates. */
+static int checkpoint_of(const sp_kpi *k, sp_checkpoint_kind kind)
+{
+    for (size_t cp = 0; cp < k->n_checkpoints; cp++)
+        if (k->checkpoints[cp].kind == kind)
+            return (int)cp;
+    return -1;
+}
+#define TARGET_GETTERS(kind, name)                                                                       \
+    static xl_cell kp_t##name(xl_ctx *c, size_t i)                                                       \
+    {                                                                                                    \
+        int cp = checkpoint_of(KP(i), kind);                                                             \
+        return xl_text(cp < 0 ? NULL : KP(i)->checkpoints[cp].target.text);                              \
+    }                                                                                                    \
     static xl_cell kp_r##name(xl_ctx *c, size_t i)                                                       \
     {                                                                                                    \
-        return xl_number(KR(i)->target[cp].numeric, KR(i)->target[cp].value);                           \
+        int cp = checkpoint_of(KP(i), kind);                                                             \
+        return xl_number(cp >= 0 && KR(i)->target[cp].numeric, cp < 0 ? 0 : KR(i)->target[cp].value);  \
     }
-TARGET_GETTERS(SP_CP_3M, 3)
-TARGET_GETTERS(SP_CP_6M, 6)
-TARGET_GETTERS(SP_CP_12M, 12)
+TARGET_GETTERS(SP_CPK_3M, 3)
+TARGET_GETTERS(SP_CPK_6M, 6)
+TARGET_GETTERS(SP_CPK_12M, 12)
 static xl_cell kp_latest(xl_ctx *c, size_t i) { return xl_number(KR(i)->has_latest, KR(i)->latest); }
 static xl_cell kp_period(xl_ctx *c, size_t i)
 {
@@ -138,7 +153,12 @@ static xl_cell kp_next_target(xl_ctx *c, size_t i)
         return xl_text(NULL);
     if (KR(i)->target[cp].numeric)
         return xl_text(fmt_value(c, KP(i), KR(i)->target[cp].value));
-    return xl_text(KP(i)->target[cp].text);
+    return xl_text(KP(i)->checkpoints[cp].target.text);
+}
+static xl_cell kp_final(xl_ctx *c, size_t i) { return xl_text(c->r->kpi_checkpoints[i].final); }
+static xl_cell kp_direction_source(xl_ctx *c, size_t i)
+{
+    return xl_text(KP(i)->direction_note ? KP(i)->direction_note : "Given in kpis.csv");
 }
 static xl_cell kp_reason(xl_ctx *c, size_t i) { return xl_text(sp_report_why(c->r, &c->arena, true, i)); }
 static xl_cell kp_spc_variation(xl_ctx *c, size_t i)
@@ -177,7 +197,29 @@ const xl_column XL_KPI_COLUMNS[SP_N_KPI_COLUMNS] = {
     [SP_KC_SPC_VARIATION] = {"SPC variation", kp_spc_variation},
     [SP_KC_SPC_ASSURANCE] = {"SPC assurance", kp_spc_assurance},
     [SP_KC_SOURCE] = {"Source row", kp_source},
+    [SP_KC_FINAL_TARGET] = {"Final target", kp_final},
+    [SP_KC_DIRECTION_SOURCE] = {"How the direction is known", kp_direction_source},
 };
+
+/* ---- Checkpoints: every checkpoint of every KPI ---------------------------------------- */
+
+#define CP(i) (&c->r->kpi_checkpoints[c->r->checkpoint_kpi[i]].at[c->r->checkpoint_at[i]])
+static xl_cell cp_ref(xl_ctx *c, size_t i) { return xl_text(KP(c->r->checkpoint_kpi[i])->ref); }
+static xl_cell cp_kpi(xl_ctx *c, size_t i) { return xl_text(KP(c->r->checkpoint_kpi[i])->name); }
+static xl_cell cp_name(xl_ctx *c, size_t i) { return xl_text(CP(i)->column); }
+static xl_cell cp_date(xl_ctx *c, size_t i) { return xl_date(CP(i)->date); }
+static xl_cell cp_target(xl_ctx *c, size_t i) { return xl_text(CP(i)->target); }
+static xl_cell cp_value(xl_ctx *c, size_t i) { return xl_number(CP(i)->numeric, CP(i)->value); }
+static xl_cell cp_source(xl_ctx *c, size_t i) { return xl_text(CP(i)->source); }
+static xl_cell cp_actual(xl_ctx *c, size_t i) { return xl_text(CP(i)->actual); }
+static xl_cell cp_result(xl_ctx *c, size_t i) { return xl_text(CP(i)->result); }
+
+const xl_column XL_CHECKPOINT_COLUMNS[] = {
+    {"Ref", cp_ref},       {"KPI", cp_kpi},           {"Checkpoint", cp_name}, {"Date", cp_date},
+    {"Target", cp_target}, {"Target value", cp_value}, {"Target source", cp_source},
+    {"Actual", cp_actual}, {"Met", cp_result},
+};
+const size_t XL_N_CHECKPOINT_COLUMNS = sizeof XL_CHECKPOINT_COLUMNS / sizeof *XL_CHECKPOINT_COLUMNS;
 
 /* ---- Exceptions ------------------------------------------------------------------------ */
 
@@ -194,6 +236,7 @@ static xl_cell ex_area(xl_ctx *c, size_t i)
 static xl_cell ex_ref(xl_ctx *c, size_t i) { return xl_text(EX(i)->ref); }
 static xl_cell ex_what(xl_ctx *c, size_t i) { return xl_text(EX(i)->title); }
 static xl_cell ex_owner(xl_ctx *c, size_t i) { return xl_text(EX(i)->owner); }
+static xl_cell ex_accountable(xl_ctx *c, size_t i) { return xl_text(EX(i)->accountable); }
 static xl_cell ex_status(xl_ctx *c, size_t i) { return xl_status_of(c, EX(i)->status); }
 static xl_cell ex_deadline(xl_ctx *c, size_t i) { return xl_text(EX(i)->deadline); }
 static xl_cell ex_challenged(xl_ctx *c, size_t i) { return xl_text(EX(i)->challenged ? "Yes" : "No"); }
@@ -212,7 +255,8 @@ static xl_cell ex_source(xl_ctx *c, size_t i)
 
 const xl_column XL_EXCEPTION_COLUMNS[] = {
     {"Exception", ex_kind},       {"Area", ex_area},           {"Ref", ex_ref},
-    {"What", ex_what},            {"Owner", ex_owner},         {"Status", ex_status},
+    {"What", ex_what},            {"Owner", ex_owner},         {"Accountable officer", ex_accountable},
+    {"Status", ex_status},
     {"Deadline", ex_deadline},    {"Challenged", ex_challenged}, {"Officer's position", ex_stance},
     {"Days overdue", ex_days},    {"Why", ex_reason},          {"Latest progress", ex_progress},
     {"Source row", ex_source},

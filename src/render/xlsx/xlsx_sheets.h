@@ -18,6 +18,8 @@
 
 extern const xl_column XL_ACTION_COLUMNS[SP_N_ACTION_COLUMNS];
 extern const xl_column XL_KPI_COLUMNS[SP_N_KPI_COLUMNS];
+extern const xl_column XL_CHECKPOINT_COLUMNS[];
+extern const size_t XL_N_CHECKPOINT_COLUMNS;
 extern const xl_column XL_EXCEPTION_COLUMNS[];
 extern const size_t XL_N_EXCEPTION_COLUMNS;
 extern const xl_column XL_RISK_COLUMNS[];

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/report.h"
 #include "render/style.h"
 #include "render/xlsx/xlsx_sheets.h"

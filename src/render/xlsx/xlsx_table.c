@@ -19,6 +19,12 @@ enum {
 #define XL_FONT "Arial"
 #define XL_LINE_HEIGHT 12.75 /* points per line of 10-point Arial */
 #define XL_MAX_ROW_HEIGHT 409.0 /* Excel's limit */
+/* Printing (decisions #19): A4 landscape with 0.4-inch side margins holds this many points of
+ * the sheet's width at 100%. A sheet that fits one page wide at no less than XL_FIT_MIN_SCALE
+ * is fitted; a wider one prints at XL_WIDE_SCALE across pages, its key columns on each. */
+#define XL_PRINT_WIDTH_PT ((297.0 / 25.4 - 2 * 0.4) * 72)
+#define XL_FIT_MIN_SCALE 60.0
+#define XL_WIDE_SCALE 75
 
 static lxw_format *fmt(lxw_workbook *wb)
 {
@@ -90,11 +96,27 @@ void xl_ctx_init(xl_ctx *c, lxw_workbook *wb, const sp_report *r)
     snprintf(c->header + o, sizeof c->header - o, "&RReport date %s", date);
 }
 
-void xl_print_setup(xl_ctx *c, lxw_worksheet *ws, int repeat_row)
+/* A column's printed width in points: Excel draws w characters of the default font (7-pixel
+ * digits) and 5 pixels of padding, 96 pixels an inch. */
+static double column_points(double w)
+{
+    return floor(w * 7 + 5) * 0.75;
+}
+
+void xl_print_setup(xl_ctx *c, lxw_worksheet *ws, int repeat_row, const double *widths, size_t n, size_t key_columns)
 {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, XL_PAPER_A4);
-    worksheet_fit_to_pages(ws, 1, 0);
+    double total = 0;
+    for (size_t j = 0; j < n; j++)
+        total += column_points(widths[j]);
+    if (total * XL_FIT_MIN_SCALE / 100 <= XL_PRINT_WIDTH_PT || !key_columns || key_columns >= n) {
+        worksheet_fit_to_pages(ws, 1, 0);
+    } else {
+        worksheet_set_print_scale(ws, XL_WIDE_SCALE);
+        worksheet_repeat_columns(ws, 0, (lxw_col_t)(key_columns - 1));
+        worksheet_print_across(ws); /* a row's next columns on the next page, not after every row */
+    }
     worksheet_set_margins(ws, 0.4, 0.4, 0.75, 0.75);
     if (repeat_row >= 0)
         worksheet_repeat_rows(ws, (lxw_row_t)repeat_row, (lxw_row_t)repeat_row);
@@ -297,6 +319,17 @@ static void rows_one_by_one(xl_ctx *c, lxw_worksheet *ws, const xl_sheet_spec *s
     }
 }
 
+/* The columns that name a row, repeated on each page of a sheet printed across pages: the
+ * leading columns through its reference ("Ref"), and the row's name after a reference that
+ * comes first; else the first column. */
+static size_t key_columns(const xl_sheet_spec *s)
+{
+    for (size_t j = 0; j < s->n_columns; j++)
+        if (!strcmp(s->columns[j].header, "Ref"))
+            return j == 0 && s->n_columns > 1 ? 2 : j + 1;
+    return 1;
+}
+
 lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
 {
     lxw_worksheet *ws = workbook_add_worksheet(c->wb, s->name);
@@ -329,7 +362,7 @@ lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
             worksheet_set_column(ws, (lxw_col_t)j, (lxw_col_t)j, width[j], NULL);
         worksheet_autofilter(ws, XL_TABLE_ROW, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1));
         worksheet_freeze_panes(ws, XL_TABLE_ROW + 1, 0);
-        xl_print_setup(c, ws, XL_TABLE_ROW);
+        xl_print_setup(c, ws, XL_TABLE_ROW, width, s->n_columns, key_columns(s));
         worksheet_print_area(ws, 0, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1));
         return ws;
     }
@@ -368,7 +401,7 @@ lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s)
                                  .columns = col_ptrs};
     worksheet_add_table(ws, XL_TABLE_ROW, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1), &options);
     worksheet_freeze_panes(ws, XL_TABLE_ROW + 1, 0);
-    xl_print_setup(c, ws, XL_TABLE_ROW);
+    xl_print_setup(c, ws, XL_TABLE_ROW, width, s->n_columns, key_columns(s));
     /* print the table (a sheet with charts below its table widens this to take them in) */
     worksheet_print_area(ws, 0, 0, (lxw_row_t)(XL_TABLE_ROW + rows), (lxw_col_t)(s->n_columns - 1));
     return ws;

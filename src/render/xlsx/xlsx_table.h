@@ -59,8 +59,10 @@ struct xl_ctx {
 void xl_ctx_init(xl_ctx *c, lxw_workbook *wb, const sp_report *r);
 /* Adds the sheet and its table. Returns the worksheet (charts may be added to it). */
 lxw_worksheet *xl_table_sheet(xl_ctx *c, const xl_sheet_spec *s);
-/* A4 landscape, one page wide, header and "Page N of M" footer. */
-void xl_print_setup(xl_ctx *c, lxw_worksheet *ws, int repeat_row);
+/* A4 landscape, header and "Page N of M" footer, the row repeat_row (-1: none) on every page;
+ * one page wide at no less than 60%, else at 75% across pages with the first key_columns of
+ * the n columns (widths in characters) on each (decisions #19). */
+void xl_print_setup(xl_ctx *c, lxw_worksheet *ws, int repeat_row, const double *widths, size_t n, size_t key_columns);
 /* The last row of the sheet's table (0-based), for what goes below it. */
 /* Cells a workbook may hold in memory before it is written row by row (sp_render_xlsx): a
  * national plan's largest workbook holds about 45,000; a million observations, 8 million. */

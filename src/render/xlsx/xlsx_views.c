@@ -4,7 +4,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "render/key.h"
+#include "view/key.h"
 #include "render/report.h"
 #include "view/families.h"
 #include "render/style.h"
@@ -152,12 +152,26 @@ static xl_cell line_end(xl_ctx *c, size_t i, int line)
 static xl_cell sr_mean_line(xl_ctx *c, size_t i) { return line_end(c, i, 0); }
 static xl_cell sr_upl_line(xl_ctx *c, size_t i) { return line_end(c, i, 1); }
 static xl_cell sr_lpl_line(xl_ctx *c, size_t i) { return line_end(c, i, 2); }
-enum { SPC_COL_VALUE = 2, SPC_COL_LINES = 8 };
+/* The KPI's checkpoint in the point's month, for the chart's checkpoint markers; NULL when none. */
+static const sp_view_checkpoint *checkpoint_at(xl_ctx *c, const spc_row *row)
+{
+    const sp_view_checkpoints *cps = &c->r->kpi_checkpoints[row->kpi];
+    for (size_t j = 0; j < cps->n; j++)
+        if (cps->at[j].numeric && sp_date_end_of_month(cps->at[j].date) == sp_date_end_of_month(row->period))
+            return &cps->at[j];
+    return NULL;
+}
+static xl_cell sr_checkpoint(xl_ctx *c, size_t i)
+{
+    const sp_view_checkpoint *cp = checkpoint_at(c, SR(i));
+    return xl_number(cp != NULL, cp ? cp->value : 0);
+}
+enum { SPC_COL_VALUE = 2, SPC_COL_LINES = 8, SPC_COL_CHECKPOINT = 11 };
 const xl_column XL_SPC_COLUMNS[] = {
     {"KPI", sr_ref},  {"Period", sr_period}, {"Value", sr_value},  {"Mean", sr_mean},
     {"Upper process limit", sr_upl}, {"Lower process limit", sr_lpl}, {"Point", sr_type}, {"Rules", sr_rules},
     {"Chart: mean line", sr_mean_line}, {"Chart: upper limit line", sr_upl_line},
-    {"Chart: lower limit line", sr_lpl_line},
+    {"Chart: lower limit line", sr_lpl_line}, {"Chart: checkpoint target", sr_checkpoint},
 };
 const size_t XL_N_SPC_COLUMNS = sizeof XL_SPC_COLUMNS / sizeof *XL_SPC_COLUMNS;
 
@@ -192,6 +206,22 @@ void xl_spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
                 chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
             }
         }
+        /* every checkpoint in the chart's months: a diamond labelled with its target */
+        bool any_checkpoint = false;
+        for (size_t i = start; i < end && !any_checkpoint; i++)
+            any_checkpoint = checkpoint_at(c, &rows[i]) != NULL;
+        if (any_checkpoint) {
+            lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+            chart_series_set_values(series, sheet, first, SPC_COL_CHECKPOINT, last, SPC_COL_CHECKPOINT);
+            chart_series_set_name(series, "Checkpoint target");
+            chart_series_set_line(series, &(lxw_chart_line){.none = LXW_TRUE});
+            chart_series_set_marker_type(series, LXW_CHART_MARKER_DIAMOND);
+            chart_series_set_marker_size(series, 8);
+            chart_series_set_marker_fill(series, &(lxw_chart_fill){.color = 0xC55A11});
+            chart_series_set_marker_line(series, &(lxw_chart_line){.color = 0xC55A11});
+            chart_series_set_labels(series);
+            chart_series_set_labels_position(series, LXW_CHART_LABEL_POSITION_RIGHT);
+        }
         chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_CONNECTED); /* the lines run between their ends */
         /* the y axis spans the values and limits, not zero upwards: the variation is the point */
         double lo = 1e300, hi = -1e300;
@@ -201,6 +231,9 @@ void xl_spc_charts(xl_ctx *c, lxw_worksheet *ws, const spc_row *rows, size_t n)
             lo = pt->lpl < lo ? pt->lpl : lo;
             hi = pt->value > hi ? pt->value : hi;
             hi = pt->upl > hi ? pt->upl : hi;
+            const sp_view_checkpoint *cp = checkpoint_at(c, &rows[i]);
+            if (cp) /* a target beyond the limits stays on the chart */
+                lo = cp->value < lo ? cp->value : lo, hi = cp->value > hi ? cp->value : hi;
         }
         double pad = (hi - lo) * 0.1 + 1e-9;
         chart_axis_set_min(chart->y_axis, floor(lo - pad));
