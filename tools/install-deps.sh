@@ -1,7 +1,8 @@
 #!/bin/bash
 # Installs the Debian 12 packages sendpack needs, only those that are missing.
 #   tools/install-deps.sh          build and run
-#   tools/install-deps.sh test     also what the tests use (poppler-utils, qpdf, openpyxl)
+#   tools/install-deps.sh test     also what the tests use (poppler-utils, qpdf, openpyxl; dpkg-dev,
+#                                  file, man-db, groff-base and lintian for the Debian package)
 #   tools/install-deps.sh bench    also what the benchmark's Python peer uses
 set -euo pipefail
 packages=(build-essential cmake pkg-config
@@ -9,6 +10,10 @@ packages=(build-essential cmake pkg-config
           fonts-liberation2)
 if [ "${1:-}" = test ]; then
     packages+=(libcmocka-dev poppler-utils qpdf python3 python3-openpyxl locales)
+    # the Debian package (tests/cli/package.sh, tests/cli/man_page.sh): cpack's dependency list
+    # comes from dpkg-shlibdeps (dpkg-dev), which needs file; man and groff render the man page;
+    # nm (binutils, with build-essential) lists the executable's symbols
+    packages+=(dpkg-dev file man-db groff-base lintian)
     # the HTML pages in a real browser (tests/browser): Debian's chromium, the Nu Html Checker's
     # Java runtime, and node/npm for axe-core and puppeteer-core unless a node is there already
     packages+=(chromium)

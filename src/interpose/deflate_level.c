@@ -3,7 +3,7 @@
  * libharu 2.3.0 (page and font streams) and libxlsxwriter 1.1.4 (through minizip, every part
  * of the .xlsx zip) compress with zlib's default level 6 and offer no setting. At level 6
  * deflate was a third of the national benchmark's CPU; at level 1 (Z_BEST_SPEED) it is about
- * a third of that, for files about a fifth larger (README, "Speed and memory"). Both libraries
+ * a third of that, for files about a fifth larger (docs/performance.md). Both libraries
  * start every stream with deflateInit_ or deflateInit2_, so the executable defines those two
  * and passes the call to zlib's own deflateInit2_ with the level replaced. The executable
  * exports them (CMakeLists.txt: --export-dynamic-symbol), so the dynamic linker binds the
