@@ -38,22 +38,31 @@ static void learns_what_the_plan_writes_out(void **state)
     sp_arena_free(&arena);
 }
 
-static void plan_glossary_wins_then_learned_then_built_in(void **state)
+/* plan.ini written as `text` into a temporary folder and read back; the folder is removed. */
+static bool read_ini_text(const char *text, sp_plan *p, sp_diags *d)
 {
-    (void)state;
     char dir[] = "/tmp/sp-glossary-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[256];
     snprintf(path, sizeof path, "%s/plan.ini", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fputs("[plan]\ntitle = T\nstart = 2022-06-30\ncontact = https://www.example.org/send-views\n"
-          "[glossary]\nCOT = Chief Officers Team\nDAP = Dynamic Action Plan\n",
-          f);
+    fputs(text, f);
     fclose(f);
+    bool ok = sp_read_plan_ini(path, "plan.ini", p, d);
+    remove(path);
+    rmdir(dir);
+    return ok;
+}
+
+static void plan_glossary_wins_then_learned_then_built_in(void **state)
+{
+    (void)state;
     sp_plan p = {0};
     sp_diags d = {0};
-    assert_true(sp_read_plan_ini(path, "plan.ini", &p, &d));
+    assert_true(read_ini_text("[plan]\ntitle = T\nstart = 2022-06-30\ncontact = https://www.example.org/send-views\n"
+                              "[glossary]\nCOT = Chief Officers Team\nDAP = Dynamic Action Plan\n",
+                              &p, &d));
     assert_string_equal(p.info.contact, "https://www.example.org/send-views");
     assert_int_equal(p.info.n_glossary, 2);
     assert_string_equal(p.info.glossary[1].abbr, "DAP");
@@ -70,29 +79,18 @@ static void plan_glossary_wins_then_learned_then_built_in(void **state)
     assert_int_equal(sp_glossary_find(&g, "EHCP", 4)->source, SP_GLOSS_BUILT_IN);
     sp_plan_free(&p);
     sp_diags_free(&d);
-    remove(path);
-    rmdir(dir);
     sp_arena_free(&arena);
 }
 
 static void glossary_line_without_expansion_is_an_error(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/sp-glossary-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[256];
-    snprintf(path, sizeof path, "%s/plan.ini", dir);
-    FILE *f = fopen(path, "w");
-    fputs("[plan]\ntitle = T\nstart = 2022-06-30\n[glossary]\nCOT =\n", f);
-    fclose(f);
     sp_plan p = {0};
     sp_diags d = {0};
-    assert_false(sp_read_plan_ini(path, "plan.ini", &p, &d));
+    assert_false(read_ini_text("[plan]\ntitle = T\nstart = 2022-06-30\n[glossary]\nCOT =\n", &p, &d));
     assert_int_equal(d.errors, 1);
     sp_plan_free(&p);
     sp_diags_free(&d);
-    remove(path);
-    rmdir(dir);
 }
 
 /* Debian's libinih reads 200 bytes a line unless told otherwise: a 5,000-byte title and a long
@@ -101,12 +99,6 @@ static void glossary_line_without_expansion_is_an_error(void **state)
 static void long_plan_ini_lines_are_read_whole(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/sp-glossary-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[256];
-    snprintf(path, sizeof path, "%s/plan.ini", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
     char *title = malloc(5001), *expansion = malloc(2001);
     for (int i = 0; i < 5000; i++)
         title[i] = "abcdefghij"[i % 10];
@@ -115,13 +107,13 @@ static void long_plan_ini_lines_are_read_whole(void **state)
         expansion[i] = i % 7 == 6 ? ' ' : 'w';
     memcpy(expansion + 1990, "commission", 10);
     expansion[2000] = '\0';
-    fprintf(f, "[plan]\n; %s\ntitle = %s\nstart = 2022-06-30\n[glossary]\nJCB = %s\n"
-               "WRP = the first part\n    and the continued part\nBAD =\n",
-            title, title, expansion);
-    fclose(f);
     sp_plan p = {0};
     sp_diags d = {0};
-    assert_false(sp_read_plan_ini(path, "plan.ini", &p, &d)); /* BAD has no expansion */
+    sp_arena text = {0};
+    assert_false(read_ini_text(sp_arena_printf(&text, "[plan]\n; %s\ntitle = %s\nstart = 2022-06-30\n[glossary]\n"
+                                                      "JCB = %s\nWRP = the first part\n    and the continued part\nBAD =\n",
+                                               title, title, expansion),
+                               &p, &d)); /* BAD has no expansion */
     assert_string_equal(p.info.title, title);
     assert_int_equal(p.info.n_glossary, 2);
     assert_string_equal(p.info.glossary[0].expansion, expansion);
@@ -131,10 +123,9 @@ static void long_plan_ini_lines_are_read_whole(void **state)
     assert_int_equal(d.list.items[d.list.n - 1].src.line, 9);
     free(title);
     free(expansion);
+    sp_arena_free(&text);
     sp_plan_free(&p);
     sp_diags_free(&d);
-    remove(path);
-    rmdir(dir);
 }
 
 static void expands_on_first_use_only(void **state)
